@@ -1,0 +1,132 @@
+#include "diag/diagnostic.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace plangen {
+
+namespace {
+const DiagInfo kInfos[] = {
+#define DIAG(name, sev, code, fmt, expl) {#name, Severity::k##sev, code, fmt, expl},
+#include "diag/diag_kinds.def"
+#undef DIAG
+};
+}  // namespace
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kNote: return "note";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
+  }
+  return "error";
+}
+
+std::optional<Severity> ParseSeverity(const std::string& s) {
+  if (s == "note") return Severity::kNote;
+  if (s == "warning") return Severity::kWarning;
+  if (s == "error") return Severity::kError;
+  return std::nullopt;
+}
+
+const DiagInfo& Info(DiagId id) { return kInfos[static_cast<int>(id)]; }
+
+std::string CodeString(DiagId id) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "PG%04d", Info(id).code);
+  return buf;
+}
+
+std::optional<DiagId> FindCode(const std::string& code) {
+  std::string c;
+  for (char ch : code) c.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+  for (int i = 0; i < static_cast<int>(DiagId::kCount); ++i) {
+    if (CodeString(static_cast<DiagId>(i)) == c) return static_cast<DiagId>(i);
+  }
+  return std::nullopt;
+}
+
+std::vector<DiagId> AllDiagIds() {
+  std::vector<DiagId> v;
+  for (int i = 0; i < static_cast<int>(DiagId::kCount); ++i) v.push_back(static_cast<DiagId>(i));
+  return v;
+}
+
+std::string FormatMessage(const char* format, const std::vector<std::string>& args) {
+  std::string out;
+  for (const char* p = format; *p; ++p) {
+    if (*p == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
+      size_t i = static_cast<size_t>(p[1] - '0');
+      if (i < args.size()) out += args[i];
+      p += 2;
+    } else {
+      out.push_back(*p);
+    }
+  }
+  return out;
+}
+
+Diagnostic& DiagEngine::Report(DiagId id, Loc loc, std::vector<std::string> args) {
+  const DiagInfo& info = Info(id);
+  Diagnostic d{id, info.severity, FormatMessage(info.format, args), loc, {}, {}};
+  auto ov = overrides_.find(id);
+  if (ov != overrides_.end()) {
+    if (ov->second.off) {
+      d.waiver = ov->second.reason.empty() ? "waived" : ov->second.reason;
+      dropped_.push_back(std::move(d));
+      return dropped_.back();
+    }
+    d.severity = ov->second.severity;
+  }
+  if (werror_ && d.severity == Severity::kWarning) d.severity = Severity::kError;
+  if (stopped_) {
+    dropped_.push_back(std::move(d));
+    return dropped_.back();
+  }
+  counts_[static_cast<int>(d.severity)]++;
+  diags_.push_back(std::move(d));
+  Diagnostic& back = diags_.back();
+  if (back.severity == Severity::kError && max_errors_ > 0 && counts_[2] >= max_errors_ &&
+      id != DiagId::err_too_many_errors) {
+    stopped_ = true;
+    Diagnostic stop{DiagId::err_too_many_errors, Severity::kError,
+                    Info(DiagId::err_too_many_errors).format, Loc{}, {}, {}};
+    counts_[2]++;
+    diags_.push_back(std::move(stop));
+  }
+  return back;
+}
+
+static bool LocLess(const Loc& a, const Loc& b) {
+  if (a.file != b.file) return a.file < b.file;  // -1 (no location) first
+  if (a.sheet != b.sheet) return a.sheet < b.sheet;
+  if (a.is_cell()) {
+    if (a.row != b.row) return a.row < b.row;
+    return a.col < b.col;
+  }
+  return a.offset < b.offset;
+}
+
+std::vector<const Diagnostic*> DiagEngine::Sorted() const {
+  std::vector<const Diagnostic*> v;
+  for (const auto& d : diags_) v.push_back(&d);
+  std::stable_sort(v.begin(), v.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    if (a->id == DiagId::err_too_many_errors) return false;
+    if (b->id == DiagId::err_too_many_errors) return true;
+    return LocLess(a->loc, b->loc);
+  });
+  return v;
+}
+
+std::vector<const Diagnostic*> DiagEngine::Waived() const {
+  std::vector<const Diagnostic*> v;
+  for (const auto& d : dropped_) {
+    if (!d.waiver.empty()) v.push_back(&d);
+  }
+  std::stable_sort(v.begin(), v.end(),
+                   [](const Diagnostic* a, const Diagnostic* b) { return LocLess(a->loc, b->loc); });
+  return v;
+}
+
+}  // namespace plangen

@@ -1,0 +1,106 @@
+// The diagnostics engine: every finding plangen reports goes through here.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/source_manager.h"
+
+namespace plangen {
+
+enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
+
+/// "note", "warning", "error".
+const char* SeverityName(Severity s);
+std::optional<Severity> ParseSeverity(const std::string& s);
+
+enum class DiagId : int {
+#define DIAG(name, sev, code, fmt, expl) name,
+#include "diag/diag_kinds.def"
+#undef DIAG
+  kCount
+};
+
+struct DiagInfo {
+  const char* name;         ///< err_xml_malformed
+  Severity severity;        ///< default severity
+  int code;                 ///< 1001
+  const char* format;       ///< message with {0}... placeholders
+  const char* explanation;  ///< for 'plangen explain'
+};
+
+const DiagInfo& Info(DiagId id);
+/// "PG1001".
+std::string CodeString(DiagId id);
+/// The diagnostic with code "PG1001" (case-insensitive), if any.
+std::optional<DiagId> FindCode(const std::string& code);
+/// Every diagnostic kind, in table order.
+std::vector<DiagId> AllDiagIds();
+/// Replaces {0}, {1}... in `format`.
+std::string FormatMessage(const char* format, const std::vector<std::string>& args);
+
+struct Note {
+  Loc loc;
+  std::string message;
+};
+
+struct Diagnostic {
+  DiagId id;
+  Severity severity;
+  std::string message;
+  Loc loc;
+  std::vector<Note> notes;
+  std::string waiver;  ///< non-empty when the finding was waived: the reason given
+
+  Diagnostic& AddNote(Loc where, std::string text) {
+    notes.push_back(Note{where, std::move(text)});
+    return *this;
+  }
+};
+
+/// A change of severity for one code: from the command line or from the plan itself.
+struct SeverityOverride {
+  bool off = false;             ///< waived entirely
+  Severity severity = Severity::kWarning;
+  std::string reason;           ///< shown in the report
+  Loc where;                    ///< where the override was declared (plan), or none (command line)
+};
+
+class DiagEngine {
+ public:
+  explicit DiagEngine(const SourceManager& sm) : sm_(sm) {}
+
+  /// Records a finding. The returned reference stays valid for the engine's life.
+  Diagnostic& Report(DiagId id, Loc loc, std::vector<std::string> args = {});
+
+  void SetOverride(DiagId id, SeverityOverride o) { overrides_[id] = std::move(o); }
+  const std::map<DiagId, SeverityOverride>& overrides() const { return overrides_; }
+  void SetWerror(bool on) { werror_ = on; }
+  void SetMaxErrors(int n) { max_errors_ = n; }
+
+  /// Findings that count, sorted by file and position (stable for equal places).
+  std::vector<const Diagnostic*> Sorted() const;
+  /// Findings switched off by an override, with their reason.
+  std::vector<const Diagnostic*> Waived() const;
+
+  int errors() const { return counts_[2]; }
+  int warnings() const { return counts_[1]; }
+  int notes() const { return counts_[0]; }
+  bool HasErrors() const { return errors() > 0; }
+  const SourceManager& sources() const { return sm_; }
+
+ private:
+  const SourceManager& sm_;
+  std::deque<Diagnostic> diags_;
+  std::deque<Diagnostic> dropped_;  // past --max-errors; kept so references stay valid
+  std::map<DiagId, SeverityOverride> overrides_;
+  bool werror_ = false;
+  int max_errors_ = 200;
+  bool stopped_ = false;
+  int counts_[3] = {0, 0, 0};
+};
+
+}  // namespace plangen

@@ -1,0 +1,211 @@
+// The in-memory plan: plain data, every element with its source location. No I/O here.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/values.h"
+
+namespace plangen {
+
+struct Contact {
+  Text type;   ///< email, phone, pager, chat, other
+  Text value;
+  Loc loc;
+};
+
+struct Role {
+  Text id;
+  Text name;
+  Text kind;        ///< team | individual
+  Text department;  ///< business area (D2 hand-offs are between departments)
+  Text role_kind;   ///< what the role does: lync-admin, database, storage, network, ... (matches profile steps)
+  std::vector<Contact> contacts;
+  Loc loc;
+};
+
+struct Approval {
+  Text kind;          ///< business | technical
+  Ref by;             ///< role id
+  DateValue date;
+  Text plan_version;
+  Text digest;        ///< the plan digest the approver saw (optional)
+  Text comment;
+  Loc loc;
+};
+
+struct Governance {
+  Ref reviewer, validator, change_approver;
+  DurationValue review_interval;
+  DateValue last_reviewed;
+  std::vector<Approval> approvals;
+  std::vector<Text> decision_criteria;  ///< D7: when and how to restore service
+  Loc loc;
+  bool present = false;
+};
+
+struct Location {
+  Text id;
+  Text path;
+  Text host;                     ///< server the location sits on (for "backup on the server it protects")
+  std::vector<Text> types;       ///< settings, database, file-store
+  BoolValue secure, offsite;
+  Text notes;
+  Loc loc;
+};
+
+struct Service {
+  Text type;    ///< topology service name: UserStore, FileStore, CentralMgmtStore...
+  Text share;   ///< FileStore share name
+  Text instance;///< SQL instance for stores
+  Loc loc;
+};
+
+struct Server {
+  Text fqdn;
+  std::vector<Text> roles;   ///< front-end, back-end, edge, file-server, sql, ...
+  Ref mirror_of;             ///< for a mirror Back End: the primary's FQDN
+  Text instance;             ///< SQL instance name
+  std::vector<Service> services;
+  Loc loc;
+  int pool = -1;             ///< index into Topology::pools
+};
+
+struct Pool {
+  Text id;
+  Text fqdn;
+  Text edition;   ///< enterprise | standard
+  Text kind;      ///< front-end, edge, persistent-chat, director, mediation, sql, file, office-web-apps, sba
+  Ref paired_with;
+  std::vector<int> servers;  ///< indexes into Topology::servers
+  Loc loc;
+  int site = -1;
+};
+
+struct Site {
+  Text id;
+  Text name;
+  std::vector<int> pools;
+  Loc loc;
+};
+
+struct Topology {
+  Text file;  ///< topology file to import or compare (M1 drift)
+  std::vector<Site> sites;
+  std::vector<Pool> pools;
+  std::vector<Server> servers;
+  Loc loc;
+  bool present = false;
+};
+
+struct Spare {
+  Text id;
+  Text source;
+  DurationValue lead_time;
+  Ref contact;   ///< role id
+  Text notes;
+  Loc loc;
+};
+
+struct Backup {
+  Text id;
+  Text item;        ///< profile data item id
+  Ref server;       ///< server FQDN
+  Ref owner;        ///< role id
+  ScheduleValue schedule;
+  DurationValue retention;
+  std::vector<Ref> locations;
+  Ref procedure;    ///< plan procedure id, or a profile procedure id; empty = profile default
+  Text notes;
+  Loc loc;
+};
+
+struct ProcedureStep {
+  Text text;
+  Ref role;         ///< optional: who does this step
+  Text tool;
+  Loc loc;
+};
+
+struct Procedure {
+  Text id;
+  Text kind;        ///< backup | restore
+  Text title;
+  Text based_on;    ///< profile procedure id it adapts
+  std::vector<Text> tools;
+  std::vector<ProcedureStep> steps;
+  DateValue last_changed;
+  DateValue last_tested;
+  Ref tested_by;
+  Loc loc;
+};
+
+struct ScenarioStep {
+  Text id;
+  Text title;
+  Ref role;
+  DurationValue estimate;
+  std::vector<Ref> after;  ///< ids of steps of the same scenario that must finish first
+  Ref procedure;
+  Loc loc;
+};
+
+struct Scenario {
+  Text id;
+  Text title;
+  Text template_id;  ///< profile scenario it follows
+  DurationValue rto, rpo;
+  Ref decider;
+  BoolValue new_hardware;
+  Ref spare;
+  std::vector<Ref> covers;  ///< server FQDNs or pool FQDNs/ids
+  std::vector<Text> criteria;
+  std::vector<ScenarioStep> steps;
+  Loc loc;
+};
+
+struct ValidationCheck {
+  Text id;
+  Text kind;     ///< V1..V5, M1
+  DurationValue interval;
+  Ref owner;
+  Text records;  ///< where the records are kept
+  Text target;   ///< what is checked (a backup, scenario, server...); free text or id
+  Text title;
+  Loc loc;
+};
+
+struct Waiver {
+  Text code;      ///< PGnnnn
+  Text severity;  ///< off | note | warning | error
+  Text reason;
+  Loc loc;
+};
+
+struct Plan {
+  int32_t file = -1;  ///< the main plan file
+  std::vector<int32_t> files;  ///< the plan file and every included part
+  Text id, version, profile, title, description;
+  Loc loc;
+  std::vector<Role> roles;
+  Governance governance;
+  std::vector<Location> locations;
+  Topology topology;
+  std::vector<Spare> spares;
+  std::vector<Backup> backups;
+  std::vector<Procedure> procedures;
+  std::vector<Scenario> scenarios;
+  std::vector<ValidationCheck> checks;
+  std::vector<Waiver> waivers;
+
+  const Role* FindRole(const std::string& id) const;
+  const Location* FindLocation(const std::string& id) const;
+  const Server* FindServer(const std::string& fqdn) const;
+  const Pool* FindPool(const std::string& id_or_fqdn) const;
+  const Procedure* FindProcedure(const std::string& id) const;
+  const Spare* FindSpare(const std::string& id) const;
+  const Scenario* FindScenario(const std::string& id) const;
+};
+
+}  // namespace plangen

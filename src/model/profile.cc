@@ -1,0 +1,49 @@
+#include "model/profile.h"
+
+#include <cctype>
+
+namespace plangen {
+
+namespace {
+template <class T, class F>
+const T* FindIn(const std::vector<T>& v, F key) {
+  for (const auto& x : v) {
+    if (key(x)) return &x;
+  }
+  return nullptr;
+}
+bool SameName(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+}  // namespace
+
+const ProfileItem* Profile::FindItem(const std::string& id) const {
+  return FindIn(items, [&](const ProfileItem& i) { return i.id.value == id; });
+}
+const NoBackupItem* Profile::FindNoBackup(const std::string& id) const {
+  return FindIn(no_backup, [&](const NoBackupItem& i) { return i.id.value == id; });
+}
+const ProfileTool* Profile::FindTool(const std::string& id) const {
+  return FindIn(tools, [&](const ProfileTool& t) { return SameName(t.id.value, id); });
+}
+const ProfileProcedure* Profile::FindProcedure(const std::string& id) const {
+  return FindIn(procedures, [&](const ProfileProcedure& p) { return p.id.value == id; });
+}
+const ProfileScenario* Profile::FindScenario(const std::string& id) const {
+  return FindIn(scenarios, [&](const ProfileScenario& s) { return s.id.value == id; });
+}
+const WorksheetLayout* Profile::FindWorksheet(const std::string& id) const {
+  return FindIn(worksheets, [&](const WorksheetLayout& w) { return w.id.value == id; });
+}
+const ServiceMapping* Profile::FindService(const std::string& name) const {
+  return FindIn(services, [&](const ServiceMapping& s) { return SameName(s.service.value, name); });
+}
+const RoleMapping* Profile::FindRole(const std::string& role) const {
+  return FindIn(roles, [&](const RoleMapping& r) { return r.role.value == role; });
+}
+
+}  // namespace plangen

@@ -1,0 +1,145 @@
+// A product profile (data, not code): data catalogue, worksheet layouts, procedures, scenarios.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/values.h"
+
+namespace plangen {
+
+struct ProfileTool {
+  Text id;           ///< "Export-CsConfiguration", "Robocopy", "SQL Server Management Studio"
+  Text kind;         ///< cmdlet | program | console
+  Text permission;   ///< group or right needed to run it
+  Text description;
+  Loc loc;
+};
+
+struct ProfileItem {
+  Text id;             ///< stable id used by plans: "xds", "rtcxds", "file-store"...
+  Text name;           ///< what it is, for people
+  Text store;          ///< database or file: "Xds.mdf"
+  Text type;           ///< settings | database | file-store
+  Text scope;          ///< global | pool | server
+  Text holder;         ///< the server role or service that holds it
+  Text backup_tool;    ///< tool id (profile <tools>)
+  std::vector<Text> alt_backup_tools;  ///< other accepted tools
+  Text restore_tool;
+  Text when;           ///< when to back it up
+  Text worksheet;      ///< worksheet layout id (database, file-store, settings) or empty
+  Text backup_procedure;  ///< default backup procedure id
+  std::vector<Text> aliases;  ///< other wordings that name this item in worksheets
+  Loc loc;
+};
+
+struct NoBackupItem {
+  Text id, name, store, reason;
+  Loc loc;
+};
+
+struct Reminder {
+  Text id, title, text;
+  Loc loc;
+};
+
+struct ServiceMapping {
+  Text service;                 ///< topology service: UserStore, FileStore...
+  std::vector<Text> items;      ///< data items that must then be backed up
+  std::vector<Text> scenarios;  ///< profile scenarios that cover a server running it
+  Loc loc;
+};
+
+struct RoleMapping {
+  Text role;                    ///< plan server role: front-end, edge, back-end...
+  std::vector<Text> scenarios;  ///< profile scenarios that cover a server with this role
+  std::vector<Text> items;      ///< data items implied by the role
+  Loc loc;
+};
+
+struct WorksheetColumn {
+  Text id;       ///< item, server, schedule, tool, backup-set, destination, share, config-file, notes
+  Text header;   ///< Microsoft's header text
+  std::vector<Text> aliases;
+  BoolValue team_fills;  ///< a team must fill it in
+  Loc loc;
+};
+
+struct WorksheetRowTemplate {
+  Text item;     ///< data item id
+  Text label;    ///< first-column wording
+  Text tool;     ///< pre-filled tool text
+  Text hint;     ///< pre-filled share text (File Store)
+  Text notes;    ///< pre-filled notes
+  Loc loc;
+};
+
+struct WorksheetLayout {
+  Text id;       ///< database | file-store | settings | validation-log
+  Text sheet;    ///< sheet name
+  Text title;    ///< section title
+  std::vector<WorksheetColumn> columns;
+  std::vector<WorksheetRowTemplate> rows;
+  std::vector<Text> notes;
+  Loc loc;
+};
+
+struct ProfileStep {
+  Text text;       ///< what to do; {placeholders} are filled from the plan
+  Text command;    ///< the exact command, with {placeholders}
+  Text tool;       ///< tool id
+  Text role_kind;  ///< lync-admin, database, storage, network, server, ...
+  DurationValue estimate;
+  Text verify;     ///< what to check after it
+  Loc loc;
+};
+
+struct ProfileProcedure {
+  Text id;
+  Text kind;       ///< backup | restore
+  Text title;
+  Text item;       ///< data item (backup procedures)
+  Text permission;
+  Text output;     ///< where the result goes
+  std::vector<Text> excludes;
+  std::vector<ProfileStep> steps;
+  Loc loc;
+};
+
+struct ProfileScenario {
+  Text id;
+  Text title;
+  std::vector<Text> criteria;
+  Text procedure;          ///< restore procedure id
+  DurationValue rto;       ///< default RTO
+  DurationValue rpo;
+  BoolValue new_hardware;
+  std::vector<Text> verify;
+  Loc loc;
+};
+
+struct Profile {
+  int32_t file = -1;
+  std::string dir;       ///< folder holding profile.xml
+  Text id, title, product;
+  std::vector<ProfileTool> tools;
+  std::vector<ProfileItem> items;
+  std::vector<NoBackupItem> no_backup;
+  std::vector<Reminder> reminders;
+  std::vector<ServiceMapping> services;
+  std::vector<RoleMapping> roles;
+  std::vector<WorksheetLayout> worksheets;
+  std::vector<ProfileProcedure> procedures;
+  std::vector<ProfileScenario> scenarios;
+
+  const ProfileItem* FindItem(const std::string& id) const;
+  const NoBackupItem* FindNoBackup(const std::string& id) const;
+  const ProfileTool* FindTool(const std::string& id) const;
+  const ProfileProcedure* FindProcedure(const std::string& id) const;
+  const ProfileScenario* FindScenario(const std::string& id) const;
+  const WorksheetLayout* FindWorksheet(const std::string& id) const;
+  const ServiceMapping* FindService(const std::string& name) const;
+  const RoleMapping* FindRole(const std::string& role) const;
+};
+
+}  // namespace plangen

@@ -1,0 +1,91 @@
+#include "util/source_manager.h"
+
+#include <algorithm>
+
+namespace plangen {
+
+std::string ColumnName(uint32_t col) {
+  std::string s;
+  while (col > 0) {
+    uint32_t r = (col - 1) % 26;
+    s.insert(s.begin(), static_cast<char>('A' + r));
+    col = (col - 1) / 26;
+  }
+  return s;
+}
+
+std::string CellName(uint32_t row, uint32_t col) { return ColumnName(col) + std::to_string(row); }
+
+int32_t SourceManager::AddFile(std::string display, std::string text) {
+  files_.push_back(File{std::move(display), std::move(text), {}, {}});
+  return static_cast<int32_t>(files_.size() - 1);
+}
+
+int32_t SourceManager::AddSheet(int32_t file, std::string name) {
+  auto& sheets = files_[file].sheets;
+  sheets.push_back(std::move(name));
+  return static_cast<int32_t>(sheets.size() - 1);
+}
+
+const std::vector<uint32_t>& SourceManager::LineStarts(int32_t file) const {
+  const File& f = files_[file];
+  if (f.line_starts.empty()) {
+    f.line_starts.push_back(0);
+    for (uint32_t i = 0; i < f.text.size(); ++i) {
+      if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+    }
+  }
+  return f.line_starts;
+}
+
+static int CountCodePoints(const std::string& s, uint32_t begin, uint32_t end) {
+  int n = 0;
+  for (uint32_t i = begin; i < end && i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+void SourceManager::LineColumn(int32_t file, uint32_t offset, int* line, int* column) const {
+  const auto& starts = LineStarts(file);
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  size_t index = static_cast<size_t>(it - starts.begin()) - 1;
+  *line = static_cast<int>(index) + 1;
+  *column = CountCodePoints(files_[file].text, starts[index], offset) + 1;
+}
+
+uint32_t SourceManager::Offset(int32_t file, int line, int column) const {
+  const auto& starts = LineStarts(file);
+  if (line < 1) return 0;
+  if (static_cast<size_t>(line) > starts.size()) return static_cast<uint32_t>(files_[file].text.size());
+  const std::string& t = files_[file].text;
+  uint32_t pos = starts[line - 1];
+  for (int c = 1; c < column && pos < t.size() && t[pos] != '\n'; ++c) {
+    ++pos;
+    while (pos < t.size() && (static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return pos;
+}
+
+ResolvedLoc SourceManager::Resolve(const Loc& loc) const {
+  ResolvedLoc r;
+  if (!loc.valid() || loc.file >= FileCount()) return r;
+  const File& f = files_[loc.file];
+  r.file = f.name;
+  if (loc.is_cell()) {
+    if (loc.sheet < static_cast<int32_t>(f.sheets.size())) r.sheet = f.sheets[loc.sheet];
+    r.cell = CellName(loc.row, loc.col);
+    return r;
+  }
+  if (f.text.empty()) return r;
+  LineColumn(loc.file, loc.offset, &r.line, &r.column);
+  const auto& starts = LineStarts(loc.file);
+  uint32_t b = starts[r.line - 1];
+  uint32_t e = b;
+  while (e < f.text.size() && f.text[e] != '\n') ++e;
+  if (e > b && f.text[e - 1] == '\r') --e;
+  r.source_line = f.text.substr(b, e - b);
+  return r;
+}
+
+}  // namespace plangen

@@ -1,0 +1,73 @@
+// Owns the text of every input file and maps byte offsets to line:column.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace plangen {
+
+/// A place in an input: an XML offset, a worksheet cell, or nothing.
+/// Resolved to line:column or Sheet!Cell only when a diagnostic is printed.
+struct Loc {
+  int32_t file = -1;      ///< SourceManager file id; -1 means no location
+  uint32_t offset = 0;    ///< byte offset into the file's UTF-8 text (XML inputs)
+  int32_t sheet = -1;     ///< sheet index within the file (worksheet inputs), else -1
+  uint32_t row = 0;       ///< 1-based row of a worksheet cell
+  uint32_t col = 0;       ///< 1-based column of a worksheet cell
+
+  bool valid() const { return file >= 0; }
+  bool is_cell() const { return sheet >= 0; }
+  static Loc At(int32_t file, uint32_t offset) { Loc l; l.file = file; l.offset = offset; return l; }
+  static Loc Cell(int32_t file, int32_t sheet, uint32_t row, uint32_t col) {
+    Loc l; l.file = file; l.sheet = sheet; l.row = row; l.col = col; return l;
+  }
+};
+
+/// A location as a person reads it.
+struct ResolvedLoc {
+  std::string file;
+  int line = 0;       ///< 1-based, 0 when unknown
+  int column = 0;     ///< 1-based, in characters (code points)
+  std::string sheet;  ///< for cells
+  std::string cell;   ///< "D7" for cells
+  std::string source_line;  ///< the text of the line, for carets
+};
+
+/// "A", "B", ... "Z", "AA" for a 1-based column number.
+std::string ColumnName(uint32_t col);
+/// "D7" for row 7, column 4.
+std::string CellName(uint32_t row, uint32_t col);
+
+class SourceManager {
+ public:
+  /// Registers a file: `display` is the name printed in diagnostics, `text` its UTF-8 text
+  /// (may be empty for binary inputs such as .xlsx). Returns its id.
+  int32_t AddFile(std::string display, std::string text);
+  /// Registers a sheet name for a file and returns its index.
+  int32_t AddSheet(int32_t file, std::string name);
+
+  const std::string& Name(int32_t file) const { return files_[file].name; }
+  const std::string& Text(int32_t file) const { return files_[file].text; }
+  std::string& MutableText(int32_t file) { return files_[file].text; }
+  int32_t FileCount() const { return static_cast<int32_t>(files_.size()); }
+
+  /// 1-based line and column (in code points) of a byte offset.
+  void LineColumn(int32_t file, uint32_t offset, int* line, int* column) const;
+  /// Byte offset of a 1-based line and column; the inverse of LineColumn.
+  uint32_t Offset(int32_t file, int line, int column) const;
+  ResolvedLoc Resolve(const Loc& loc) const;
+
+ private:
+  struct File {
+    std::string name;
+    std::string text;
+    std::vector<std::string> sheets;
+    mutable std::vector<uint32_t> line_starts;  // built on first use
+  };
+  const std::vector<uint32_t>& LineStarts(int32_t file) const;
+  std::deque<File> files_;
+};
+
+}  // namespace plangen
