@@ -1,0 +1,37 @@
+// Deterministic zip writing: the same members give the same bytes on every run and machine.
+//
+// Members are written sorted by name, each with one fixed timestamp, external attributes of
+// a regular 0644 file, no extra fields, deflate at a fixed level and no archive comment.
+// libzip would otherwise stamp the local time of the writing machine.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace plangen::audit {
+
+/// 1980-01-01 00:00:00 UTC, the earliest time a zip header can hold.
+constexpr int64_t kZipEpoch = 315532800;
+
+struct ZipMember {
+  std::string name;  ///< relative path with '/' separators; must pass UnsafeRelativePathReason
+  std::string data;
+};
+
+struct ZipWriteOptions {
+  /// Timestamp of every member, seconds since 1970 UTC; clamped to 1980..2107 and rounded
+  /// down to even seconds (the zip format's resolution).
+  int64_t mtime = kZipEpoch;
+  int level = 9;  ///< deflate level, 1..9
+};
+
+/// MS-DOS date and time fields for `t` (UTC), as the zip headers store them.
+void DosDateTime(int64_t t, uint16_t* dos_date, uint16_t* dos_time);
+
+/// Writes `members` to `path` (replacing it). Refuses unsafe or duplicate names.
+/// Returns false with a reason in `err` on failure; `path` is then not created.
+bool WriteZip(const std::string& path, std::vector<ZipMember> members, const ZipWriteOptions& options,
+              std::string* err);
+
+}  // namespace plangen::audit
