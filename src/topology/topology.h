@@ -132,6 +132,6 @@ bool ReadTopologyBytes(const std::string& display, const std::string& bytes, Top
 
 /// Upper bounds on what one topology may hold; well above any real deployment.
 constexpr size_t kMaxTopologyItems = 5000;         ///< sites, clusters, machines, SQL instances, services each
-constexpr size_t kMaxTopologyDependencies = 50000; ///< dependencies in all
+constexpr size_t kMaxTopologyDependencies = 20000; ///< dependencies in all
 
 }  // namespace plangen::topo
