@@ -137,6 +137,20 @@ std::string DescribeSeconds(int64_t s) {
   return out;
 }
 
-std::string DescribeDuration(const Duration& d) { return DescribeSeconds(d.TotalSeconds()); }
+std::string DescribeDuration(const Duration& d) {
+  auto unit = [](int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : " ") + part; };
+  if (d.years) add(unit(d.years, "year", "years"));
+  if (d.months) add(unit(d.months, "month", "months"));
+  if (d.weeks) add(unit(d.weeks, "week", "weeks"));
+  if (d.days) add(unit(d.days, "day", "days"));
+  if (d.hours) add(std::to_string(d.hours) + " h");
+  if (d.minutes) add(std::to_string(d.minutes) + " min");
+  if (d.seconds) add(std::to_string(d.seconds) + " s");
+  return out.empty() ? "0 min" : out;
+}
 
 }  // namespace plangen

@@ -1,0 +1,194 @@
+#include "driver/commands.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "diag/printers.h"
+#include "driver/common_options.h"
+#include "driver/write_outputs.h"
+#include "emit/emitters.h"
+#include "plangen_config.h"
+#include "util/data_dir.h"
+#include "util/edit_distance.h"
+
+namespace fs = std::filesystem;
+
+namespace plangen {
+
+namespace {
+
+// Parses `args` with `o`; on a usage error prints it and sets *exit = 2.
+bool Parse(cxxopts::Options& o, const std::string& cmd, const std::vector<std::string>& args,
+           cxxopts::ParseResult* r, int* exit) {
+  std::vector<const char*> argv{"plangen"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  try {
+    *r = o.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const cxxopts::exceptions::exception& e) {
+    *exit = UsageError(cmd, e.what());
+    return false;
+  }
+  if (r->count("help")) {
+    std::cout << o.help() << "\n";
+    *exit = 0;
+    return false;
+  }
+  return true;
+}
+
+int RunCheck(const std::vector<std::string>& args, const Environment& env) {
+  cxxopts::Options o("plangen check", "Cross-check a plan (and returned worksheets) and print the findings.");
+  o.positional_help("PLAN");
+  AddCompileOptions(o);
+  o.add_options()("plan", "plan file", cxxopts::value<std::string>());
+  o.parse_positional({"plan"});
+  cxxopts::ParseResult r;
+  int exit = 0;
+  if (!Parse(o, "check", args, &r, &exit)) return exit;
+  CompileOptions copt;
+  OutputFormat format = OutputFormat::kText;
+  std::string error;
+  if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("check", error);
+  copt.plan_path = r.count("plan") ? r["plan"].as<std::string>() : "plan.xml";
+  Compilation c;
+  if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("check", error);
+  Compile(copt, c);
+  PrintFindings(c, format, env, std::cout);
+  return ExitCode(c);
+}
+
+int RunBuild(const std::vector<std::string>& args, const Environment& env) {
+  cxxopts::Options o("plangen build", "Check a plan and emit runbooks, worksheets, checklists, calendars and the report.");
+  o.positional_help("PLAN");
+  AddCompileOptions(o);
+  o.add_options()
+      ("o,output", "output directory", cxxopts::value<std::string>()->default_value("out"))
+      ("templates", "use templates from DIR first (restyle without recompiling)", cxxopts::value<std::string>())
+      ("draft", "emit outputs marked DRAFT even when the plan has errors")
+      ("quiet", "no progress on stderr")
+      ("plan", "plan file", cxxopts::value<std::string>());
+  o.parse_positional({"plan"});
+  cxxopts::ParseResult r;
+  int exit = 0;
+  if (!Parse(o, "build", args, &r, &exit)) return exit;
+  CompileOptions copt;
+  OutputFormat format = OutputFormat::kText;
+  std::string error;
+  if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("build", error);
+  copt.plan_path = r.count("plan") ? r["plan"].as<std::string>() : "plan.xml";
+  const std::string out_dir = r["output"].as<std::string>();
+  const bool draft = r.count("draft") > 0;
+  const bool progress = env.stderr_is_terminal && !r.count("quiet");
+  Compilation c;
+  if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
+  if (progress) std::cerr << "plangen: checking " << copt.plan_path << "\n";
+  Compile(copt, c);
+  if (!c.plan_read || !c.profile_read || (c.diags.HasErrors() && !draft)) {
+    PrintFindings(c, format, env, std::cout);
+    if (c.diags.HasErrors() && c.plan_read) std::cerr << "plangen build: no outputs written because the plan has errors (use --draft to emit anyway)\n";
+    return ExitCode(c) == 0 ? 1 : ExitCode(c);
+  }
+  TemplateSet templates(r.count("templates") ? r["templates"].as<std::string>() : "", DataDir() + "/templates");
+  EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources};
+  OutputSet outputs;
+  if (progress) std::cerr << "plangen: emitting outputs\n";
+  bool emitted = RunEmitters(ectx, outputs);
+  if (emitted) {
+    if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
+    emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags);
+  }
+  PrintFindings(c, format, env, std::cout);
+  if (!emitted) return c.unreadable ? 2 : 1;
+  return ExitCode(c);
+}
+
+int RunExplain(const std::vector<std::string>& args, const Environment&) {
+  cxxopts::Options o("plangen explain", "Explain a diagnostic code, or list them all.");
+  o.positional_help("CODE");
+  o.add_options()
+      ("list", "list every code with its severity and message")
+      ("markdown", "print the whole catalogue as Markdown (docs/rules.md)")
+      ("h,help", "show this help")
+      ("code", "diagnostic code", cxxopts::value<std::string>());
+  o.parse_positional({"code"});
+  cxxopts::ParseResult r;
+  int exit = 0;
+  if (!Parse(o, "explain", args, &r, &exit)) return exit;
+  if (r.count("list") || r.count("markdown")) {
+    bool md = r.count("markdown") > 0;
+    if (md) std::cout << "# plangen diagnostics\n\nGenerated by `plangen explain --markdown`; do not edit by hand.\n\n";
+    for (DiagId id : AllDiagIds()) {
+      const DiagInfo& info = Info(id);
+      if (md) {
+        std::cout << "## " << CodeString(id) << " (" << SeverityName(info.severity) << ")\n\n`" << info.format
+                  << "`\n\n" << (info.explanation[0] ? info.explanation : "Attached to another finding.") << "\n\n";
+      } else {
+        std::cout << CodeString(id) << "  " << SeverityName(info.severity) << "  " << info.format << "\n";
+      }
+    }
+    return 0;
+  }
+  if (!r.count("code")) return UsageError("explain", "give a code such as PG1101, or --list");
+  std::string code = r["code"].as<std::string>();
+  auto id = FindCode(code);
+  if (!id) {
+    std::vector<std::string> codes;
+    for (DiagId d : AllDiagIds()) codes.push_back(CodeString(d));
+    std::string s = Suggest(code, codes);
+    return UsageError("explain", "unknown code '" + code + "'" + (s.empty() ? "" : "; did you mean '" + s + "'?"));
+  }
+  const DiagInfo& info = Info(*id);
+  std::cout << CodeString(*id) << " (" << SeverityName(info.severity) << "): " << info.format << "\n\n"
+            << (info.explanation[0] ? info.explanation : "A note attached to another finding.") << "\n";
+  return 0;
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands = {
+      {"build", "check a plan and emit every output", &RunBuild},
+      {"check", "check a plan and print the findings", &RunCheck},
+      {"explain", "explain a diagnostic code", &RunExplain},
+  };
+  return commands;
+}
+
+static void PrintUsage(std::ostream& out) {
+  out << "usage: plangen <command> [options]\n\n"
+         "plangen compiles a backup and restoration plan: it checks plan.xml and the returned\n"
+         "worksheets, and emits runbooks, worksheets, checklists, calendars and an audit package.\n\n"
+         "commands:\n";
+  for (const Command& c : Commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << "\n";
+  out << "\nRun 'plangen <command> --help' for its options. With no arguments in a folder holding\n"
+         "plan.xml, plangen builds it into out/.\n";
+}
+
+int RunCommandLine(const std::vector<std::string>& args, const Environment& env) {
+  if (args.empty()) {
+    std::error_code ec;
+    if (fs::is_regular_file("plan.xml", ec)) return RunBuild({"plan.xml"}, env);
+    PrintUsage(std::cerr);
+    return 2;
+  }
+  const std::string& first = args[0];
+  if (first == "--version" || first == "-V") {
+    std::cout << "plangen " << PLANGEN_VERSION << "\n";
+    return 0;
+  }
+  if (first == "--help" || first == "-h" || first == "help") {
+    PrintUsage(std::cout);
+    return 0;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  for (const Command& c : Commands()) {
+    if (first == c.name) return c.run(rest, env);
+  }
+  std::vector<std::string> names;
+  for (const Command& c : Commands()) names.push_back(c.name);
+  std::string s = Suggest(first, names);
+  return UsageError("", "unknown command '" + first + "'" + (s.empty() ? "" : "; did you mean '" + s + "'?"));
+}
+
+}  // namespace plangen

@@ -1,0 +1,26 @@
+// Options shared by check and build, and how findings are printed.
+#pragma once
+
+#include <cxxopts.hpp>
+#include <iostream>
+#include <string>
+
+#include "diag/printers.h"
+#include "driver/commands.h"
+#include "driver/compile.h"
+
+namespace plangen {
+
+/// Adds --as-of, --format, --werror, -W, --max-errors, --profiles, --worksheets, --topology.
+void AddCompileOptions(cxxopts::Options& o);
+/// Reads them back. Returns false with a message for a bad value (exit 2).
+bool ReadCompileOptions(const cxxopts::ParseResult& r, const Environment& env, CompileOptions* out,
+                        OutputFormat* format, std::string* error);
+/// Prints the findings in `format` to `out`.
+void PrintFindings(const Compilation& c, OutputFormat format, const Environment& env, std::ostream& out);
+/// 0 clean, 1 errors, 2 unreadable input.
+int ExitCode(const Compilation& c);
+/// "plangen <cmd>: message" on stderr, exit 2.
+int UsageError(const std::string& cmd, const std::string& message);
+
+}  // namespace plangen

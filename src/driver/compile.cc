@@ -1,0 +1,80 @@
+#include "driver/compile.h"
+
+#include "check/passes.h"
+#include "load/plan_loader.h"
+#include "load/profile_loader.h"
+
+namespace plangen {
+
+bool ApplySeverityFlags(const std::vector<std::string>& flags, DiagEngine& diags, std::string* error) {
+  for (const std::string& f : flags) {
+    size_t eq = f.find('=');
+    if (eq == std::string::npos) {
+      *error = "-W takes CODE=off|note|warning|error[:reason], not '" + f + "'";
+      return false;
+    }
+    std::string code = f.substr(0, eq), rest = f.substr(eq + 1), reason;
+    size_t colon = rest.find(':');
+    if (colon != std::string::npos) {
+      reason = rest.substr(colon + 1);
+      rest = rest.substr(0, colon);
+    }
+    auto id = FindCode(code);
+    if (!id) {
+      *error = "unknown diagnostic code '" + code + "'";
+      return false;
+    }
+    SeverityOverride o;
+    o.reason = reason.empty() ? "set on the command line" : reason;
+    if (rest == "off") {
+      o.off = true;
+    } else if (auto s = ParseSeverity(rest)) {
+      o.severity = *s;
+    } else {
+      *error = "-W " + code + " takes off, note, warning or error, not '" + rest + "'";
+      return false;
+    }
+    diags.SetOverride(*id, o);
+  }
+  return true;
+}
+
+// Waivers written in the plan: <waive code="PG2101" severity="off" reason="..."/>. The command
+// line wins over the plan, so only codes it did not set are applied.
+static void ApplyPlanWaivers(const Plan& plan, DiagEngine& diags) {
+  for (const Waiver& w : plan.waivers) {
+    auto id = FindCode(w.code.value);
+    if (!id || diags.overrides().count(*id)) continue;
+    SeverityOverride o;
+    o.reason = w.reason.value;
+    o.where = w.loc;
+    if (w.severity.empty() || w.severity.value == "off") {
+      o.off = true;
+    } else if (auto s = ParseSeverity(w.severity.value)) {
+      o.severity = *s;
+    }
+    diags.SetOverride(*id, o);
+  }
+}
+
+void Compile(const CompileOptions& options, Compilation& c) {
+  c.diags.SetWerror(options.werror);
+  c.diags.SetMaxErrors(options.max_errors);
+  c.plan_read = LoadPlan(options.plan_path, options.plan_path, &c.plan, c.sources, c.diags);
+  if (!c.plan_read) {
+    for (const Diagnostic* d : c.diags.Sorted()) {
+      if (d->id == DiagId::err_file_unreadable || d->id == DiagId::err_file_too_large) c.unreadable = true;
+    }
+    return;
+  }
+  ApplyPlanWaivers(c.plan, c.diags);
+  std::string profile_id = c.plan.profile.empty() ? "lync-server-2013" : c.plan.profile.value;
+  Loc where = c.plan.profile.empty() ? c.plan.loc : c.plan.profile.loc;
+  c.profile_read = LoadProfile(profile_id, ProfileSearchPath(options.profiles_dir), where, &c.profile, c.sources, c.diags);
+  ResolvePlan(c.plan, c.profile_read ? &c.profile : nullptr, c.diags);
+  if (!c.profile_read) return;
+  CheckContext ctx{c.plan, c.profile, options.as_of, c.sources};
+  RunPasses(ctx, c.diags);
+}
+
+}  // namespace plangen

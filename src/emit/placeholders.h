@@ -1,0 +1,22 @@
+// Fills the {placeholders} of profile commands with the plan's own names.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/plan.h"
+#include "model/profile.h"
+
+namespace plangen {
+
+/// The values a backup's commands may use: {server}, {pool}, {sql-instance}, {share},
+/// {location}, {store}, {item}, {file}.
+std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b);
+
+/// Replaces every {name} found in `values`; unknown names are kept as written and listed in
+/// `unfilled` when given.
+std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,
+                             std::vector<std::string>* unfilled = nullptr);
+
+}  // namespace plangen

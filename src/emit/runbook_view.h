@@ -1,0 +1,21 @@
+// The view model of a role's runbook: all logic lives here, templates only lay it out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "emit/emit_context.h"
+#include "tmpl/templates.h"
+
+namespace plangen {
+
+/// The roles that have at least one duty, in plan order.
+std::vector<const Role*> RolesWithDuties(const Plan& plan);
+
+/// Mustache data for the runbook of `role`.
+TemplateData RunbookView(const EmitContext& ctx, const Role& role);
+
+/// "plan.xml:41:7": where an element was written, for traceability lines.
+std::string SourceRef(const SourceManager& sm, const Loc& loc);
+
+}  // namespace plangen

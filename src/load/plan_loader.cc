@@ -1,0 +1,260 @@
+#include "load/plan_loader.h"
+
+#include <filesystem>
+#include <set>
+
+#include "load/plan_schema.h"
+#include "load/value_reader.h"
+#include "load/xml_input.h"
+
+namespace fs = std::filesystem;
+
+namespace plangen {
+
+namespace {
+
+constexpr int kMaxIncludeDepth = 8;
+
+class PlanReader {
+ public:
+  PlanReader(SourceManager& sm, DiagEngine& diags, Plan* plan) : sm_(sm), diags_(diags), plan_(plan) {}
+
+  /// Marks the main file as being read, so that a part including it is a cycle.
+  void Enter(const std::string& path) { active_.insert(Key(path)); }
+
+  bool ReadFile(const std::string& path, const std::string& display, bool part, int depth, Loc included_from) {
+    XmlDocument doc;
+    if (!LoadXmlFile(path, display, &doc, sm_, diags_)) return false;
+    plan_->files.push_back(doc.file);
+    pugi::xml_node root = doc.doc.document_element();
+    const char* want = part ? "plan-part" : "plan";
+    if (LocalName(root) != want || NamespaceOf(root) != kPlanNamespace) {
+      diags_.Report(DiagId::err_xml_wrong_root, NodeLoc(doc.file, root),
+                    {LocalName(root), NamespaceOf(root), want, kPlanNamespace});
+      if (included_from.valid()) {
+        diags_.Report(DiagId::err_include_failed, included_from, {display, "it is not a plan part"});
+      }
+      return false;
+    }
+    ValidateTree(PlanSchema(), "plan", root, kPlanNamespace, doc.file, sm_, diags_, part);
+    ValueReader v(sm_, diags_, doc.file);
+    if (!part) {
+      plan_->file = doc.file;
+      plan_->loc = v.Where(root);
+      plan_->id = v.Attr(root, "id");
+      plan_->version = v.Attr(root, "version");
+      plan_->profile = v.Attr(root, "profile");
+      plan_->title = v.Content(root.child("title"));
+      plan_->description = v.Content(root.child("description"));
+    }
+    ReadSections(v, root);
+    for (pugi::xml_node inc : root.children("include")) {
+      Text href = v.Attr(inc, "href");
+      if (href.empty()) continue;
+      Include(path, href, depth);
+    }
+    // Keep the documents alive: the model copies every value, so nothing else is needed.
+    return true;
+  }
+
+ private:
+  void Include(const std::string& from, const Text& href, int depth) {
+    if (depth + 1 > kMaxIncludeDepth) {
+      diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "includes nest deeper than 8 levels"});
+      return;
+    }
+    fs::path base = fs::path(from).parent_path();
+    fs::path target = base / href.value;
+    std::error_code ec;
+    std::string key = Key(target.string());
+    if (active_.count(key)) {
+      diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "it includes itself (a cycle)"});
+      return;
+    }
+    if (!fs::is_regular_file(target, ec)) {
+      diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "no such file"});
+      return;
+    }
+    std::string display = (fs::path(sm_.Name(plan_->file)).parent_path() / fs::path(href.value)).lexically_normal().string();
+    active_.insert(key);
+    ReadFile(target.string(), display, true, depth + 1, href.loc);
+    active_.erase(key);
+  }
+
+  void ReadSections(ValueReader& v, const pugi::xml_node& root) {
+    for (auto n : root.child("roles").children("role")) {
+      Role r;
+      r.id = v.Attr(n, "id");
+      r.kind = v.Enum(n, "kind", {"team", "individual"});
+      r.name = v.Attr(n, "name");
+      r.department = v.Attr(n, "department");
+      r.role_kind = v.Attr(n, "role-kind");
+      for (auto c : n.children("contact")) {
+        r.contacts.push_back({v.Enum(c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
+      }
+      r.loc = v.Where(n);
+      plan_->roles.push_back(r);
+    }
+    if (pugi::xml_node g = root.child("governance")) {
+      Governance& gv = plan_->governance;
+      if (gv.present) {
+        diags_.Report(DiagId::err_xml_repeated, v.Where(g), {"governance", "plan"}).AddNote(gv.loc, "first 'governance' is here");
+      }
+      gv.present = true;
+      gv.loc = v.Where(g);
+      gv.reviewer = v.Attr(g, "reviewer");
+      gv.validator = v.Attr(g, "validator");
+      gv.change_approver = v.Attr(g, "change-approver");
+      gv.review_interval = v.DurationAttr(g, "review-interval");
+      gv.last_reviewed = v.DateAttr(g, "last-reviewed");
+      for (auto a : g.children("approval")) {
+        gv.approvals.push_back({v.Enum(a, "kind", {"business", "technical"}), v.Attr(a, "by"), v.DateAttr(a, "date"),
+                                v.Attr(a, "plan-version"), v.Attr(a, "digest"), v.Content(a), v.Where(a)});
+      }
+      for (auto c : g.child("decision-criteria").children("criterion")) gv.decision_criteria.push_back(v.Content(c));
+    }
+    for (auto n : root.child("locations").children("location")) {
+      Location l;
+      l.id = v.Attr(n, "id");
+      l.path = v.Attr(n, "path");
+      l.host = v.Attr(n, "host");
+      l.types = v.EnumList(n, "types", {"settings", "database", "file-store"});
+      l.secure = v.Bool(n, "secure");
+      l.offsite = v.Bool(n, "offsite");
+      l.notes = v.Content(n);
+      l.loc = v.Where(n);
+      plan_->locations.push_back(l);
+    }
+    if (pugi::xml_node t = root.child("topology")) ReadTopology(v, t);
+    for (auto n : root.child("spare-hardware").children("spare")) {
+      plan_->spares.push_back({v.Attr(n, "id"), v.Attr(n, "source"), v.DurationAttr(n, "lead-time"), v.Attr(n, "contact"),
+                               v.Content(n), v.Where(n)});
+    }
+    for (auto n : root.child("backups").children("backup")) {
+      Backup b;
+      b.id = v.Attr(n, "id");
+      b.item = v.Attr(n, "item");
+      b.server = v.Attr(n, "server");
+      b.owner = v.Attr(n, "owner");
+      b.schedule = v.ScheduleAttr(n, "schedule");
+      b.retention = v.DurationAttr(n, "retention");
+      b.locations = v.List(n, "locations");
+      b.procedure = v.Attr(n, "procedure");
+      b.notes = v.Content(n);
+      b.loc = v.Where(n);
+      plan_->backups.push_back(b);
+    }
+    for (auto n : root.child("procedures").children("procedure")) {
+      Procedure p;
+      p.id = v.Attr(n, "id");
+      p.kind = v.Enum(n, "kind", {"backup", "restore"});
+      p.title = v.Attr(n, "title");
+      p.based_on = v.Attr(n, "based-on");
+      p.last_changed = v.DateAttr(n, "last-changed");
+      p.last_tested = v.DateAttr(n, "last-tested");
+      p.tested_by = v.Attr(n, "tested-by");
+      for (auto t : n.children("tool")) p.tools.push_back(v.Content(t));
+      for (auto s : n.children("step")) p.steps.push_back({v.Content(s), v.Attr(s, "role"), v.Attr(s, "tool"), v.Where(s)});
+      p.loc = v.Where(n);
+      plan_->procedures.push_back(p);
+    }
+    for (auto n : root.child("scenarios").children("scenario")) {
+      Scenario s;
+      s.id = v.Attr(n, "id");
+      s.title = v.Attr(n, "title");
+      s.template_id = v.Attr(n, "template");
+      s.rto = v.DurationAttr(n, "rto");
+      s.rpo = v.DurationAttr(n, "rpo");
+      s.decider = v.Attr(n, "decider");
+      s.new_hardware = v.Bool(n, "new-hardware");
+      s.spare = v.Attr(n, "spare");
+      s.covers = v.List(n, "covers");
+      for (auto c : n.children("criteria")) s.criteria.push_back(v.Content(c));
+      for (auto st : n.children("step")) {
+        ScenarioStep step;
+        step.id = v.Attr(st, "id");
+        step.title = v.Attr(st, "title");
+        if (step.title.empty()) step.title = v.Content(st);
+        step.role = v.Attr(st, "role");
+        step.estimate = v.DurationAttr(st, "estimate");
+        step.after = v.List(st, "after");
+        step.procedure = v.Attr(st, "procedure");
+        step.loc = v.Where(st);
+        s.steps.push_back(step);
+      }
+      s.loc = v.Where(n);
+      plan_->scenarios.push_back(s);
+    }
+    for (auto n : root.child("validations").children("check")) {
+      plan_->checks.push_back({v.Attr(n, "id"), v.Enum(n, "kind", {"V1", "V2", "V3", "V4", "V5", "M1"}),
+                               v.DurationAttr(n, "interval"), v.Attr(n, "owner"), v.Attr(n, "records"),
+                               v.Attr(n, "target"), v.Attr(n, "title").empty() ? v.Content(n) : v.Attr(n, "title"),
+                               v.Where(n)});
+    }
+    for (auto n : root.child("waivers").children("waive")) {
+      plan_->waivers.push_back({v.Attr(n, "code"), v.Enum(n, "severity", {"off", "note", "warning", "error"}),
+                                v.Attr(n, "reason"), v.Where(n)});
+    }
+  }
+
+  void ReadTopology(ValueReader& v, const pugi::xml_node& t) {
+    Topology& topo = plan_->topology;
+    topo.present = true;
+    if (!topo.loc.valid()) topo.loc = v.Where(t);
+    Text file = v.Attr(t, "file");
+    if (!file.empty()) topo.file = file;
+    for (auto sn : t.children("site")) {
+      Site site{v.Attr(sn, "id"), v.Attr(sn, "name"), {}, v.Where(sn)};
+      int site_index = static_cast<int>(topo.sites.size());
+      for (auto pn : sn.children("pool")) {
+        Pool pool;
+        pool.id = v.Attr(pn, "id");
+        pool.fqdn = v.Attr(pn, "fqdn");
+        pool.edition = v.Enum(pn, "edition", {"enterprise", "standard"});
+        pool.kind = v.Attr(pn, "kind");
+        pool.paired_with = v.Attr(pn, "paired-with");
+        pool.loc = v.Where(pn);
+        pool.site = site_index;
+        int pool_index = static_cast<int>(topo.pools.size());
+        for (auto svn : pn.children("server")) {
+          Server s;
+          s.fqdn = v.Attr(svn, "fqdn");
+          s.roles = v.List(svn, "roles");
+          s.mirror_of = v.Attr(svn, "mirror-of");
+          s.instance = v.Attr(svn, "instance");
+          for (auto sv : svn.children("service")) {
+            s.services.push_back({v.Attr(sv, "type"), v.Attr(sv, "share"), v.Attr(sv, "instance"), v.Where(sv)});
+          }
+          s.loc = v.Where(svn);
+          s.pool = pool_index;
+          pool.servers.push_back(static_cast<int>(topo.servers.size()));
+          topo.servers.push_back(s);
+        }
+        site.pools.push_back(pool_index);
+        topo.pools.push_back(pool);
+      }
+      topo.sites.push_back(site);
+    }
+  }
+
+  static std::string Key(const std::string& path) {
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(path, ec);
+    return ec ? fs::path(path).lexically_normal().string() : canon.string();
+  }
+
+  SourceManager& sm_;
+  DiagEngine& diags_;
+  Plan* plan_;
+  std::set<std::string> active_;
+};
+
+}  // namespace
+
+bool LoadPlan(const std::string& path, const std::string& display, Plan* plan, SourceManager& sm, DiagEngine& diags) {
+  PlanReader reader(sm, diags, plan);
+  reader.Enter(path);
+  return reader.ReadFile(path, display, false, 0, Loc{});
+}
+
+}  // namespace plangen

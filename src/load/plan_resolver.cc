@@ -1,0 +1,149 @@
+// ResolvePlan: ids are unique and every reference names something that exists.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "load/plan_loader.h"
+#include "util/edit_distance.h"
+
+namespace plangen {
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class Resolver {
+ public:
+  Resolver(const Plan& plan, const Profile* profile, DiagEngine& diags) : plan_(plan), profile_(profile), diags_(diags) {}
+
+  void Run() {
+    const Plan& p = plan_;
+    // Names that other elements refer to.
+    auto roles = Names("role", [&](auto f) { for (auto& r : p.roles) f(r.id); });
+    auto locations = Names("location", [&](auto f) { for (auto& l : p.locations) f(l.id); });
+    auto spares = Names("spare", [&](auto f) { for (auto& s : p.spares) f(s.id); });
+    auto procedures = Names("procedure", [&](auto f) { for (auto& x : p.procedures) f(x.id); });
+    Names("backup", [&](auto f) { for (auto& x : p.backups) f(x.id); });
+    Names("scenario", [&](auto f) { for (auto& x : p.scenarios) f(x.id); });
+    Names("validation check", [&](auto f) { for (auto& x : p.checks) f(x.id); });
+    Names("site", [&](auto f) { for (auto& x : p.topology.sites) f(x.id); });
+    auto pools = Names("pool", [&](auto f) { for (auto& x : p.topology.pools) f(x.id); });
+    // FQDNs are case-insensitive and unique across pools and servers, except that a Standard
+    // Edition pool and its one server share a name.
+    auto servers = Names("server", [&](auto f) { for (auto& x : p.topology.servers) f(x.fqdn); }, true);
+    auto pool_fqdns = Names("pool FQDN", [&](auto f) { for (auto& x : p.topology.pools) f(x.fqdn); }, true);
+
+    std::vector<std::string> all_procedures = procedures;
+    std::vector<std::string> items;
+    std::vector<std::string> scenario_templates;
+    std::vector<std::string> server_roles, services;
+    if (profile_) {
+      for (auto& x : profile_->procedures) all_procedures.push_back(x.id.value);
+      for (auto& x : profile_->items) items.push_back(x.id.value);
+      for (auto& x : profile_->no_backup) items.push_back(x.id.value);
+      for (auto& x : profile_->scenarios) scenario_templates.push_back(x.id.value);
+      for (auto& x : profile_->roles) server_roles.push_back(x.role.value);
+      for (auto& x : profile_->services) services.push_back(x.service.value);
+    }
+    std::vector<std::string> pool_keys = pools;
+    pool_keys.insert(pool_keys.end(), pool_fqdns.begin(), pool_fqdns.end());
+    std::vector<std::string> coverable = pool_keys;
+    coverable.insert(coverable.end(), servers.begin(), servers.end());
+
+    const Governance& g = p.governance;
+    Ref(g.reviewer, "role", roles);
+    Ref(g.validator, "role", roles);
+    Ref(g.change_approver, "role", roles);
+    for (auto& a : g.approvals) Ref(a.by, "role", roles);
+    for (auto& s : p.spares) Ref(s.contact, "role", roles);
+    for (auto& pool : p.topology.pools) Ref(pool.paired_with, "pool", pool_keys, true);
+    for (auto& s : p.topology.servers) {
+      Ref(s.mirror_of, "server", servers, true);
+      if (profile_) {
+        for (auto& r : s.roles) Ref(r, "server role", server_roles);
+        for (auto& sv : s.services) Ref(sv.type, "topology service", services, true);
+      }
+    }
+    for (auto& b : p.backups) {
+      if (profile_) Item(b.item, items);
+      Ref(b.server, "server", servers, true);
+      Ref(b.owner, "role", roles);
+      for (auto& l : b.locations) Ref(l, "location", locations);
+      Ref(b.procedure, "procedure", all_procedures);
+    }
+    for (auto& pr : p.procedures) {
+      Ref(pr.tested_by, "role", roles);
+      if (profile_) Ref(pr.based_on, "profile procedure", all_procedures);
+      for (auto& st : pr.steps) Ref(st.role, "role", roles);
+    }
+    for (auto& sc : p.scenarios) {
+      Ref(sc.decider, "role", roles);
+      Ref(sc.spare, "spare", spares);
+      if (profile_) Ref(sc.template_id, "scenario template", scenario_templates);
+      for (auto& c : sc.covers) Ref(c, "pool or server", coverable, true);
+      std::vector<std::string> steps = Names("step", [&](auto f) { for (auto& st : sc.steps) f(st.id); });
+      for (auto& st : sc.steps) {
+        Ref(st.role, "role", roles);
+        Ref(st.procedure, "procedure", all_procedures);
+        for (auto& a : st.after) Ref(a, "step", steps);
+      }
+    }
+    for (auto& c : p.checks) Ref(c.owner, "role", roles);
+    for (auto& w : p.waivers) {
+      if (!w.code.empty() && !FindCode(w.code.value)) {
+        diags_.Report(DiagId::err_dangling_reference, w.code.loc, {"diagnostic code", w.code.value, ""});
+      }
+    }
+  }
+
+ private:
+  // Reports duplicates among the names `each` yields and returns the distinct names.
+  template <class F>
+  std::vector<std::string> Names(const char* what, F each, bool fold_case = false) {
+    std::map<std::string, Loc> seen;
+    std::vector<std::string> out;
+    each([&](const Text& t) {
+      if (t.empty()) return;
+      std::string key = fold_case ? Lower(t.value) : t.value;
+      auto [it, fresh] = seen.emplace(key, t.loc);
+      if (fresh) {
+        out.push_back(t.value);
+      } else {
+        diags_.Report(DiagId::err_duplicate_id, t.loc, {what, t.value})
+            .AddNote(it->second, Info(DiagId::note_previous_definition).format);
+      }
+    });
+    return out;
+  }
+
+  void Ref(const Text& t, const char* what, const std::vector<std::string>& known, bool fold_case = false) {
+    if (t.empty()) return;
+    for (const auto& k : known) {
+      if (k == t.value || (fold_case && Lower(k) == Lower(t.value))) return;
+    }
+    std::string s = Suggest(t.value, known);
+    diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+  }
+
+  void Item(const Text& t, const std::vector<std::string>& items) {
+    if (t.empty() || std::find(items.begin(), items.end(), t.value) != items.end()) return;
+    std::string s = Suggest(t.value, items);
+    diags_.Report(DiagId::err_unknown_item, t.loc,
+                  {t.value, profile_->id.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+  }
+
+  const Plan& plan_;
+  const Profile* profile_;
+  DiagEngine& diags_;
+};
+
+}  // namespace
+
+void ResolvePlan(const Plan& plan, const Profile* profile, DiagEngine& diags) {
+  Resolver(plan, profile, diags).Run();
+}
+
+}  // namespace plangen

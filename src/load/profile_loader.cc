@@ -1,0 +1,259 @@
+#include "load/profile_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "load/plan_schema.h"
+#include "load/value_reader.h"
+#include "load/xml_input.h"
+#include "util/data_dir.h"
+#include "util/edit_distance.h"
+
+namespace fs = std::filesystem;
+
+namespace plangen {
+
+std::vector<std::string> ProfileSearchPath(const std::string& extra) {
+  std::vector<std::string> path;
+  if (!extra.empty()) path.push_back(extra);
+  path.push_back(DataDir() + "/worksheets");
+  return path;
+}
+
+std::vector<std::string> AvailableProfiles(const std::vector<std::string>& search_path) {
+  std::set<std::string> names;
+  for (const auto& dir : search_path) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+      if (fs::exists(e.path() / "profile.xml", ec)) names.insert(e.path().filename().string());
+    }
+  }
+  return {names.begin(), names.end()};
+}
+
+namespace {
+
+class ProfileReader {
+ public:
+  ProfileReader(const SourceManager& sm, DiagEngine& diags, int32_t file, Profile* p)
+      : v_(sm, diags, file), diags_(diags), p_(p) {}
+
+  void Read(const pugi::xml_node& root) {
+    p_->id = v_.Attr(root, "id");
+    p_->title = v_.Attr(root, "title");
+    p_->product = v_.Attr(root, "product");
+    for (auto t : root.child("tools").children("tool")) {
+      p_->tools.push_back({v_.Attr(t, "id"), v_.Enum(t, "kind", {"cmdlet", "program", "console", "media"}),
+                           v_.Attr(t, "permission"), v_.Content(t), v_.Where(t)});
+    }
+    pugi::xml_node items = root.child("items");
+    for (auto n : items.children("item")) {
+      ProfileItem it;
+      it.id = v_.Attr(n, "id");
+      it.name = v_.Attr(n, "name");
+      it.store = v_.Attr(n, "store");
+      it.type = v_.Enum(n, "type", {"settings", "database", "file-store"});
+      it.scope = v_.Enum(n, "scope", {"global", "pool", "server"});
+      it.holder = v_.Attr(n, "holder");
+      it.backup_tool = v_.Attr(n, "backup-tool");
+      it.alt_backup_tools = ListOf(n, "alt-backup-tools");
+      it.restore_tool = v_.Attr(n, "restore-tool");
+      it.worksheet = v_.Attr(n, "worksheet");
+      it.backup_procedure = v_.Attr(n, "procedure");
+      it.when = v_.Content(n.child("when"));
+      for (auto a : n.children("alias")) it.aliases.push_back(v_.Content(a));
+      it.loc = v_.Where(n);
+      p_->items.push_back(it);
+    }
+    for (auto n : items.children("no-backup")) {
+      p_->no_backup.push_back({v_.Attr(n, "id"), v_.Attr(n, "name"), v_.Attr(n, "store"), v_.Content(n), v_.Where(n)});
+    }
+    for (auto n : items.children("reminder")) {
+      p_->reminders.push_back({v_.Attr(n, "id"), v_.Attr(n, "title"), v_.Content(n), v_.Where(n)});
+    }
+    for (auto n : root.child("services").children("service")) {
+      p_->services.push_back({v_.Attr(n, "name"), ListOf(n, "items"), ListOf(n, "scenarios"), v_.Where(n)});
+    }
+    for (auto n : root.child("services").children("role")) {
+      p_->roles.push_back({v_.Attr(n, "name"), ListOf(n, "scenarios"), ListOf(n, "items"), v_.Where(n)});
+    }
+    for (auto w : root.child("worksheets").children("worksheet")) {
+      WorksheetLayout l;
+      l.id = v_.Attr(w, "id");
+      l.sheet = v_.Attr(w, "sheet");
+      l.title = v_.Attr(w, "title");
+      for (auto c : w.children("column")) {
+        WorksheetColumn col{v_.Attr(c, "id"), v_.Attr(c, "header"), {}, v_.Bool(c, "team-fills"), v_.Where(c)};
+        for (auto a : c.children("alias")) col.aliases.push_back(v_.Content(a));
+        l.columns.push_back(col);
+      }
+      for (auto r : w.children("row")) {
+        l.rows.push_back({v_.Attr(r, "item"), v_.Content(r), v_.Attr(r, "tool"), v_.Attr(r, "hint"),
+                          v_.Attr(r, "notes"), v_.Where(r)});
+      }
+      for (auto nn : w.children("note")) l.notes.push_back(v_.Content(nn));
+      l.loc = v_.Where(w);
+      p_->worksheets.push_back(l);
+    }
+    for (auto n : root.child("procedures").children("procedure")) {
+      ProfileProcedure pr;
+      pr.id = v_.Attr(n, "id");
+      pr.kind = v_.Enum(n, "kind", {"backup", "restore"});
+      pr.title = v_.Attr(n, "title");
+      pr.item = v_.Attr(n, "item");
+      pr.permission = v_.Attr(n, "permission");
+      pr.output = v_.Attr(n, "output");
+      for (auto e : n.children("exclude")) pr.excludes.push_back(v_.Content(e));
+      for (auto s : n.children("step")) {
+        ProfileStep st;
+        st.text = v_.Content(s);
+        st.command = v_.Attr(s, "command");
+        st.tool = v_.Attr(s, "tool");
+        st.role_kind = v_.Attr(s, "role-kind");
+        st.estimate = v_.DurationAttr(s, "estimate");
+        st.verify = v_.Attr(s, "verify");
+        st.loc = v_.Where(s);
+        pr.steps.push_back(st);
+      }
+      pr.loc = v_.Where(n);
+      p_->procedures.push_back(pr);
+    }
+    for (auto n : root.child("scenarios").children("scenario")) {
+      ProfileScenario sc;
+      sc.id = v_.Attr(n, "id");
+      sc.title = v_.Attr(n, "title");
+      sc.procedure = v_.Attr(n, "procedure");
+      sc.rto = v_.DurationAttr(n, "rto");
+      sc.rpo = v_.DurationAttr(n, "rpo");
+      sc.new_hardware = v_.Bool(n, "new-hardware");
+      for (auto c : n.children("criteria")) sc.criteria.push_back(v_.Content(c));
+      for (auto c : n.children("verify")) sc.verify.push_back(v_.Content(c));
+      sc.loc = v_.Where(n);
+      p_->scenarios.push_back(sc);
+    }
+  }
+
+  // Ids unique, references resolve, tools declared, steps have a role kind.
+  void CheckIntegrity() {
+    Unique("data item", [&](auto f) { for (auto& i : p_->items) f(i.id); for (auto& i : p_->no_backup) f(i.id); });
+    Unique("tool", [&](auto f) { for (auto& t : p_->tools) f(t.id); });
+    Unique("procedure", [&](auto f) { for (auto& t : p_->procedures) f(t.id); });
+    Unique("scenario", [&](auto f) { for (auto& t : p_->scenarios) f(t.id); });
+    Unique("worksheet", [&](auto f) { for (auto& t : p_->worksheets) f(t.id); });
+    Unique("service", [&](auto f) { for (auto& t : p_->services) f(t.service); });
+    Unique("server role", [&](auto f) { for (auto& t : p_->roles) f(t.role); });
+
+    std::vector<std::string> tools, items, procs, scens, sheets;
+    for (auto& t : p_->tools) tools.push_back(t.id.value);
+    for (auto& t : p_->items) items.push_back(t.id.value);
+    for (auto& t : p_->no_backup) items.push_back(t.id.value);
+    for (auto& t : p_->procedures) procs.push_back(t.id.value);
+    for (auto& t : p_->scenarios) scens.push_back(t.id.value);
+    for (auto& t : p_->worksheets) sheets.push_back(t.id.value);
+
+    auto tool = [&](const Text& t) {
+      if (t.empty() || p_->FindTool(t.value)) return;
+      std::string s = Suggest(t.value, tools);
+      diags_.Report(DiagId::err_profile_unknown_tool, t.loc, {t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+    };
+    for (auto& it : p_->items) {
+      tool(it.backup_tool);
+      tool(it.restore_tool);
+      for (auto& t : it.alt_backup_tools) tool(t);
+      Ref(it.worksheet, "worksheet", sheets);
+      Ref(it.backup_procedure, "procedure", procs);
+    }
+    for (auto& pr : p_->procedures) {
+      Ref(pr.item, "data item", items);
+      for (auto& st : pr.steps) {
+        tool(st.tool);
+        if (st.role_kind.empty()) diags_.Report(DiagId::err_profile_step_no_role, st.loc, {pr.id.value});
+      }
+    }
+    for (auto& sc : p_->scenarios) Ref(sc.procedure, "procedure", procs);
+    for (auto& sv : p_->services) {
+      for (auto& i : sv.items) Ref(i, "data item", items);
+      for (auto& s : sv.scenarios) Ref(s, "scenario", scens);
+    }
+    for (auto& r : p_->roles) {
+      for (auto& i : r.items) Ref(i, "data item", items);
+      for (auto& s : r.scenarios) Ref(s, "scenario", scens);
+    }
+    for (auto& w : p_->worksheets) {
+      for (auto& r : w.rows) Ref(r.item, "data item", items);
+    }
+  }
+
+ private:
+  std::vector<Text> ListOf(const pugi::xml_node& n, const char* name) { return v_.List(n, name); }
+
+  template <class F>
+  void Unique(const char* what, F each) {
+    std::map<std::string, Loc> seen;
+    each([&](const Text& t) {
+      if (t.empty()) return;
+      auto [it, fresh] = seen.emplace(t.value, t.loc);
+      if (!fresh) {
+        diags_.Report(DiagId::err_duplicate_id, t.loc, {what, t.value})
+            .AddNote(it->second, Info(DiagId::note_previous_definition).format);
+      }
+    });
+  }
+
+  void Ref(const Text& t, const char* what, const std::vector<std::string>& known) {
+    if (t.empty()) return;
+    if (std::find(known.begin(), known.end(), t.value) != known.end()) return;
+    std::string s = Suggest(t.value, known);
+    diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+  }
+
+  ValueReader v_;
+  DiagEngine& diags_;
+  Profile* p_;
+};
+
+}  // namespace
+
+bool LoadProfileFile(const std::string& path, const std::string& display, Profile* out, SourceManager& sm,
+                     DiagEngine& diags) {
+  XmlDocument doc;
+  if (!LoadXmlFile(path, display, &doc, sm, diags)) return false;
+  out->file = doc.file;
+  out->dir = fs::path(path).parent_path().string();
+  pugi::xml_node root = doc.doc.document_element();
+  if (LocalName(root) != "profile" || NamespaceOf(root) != kProfileNamespace) {
+    diags.Report(DiagId::err_xml_wrong_root, NodeLoc(doc.file, root),
+                 {LocalName(root), NamespaceOf(root), "profile", kProfileNamespace});
+    return false;
+  }
+  ValidateTree(ProfileSchema(), "profile", root, kProfileNamespace, doc.file, sm, diags);
+  ProfileReader reader(sm, diags, doc.file, out);
+  reader.Read(root);
+  reader.CheckIntegrity();
+  return true;
+}
+
+bool LoadProfile(const std::string& id, const std::vector<std::string>& search_path, Loc where, Profile* out,
+                 SourceManager& sm, DiagEngine& diags) {
+  bool safe = !id.empty() && id.find('/') == std::string::npos && id.find('\\') == std::string::npos && id != "." && id != "..";
+  if (safe) {
+    for (const auto& dir : search_path) {
+      fs::path p = fs::path(dir) / id / "profile.xml";
+      std::error_code ec;
+      if (fs::is_regular_file(p, ec)) {
+        // Display the profile relative to the data folder it came from, so output is the same on every machine.
+        std::string display = "worksheets/" + id + "/profile.xml";
+        if (dir != search_path.back()) display = p.string();
+        return LoadProfileFile(p.string(), display, out, sm, diags);
+      }
+    }
+  }
+  std::vector<std::string> names = AvailableProfiles(search_path);
+  std::string s = Suggest(id, names);
+  diags.Report(DiagId::err_profile_unknown, where, {id, s.empty() ? "" : "; did you mean '" + s + "'?"});
+  return false;
+}
+
+}  // namespace plangen

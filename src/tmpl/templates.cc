@@ -1,0 +1,159 @@
+#include "tmpl/templates.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace plangen {
+
+std::string EscapeHtml(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string EscapeMarkdown(const std::string& s) {
+  static const std::string kSpecial = "\\`*_[]#!|~";
+  std::string out;
+  out.reserve(s.size() + s.size() / 4);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r') continue;
+    if (c == '\n') {
+      out += "<br>";
+      continue;
+    }
+    if (c == '<') { out += "&lt;"; continue; }
+    if (c == '>') { out += "&gt;"; continue; }
+    if (c == '&') { out += "&amp;"; continue; }
+    bool line_start = out.empty() || (out.size() >= 4 && out.compare(out.size() - 4, 4, "<br>") == 0);
+    if (kSpecial.find(c) != std::string::npos || (line_start && (c == '-' || c == '+' || c == '='))) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string EscapeMarkdownCode(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\r') continue;
+    out.push_back(c == '`' ? '\'' : c);
+  }
+  return out;
+}
+
+bool TemplateSet::Read(const std::string& rel, std::string* text, std::string* shown) const {
+  for (const std::string& dir : {user_dir_, default_dir_}) {
+    if (dir.empty()) continue;
+    fs::path p = fs::path(dir) / rel;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) continue;
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *text = ss.str();
+    *shown = dir == default_dir_ ? "templates/" + rel : p.string();
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+// A context that reads partials from files and records every key the template asks for that the
+// data does not have. Names under an inverted section may legitimately be absent.
+class StrictContext : public kainjow::mustache::context<std::string> {
+ public:
+  using Base = kainjow::mustache::context<std::string>;
+  StrictContext(const kainjow::mustache::data* d, const TemplateSet* set,
+                std::function<bool(const std::string&, std::string*)> read_partial)
+      : Base(d), read_partial_(std::move(read_partial)) {
+    (void)set;
+  }
+  const kainjow::mustache::data* get(const std::string& name) const override {
+    const kainjow::mustache::data* d = Base::get(name);
+    if (!d) missing_.insert(name);
+    return d;
+  }
+  const kainjow::mustache::data* get_partial(const std::string& name) const override {
+    auto it = partials_.find(name);
+    if (it != partials_.end()) return &it->second;
+    std::string text;
+    if (!read_partial_(name, &text)) {
+      missing_partials_.insert(name);
+      return nullptr;
+    }
+    return &partials_.emplace(name, kainjow::mustache::data(text)).first->second;
+  }
+  mutable std::set<std::string> missing_;
+  mutable std::set<std::string> missing_partials_;
+
+ private:
+  std::function<bool(const std::string&, std::string*)> read_partial_;
+  mutable std::map<std::string, kainjow::mustache::data> partials_;
+};
+
+}  // namespace
+
+bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags,
+                         SourceManager& sm) {
+  std::string text, shown;
+  if (!Read(name, &text, &shown)) {
+    int32_t f = sm.AddFile("templates/" + name, "");
+    diags.Report(DiagId::err_template_missing, Loc::At(f, 0),
+                 {name, user_dir_.empty() ? "templates/" : "'" + user_dir_ + "' or templates/"});
+    return false;
+  }
+  int32_t file = sm.AddFile(shown, text);
+  kainjow::mustache::mustache tmpl(text);
+  if (!tmpl.is_valid()) {
+    diags.Report(DiagId::err_template_syntax, Loc::At(file, 0), {tmpl.error_message()});
+    return false;
+  }
+  auto ends_with = [&](const char* suffix) {
+    std::string s = suffix;
+    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends_with(".md.mustache")) {
+    tmpl.set_custom_escape(EscapeMarkdown);
+  } else if (!ends_with(".html.mustache")) {
+    tmpl.set_custom_escape([](const std::string& s) { return s; });
+  }
+  std::string partial_dir = "partials/";
+  StrictContext ctx(&data, this, [&](const std::string& pname, std::string* ptext) {
+    std::string pshown;
+    return Read(partial_dir + pname + ".mustache", ptext, &pshown);
+  });
+  std::ostringstream os;
+  tmpl.render(ctx, os);
+  if (!tmpl.is_valid()) {
+    diags.Report(DiagId::err_template_syntax, Loc::At(file, 0), {tmpl.error_message()});
+    return false;
+  }
+  bool ok = true;
+  for (const auto& p : ctx.missing_partials_) {
+    diags.Report(DiagId::err_template_missing, Loc::At(file, 0), {partial_dir + p + ".mustache", "the template folders"});
+    ok = false;
+  }
+  for (const auto& key : ctx.missing_) {
+    size_t pos = text.find(key);
+    diags.Report(DiagId::err_template_missing_key, Loc::At(file, pos == std::string::npos ? 0 : static_cast<uint32_t>(pos)), {key});
+    ok = false;
+  }
+  *out = os.str();
+  return ok;
+}
+
+}  // namespace plangen

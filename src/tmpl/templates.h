@@ -1,0 +1,42 @@
+// Mustache templates: found in the user's --templates folder first, then in plangen's own
+// templates/; validated when loaded; rendered with strict key checking and a per-format escape.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "diag/diagnostic.h"
+
+namespace plangen {
+
+using TemplateData = kainjow::mustache::data;
+
+/// HTML escaping (&, <, >, ", ').
+std::string EscapeHtml(const std::string& s);
+/// Markdown escaping for GitHub-flavoured Markdown inline text: every punctuation character that
+/// could start markup is backslash-escaped, '|' too (tables), and line breaks become <br>.
+std::string EscapeMarkdown(const std::string& s);
+/// Text inside a Markdown code span or block: no escaping, but backticks are kept from closing it.
+std::string EscapeMarkdownCode(const std::string& s);
+
+class TemplateSet {
+ public:
+  /// `user_dir` may be empty. `default_dir` is plangen's templates/ folder.
+  TemplateSet(std::string user_dir, std::string default_dir) : user_dir_(std::move(user_dir)), default_dir_(std::move(default_dir)) {}
+
+  /// Renders templates/<name> (for example "runbook/runbook.md.mustache") with `data`. Partials
+  /// {{> name}} are read from partials/<name>.mustache beside it. Escaping follows the file's
+  /// format (.md: Markdown, .html: HTML, anything else: none). Reports template errors and keys
+  /// missing from the data (PG3xxx) and returns false.
+  bool Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags, SourceManager& sm);
+
+ private:
+  bool Read(const std::string& rel, std::string* text, std::string* shown) const;
+  std::string user_dir_, default_dir_;
+};
+
+}  // namespace plangen
