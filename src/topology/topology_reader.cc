@@ -125,7 +125,7 @@ class Reader {
 
   // ---- shared
   bool AddSite(Site s);
-  void AddMachines(Cluster* c, const std::vector<pugi::xml_node>& machines, const pugi::xml_node& cluster_node);
+  void AddMachines(Cluster* c, const std::vector<pugi::xml_node>& machines);
   bool AddCluster(Cluster c);
   void ReadServiceExtras(const pugi::xml_node& n, Service* s);
   void CheckVersions();
@@ -243,7 +243,7 @@ void Reader::ReadBuilderCluster(const pugi::xml_node& n, const std::string& site
   ok = Require(n, "Fqdn", &c.fqdn) && ok;
   c.single_machine = Bool(n, "IsSingleMachineOnly", false);
   if (!ok) return;
-  AddMachines(&c, Children(Child(n, "Machines"), {"Machine"}), n);
+  AddMachines(&c, Children(Child(n, "Machines"), {"Machine"}));
   const std::string cluster_id = c.id, fqdn = c.fqdn;
   if (!AddCluster(std::move(c))) return;
   for (const auto& si : Children(Child(n, "SqlInstances"), {"SqlInstance"})) {
@@ -368,7 +368,7 @@ void Reader::ReadPublishedCluster(const pugi::xml_node& n) {
   for (const auto& m : Children(Child(n, "Machines"), {"Machine"})) machines.push_back(m);
   bool implicit_single = machines.size() == 1 && Lower(machines[0].attribute("Fqdn").value()) == Lower(c.fqdn);
   c.single_machine = Bool(n, "IsSingleMachineOnly", implicit_single);
-  AddMachines(&c, machines, n);
+  AddMachines(&c, machines);
   if (AddCluster(std::move(c))) cluster_site_.push_back(site);
 }
 
@@ -459,7 +459,7 @@ bool Reader::AddSite(Site s) {
   return true;
 }
 
-void Reader::AddMachines(Cluster* c, const std::vector<pugi::xml_node>& machines, const pugi::xml_node& cluster_node) {
+void Reader::AddMachines(Cluster* c, const std::vector<pugi::xml_node>& machines) {
   if (machines.empty()) {
     if (c->single_machine) c->machines.push_back(Machine{c->fqdn, c->loc});
     else diags_.Report(DiagId::err_topo_missing_element, c->loc, {"Cluster", "Machine"});
@@ -480,7 +480,6 @@ void Reader::AddMachines(Cluster* c, const std::vector<pugi::xml_node>& machines
     c->machines.push_back(std::move(machine));
     if (c->single_machine) break;
   }
-  (void)cluster_node;
 }
 
 bool Reader::AddCluster(Cluster c) {
