@@ -23,7 +23,7 @@ struct ZipWriteOptions {
   /// Timestamp of every member, seconds since 1970 UTC; clamped to 1980..2107 and rounded
   /// down to even seconds (the zip format's resolution).
   int64_t mtime = kZipEpoch;
-  int level = 9;  ///< deflate level, 1..9
+  int level = 6;  ///< deflate level, 1..9: 6 is zlib's default, 9 costs ~3x the time for ~1% smaller
 };
 
 /// MS-DOS date and time fields for `t` (UTC), as the zip headers store them.
