@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything plangen needs on a fresh Debian 12 machine, with apt-get.
+#   scripts/setup-debian.sh               build dependencies only
+#   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
+#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip)
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+  g++ pkg-config meson ninja-build ccache
+  libpugixml-dev libxlsxwriter-dev libkainjow-mustache-dev libcxxopts-dev libboost-test-dev
+  libzip-dev zlib1g-dev libssl-dev libical-dev libcmark-dev nlohmann-json3-dev
+)
+if [ "${1:-}" = "--test-tools" ]; then
+  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
