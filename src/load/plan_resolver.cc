@@ -120,7 +120,7 @@ class Resolver {
   }
 
   void Ref(const Text& t, const char* what, const std::vector<std::string>& known, bool fold_case = false) {
-    if (t.empty()) return;
+    if (t.empty() || IsPlaceholder(t.value)) return;  // a decision left open, listed by PG5101
     for (const auto& k : known) {
       if (k == t.value || (fold_case && Lower(k) == Lower(t.value))) return;
     }

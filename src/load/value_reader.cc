@@ -100,6 +100,7 @@ BoolValue ValueReader::Bool(const pugi::xml_node& n, const char* name) const {
   BoolValue b;
   b.text = Attr(n, name);
   if (b.text.empty()) return b;
+  if (IsPlaceholder(b.text.value)) return b;  // a decision left open, listed by PG5101
   const std::string& v = b.text.value;
   if (v == "yes" || v == "true") b.value = true;
   else if (v == "no" || v == "false") b.value = false;
@@ -111,6 +112,7 @@ DurationValue ValueReader::DurationAttr(const pugi::xml_node& n, const char* nam
   DurationValue d;
   d.text = Attr(n, name);
   if (d.text.empty()) return d;
+  if (IsPlaceholder(d.text.value)) return d;  // a decision left open, listed by PG5101
   std::string hint;
   d.value = ParseDuration(d.text.value, &hint);
   if (!d.value) diags_.Report(DiagId::err_bad_duration, d.text.loc, {d.text.value, hint});
@@ -121,6 +123,7 @@ DateValue ValueReader::DateAttr(const pugi::xml_node& n, const char* name) const
   DateValue d;
   d.text = Attr(n, name);
   if (d.text.empty()) return d;
+  if (IsPlaceholder(d.text.value)) return d;  // a decision left open, listed by PG5101
   d.value = ParseDate(d.text.value);
   if (!d.value) {
     bool shaped = d.text.value.size() == 10 && d.text.value[4] == '-' && d.text.value[7] == '-';
@@ -134,6 +137,7 @@ ScheduleValue ValueReader::ScheduleAttr(const pugi::xml_node& n, const char* nam
   ScheduleValue s;
   s.text = Attr(n, name);
   if (s.text.empty()) return s;
+  if (IsPlaceholder(s.text.value)) return s;  // a decision left open, listed by PG5101
   std::string why;
   s.value = ParseSchedule(s.text.value, &why);
   if (!s.value) diags_.Report(DiagId::err_bad_schedule, s.text.loc, {s.text.value, why});

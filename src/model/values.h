@@ -22,6 +22,11 @@ struct Text {
 /// A reference to another element by id (role, location, procedure...).
 using Ref = Text;
 
+/// A decision the plan leaves open: a value written as "TODO..." (plangen init writes them, e.g.
+/// owner="TODO-owner"). Loaders and checks skip such values rather than report them as malformed or
+/// dangling; the decisions pass (PG5101) lists each one at its place.
+inline bool IsPlaceholder(const std::string& value) { return value.compare(0, 4, "TODO") == 0; }
+
 struct DateValue {
   std::optional<Date> value;
   Text text;
