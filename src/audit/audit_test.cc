@@ -68,7 +68,7 @@ int Run(const std::string& cmd) {
 
 bool HaveProgram(const std::string& path) { return access(path.c_str(), X_OK) == 0; }
 
-// Codes and first arguments of every finding, in order: "PG3010 'a.txt' does not match...".
+// Codes and first arguments of every finding, in order: "PG3009 'a.txt' does not match...".
 std::vector<std::string> Findings(const DiagEngine& diags) {
   std::vector<std::string> out;
   for (const Diagnostic* d : diags.Sorted()) out.push_back(CodeString(d->id) + " " + d->message);
@@ -543,7 +543,7 @@ BOOST_AUTO_TEST_CASE(manifest_parse_errors_point_at_their_line) {
     int line;
   };
   std::vector<Case> cases = {
-      {"", "malformed MANIFEST: it is empty", 0},  // an empty file has no line
+      {"", "malformed MANIFEST: it is empty", 0},  // an empty file has no line to check
       {"a  b\n", "malformed MANIFEST: the first line must be '# plangen-manifest: 1'", 1},
       {"# plangen-manifest: 2\n", "malformed MANIFEST: layout version '2' is not supported (this plangen reads 1)", 1},
       {head + "# member: secret 1\n" + digest + "  a\n",
@@ -578,7 +578,7 @@ BOOST_AUTO_TEST_CASE(manifest_parse_errors_point_at_their_line) {
     BOOST_REQUIRE_MESSAGE(!found.empty(), c.message);
     BOOST_TEST((found[0]->id == DiagId::err_manifest_malformed));
     BOOST_TEST(found[0]->message == c.message);
-    BOOST_TEST(sm.Resolve(found[0]->loc).line == c.line, c.message);
+    if (c.line > 0) BOOST_TEST(sm.Resolve(found[0]->loc).line == c.line, c.message);
   }
 }
 
@@ -636,7 +636,7 @@ BOOST_AUTO_TEST_CASE(package_verify_names_a_changed_member) {
   });
   BOOST_TEST(!VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));
   BOOST_TEST(Findings(diags) ==
-                 std::vector<std::string>{"PG3010 'reports/findings.json' does not match its MANIFEST digest"},
+                 std::vector<std::string>{"PG3009 'reports/findings.json' does not match its MANIFEST digest"},
              boost::test_tools::per_element());
   const Diagnostic* d = diags.Sorted()[0];
   ResolvedLoc where = sm.Resolve(d->loc);
@@ -657,8 +657,8 @@ BOOST_AUTO_TEST_CASE(package_verify_names_a_resized_member) {
   });
   BOOST_TEST(!VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));
   BOOST_TEST(Findings(diags) ==
-                 (std::vector<std::string>{"PG3011 'inputs/empty.txt' is 3 bytes, the MANIFEST records 0",
-                                           "PG3010 'inputs/empty.txt' does not match its MANIFEST digest"}),
+                 (std::vector<std::string>{"PG3010 'inputs/empty.txt' is 3 bytes, the MANIFEST records 0",
+                                           "PG3009 'inputs/empty.txt' does not match its MANIFEST digest"}),
              boost::test_tools::per_element());
 }
 
@@ -673,7 +673,7 @@ BOOST_AUTO_TEST_CASE(package_verify_names_a_removed_member) {
   });
   BOOST_TEST(!VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));
   BOOST_TEST(Findings(diags) ==
-                 std::vector<std::string>{"PG3008 'inputs/plan.xml' is listed in the MANIFEST but missing from the package"},
+                 std::vector<std::string>{"PG3007 'inputs/plan.xml' is listed in the MANIFEST but missing from the package"},
              boost::test_tools::per_element());
 }
 
@@ -685,7 +685,7 @@ BOOST_AUTO_TEST_CASE(package_verify_names_an_added_member) {
   Tamper(dir / "a.zip", [](std::vector<ZipMember>& ms) { ms.push_back({"outputs/extra.html", "<p>new</p>"}); });
   BOOST_TEST(!VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));
   BOOST_TEST(Findings(diags) ==
-                 std::vector<std::string>{"PG3009 'outputs/extra.html' is in the package but not listed in the MANIFEST"},
+                 std::vector<std::string>{"PG3008 'outputs/extra.html' is in the package but not listed in the MANIFEST"},
              boost::test_tools::per_element());
 }
 
@@ -735,6 +735,43 @@ BOOST_AUTO_TEST_CASE(package_verify_refuses_an_unsafe_member) {
                  std::vector<std::string>{"PG3002 package member '../up.txt' has an unsafe name: component '..': it "
                                           "names a directory ('..')"},
              boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(package_verify_names_a_duplicated_member) {
+  if (!HaveProgram("/usr/bin/python3")) return;
+  TempDir dir;
+  SourceManager sm;
+  DiagEngine diags(sm);
+  BOOST_REQUIRE(WritePackage(dir / "a.zip", SampleMembers(), SampleInfo(), diags));
+  // A second 'inputs/plan.xml' with other content: some tools would extract this one.
+  BOOST_REQUIRE(Run("/usr/bin/python3 -W ignore -c \"import zipfile,sys; "
+                    "zipfile.ZipFile(sys.argv[1],'a').writestr('inputs/plan.xml','<plan id=\\'evil\\'/>')\" " +
+                    Quote(dir / "a.zip")) == 0);
+  BOOST_TEST(!VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));
+  // libzip refuses the whole archive while opening it, so the member cannot be named.
+  BOOST_TEST(Findings(diags) ==
+                 std::vector<std::string>{"PG3001 cannot read audit package '" + dir / "a.zip" +
+                                          "': it holds two members of the same name"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(package_verify_applies_its_limits) {
+  TempDir dir;
+  SourceManager sm;
+  DiagEngine diags(sm);
+  BOOST_REQUIRE(WritePackage(dir / "a.zip", SampleMembers(), SampleInfo(), diags));
+  VerifyOptions small;
+  small.limits.max_member_bytes = 50000;  // the checklist member is larger
+  BOOST_TEST(!VerifyPackage(dir / "a.zip", small, sm, diags));
+  BOOST_TEST(Findings(diags) == std::vector<std::string>{"PG3003 audit package exceeds a limit: member "
+                                                          "'outputs/checklists/all.csv': it declares 138890 bytes, "
+                                                          "more than the limit of 50000"},
+             boost::test_tools::per_element());
+  DiagEngine again(sm);
+  VerifyOptions few;
+  few.limits.max_entries = 3;
+  BOOST_TEST(!VerifyPackage(dir / "a.zip", few, sm, again));
+  BOOST_TEST(AnyFinding(again, DiagId::err_package_limit, "it has 6 entries, more than the limit of 3"));
 }
 
 BOOST_AUTO_TEST_CASE(package_write_refuses_bad_members) {
@@ -817,7 +854,7 @@ BOOST_AUTO_TEST_CASE(signed_package_verifies_and_detects_tampering) {
     DiagEngine diags(sm);
     BOOST_TEST(VerifyPackage(dir / "a.zip", VerifyOptions(), sm, diags));  // no key: digests only
     BOOST_TEST(Findings(diags) ==
-                   std::vector<std::string>{"PG3015 the MANIFEST is signed; give a public key to check the signature"},
+                   std::vector<std::string>{"PG3014 the MANIFEST is signed; give a public key to check the signature"},
                boost::test_tools::per_element());
   }
   {
@@ -826,7 +863,7 @@ BOOST_AUTO_TEST_CASE(signed_package_verifies_and_detects_tampering) {
     other.public_key_path = dir / "other.pub";
     BOOST_TEST(!VerifyPackage(dir / "a.zip", other, sm, diags));
     BOOST_TEST(Findings(diags) ==
-                   std::vector<std::string>{"PG3013 the MANIFEST signature does not verify with key '" +
+                   std::vector<std::string>{"PG3012 the MANIFEST signature does not verify with key '" +
                                             dir / "other.pub" + "'"},
                boost::test_tools::per_element());
   }

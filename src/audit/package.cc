@@ -56,7 +56,9 @@ void ReportZipProblem(const ZipProblem& p, Loc at, DiagEngine& diags) {
     case ZipProblem::kNotZip: break;  // handled by the caller, which knows the package name
     case ZipProblem::kTooMany: diags.Report(DiagId::err_package_limit, at, {p.detail}); break;
     case ZipProblem::kUnsafeName: diags.Report(DiagId::err_package_member_unsafe, at, {p.member, p.detail}); break;
-    case ZipProblem::kDuplicate: diags.Report(DiagId::err_package_member_duplicate, at, {p.member}); break;
+    case ZipProblem::kDuplicate:
+      diags.Report(DiagId::err_package_member_unreadable, at, {p.member, "another member has the same name"});
+      break;
     case ZipProblem::kTooLarge:
       diags.Report(DiagId::err_package_limit, at, {"member '" + p.member + "': " + p.detail});
       break;

@@ -51,7 +51,7 @@ struct VerifyResult {
 
 /// Checks the package at `path`: every member's digest and size against the MANIFEST, no
 /// member missing, none extra, none duplicated or unsafely named, and the signature when a
-/// key is given. Each difference is reported to `diags` (PG3001..PG3015), manifest problems
+/// key is given. Each difference is reported to `diags` (PG3001..PG3014), manifest problems
 /// at their line in "<path>:MANIFEST" (registered in `sm`). Returns true when intact.
 bool VerifyPackage(const std::string& path, const VerifyOptions& options, SourceManager& sm, DiagEngine& diags,
                    VerifyResult* result = nullptr);

@@ -11,6 +11,9 @@ namespace plangen::audit {
 namespace {
 
 std::string ErrorText(int code) {
+  // libzip refuses an archive with two members of one name while opening it, with a message
+  // ("File already exists") that reads as if the reader had tried to write.
+  if (code == ZIP_ER_EXISTS) return "it holds two members of the same name";
   zip_error_t ze;
   zip_error_init_with_code(&ze, code);
   std::string text = zip_error_strerror(&ze);
@@ -102,6 +105,8 @@ ZipContents ReadOpened(zip_t* za, const ZipLimits& limits) {
       continue;
     }
     if (is_dir) continue;  // directories carry no content; re-zipped packages may hold them
+    // libzip 1.7 already refuses such archives at open (ZIP_ER_EXISTS); kept so that a
+    // libzip that stops doing so cannot let a second copy shadow the first.
     if (!seen.insert(name).second) {
       out.problems.push_back({ZipProblem::kDuplicate, name, ""});
       continue;
@@ -144,7 +149,7 @@ ZipContents ReadZipBytes(std::string_view bytes, const ZipLimits& limits) {
   zip_t* za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : nullptr;
   if (!za) {
     if (src) zip_source_free(src);
-    out.problems.push_back({ZipProblem::kNotZip, "", zip_error_strerror(&ze)});
+    out.problems.push_back({ZipProblem::kNotZip, "", ErrorText(zip_error_code_zip(&ze))});
     zip_error_fini(&ze);
     return out;
   }
