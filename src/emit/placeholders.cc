@@ -2,6 +2,88 @@
 
 namespace plangen {
 
+namespace {
+
+std::string ServerInstance(const Server& s) {
+  std::string instance = s.instance.empty() ? "rtc" : s.instance.value;
+  for (const auto& sv : s.services) {
+    if (!sv.instance.empty()) instance = sv.instance.value;
+  }
+  return instance;
+}
+
+// The Back End of a pool: the server holding its user store, else one with a back-end role.
+const Server* BackEndOf(const Plan& plan, const Pool& pool) {
+  const Server* fallback = nullptr;
+  for (int i : pool.servers) {
+    const Server& s = plan.topology.servers[i];
+    if (!s.mirror_of.empty()) continue;
+    for (const auto& sv : s.services) {
+      if (sv.type.value == "UserStore") return &s;
+    }
+    for (const auto& r : s.roles) {
+      if (!fallback && (r.value == "back-end" || r.value == "standard-edition")) fallback = &s;
+    }
+  }
+  return fallback;
+}
+
+// Values restore procedures need besides the backup's own: the other half of a mirrored Back
+// End, the paired pool and its Back End, the site's Edge pool, the pool's File Store, the
+// database name, and {<item>-file} for the plan's other backups of the same pool.
+void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* server,
+                            std::map<std::string, std::string>& v) {
+  auto found = v.find("store");
+  const std::string store = found == v.end() ? std::string() : found->second;
+  size_t dot = store.rfind('.');
+  if (!store.empty() && store.find('\\') == std::string::npos) v["database"] = store.substr(0, dot);
+  v[b.item.value + "-file"] = v["file"];
+  if (!server) return;
+  if (!server->mirror_of.empty()) {
+    v["primary"] = server->mirror_of.value;
+    v["mirror"] = server->fqdn.value;
+  } else {
+    for (const Server& s : plan.topology.servers) {
+      if (!s.mirror_of.empty() && s.mirror_of.value == server->fqdn.value) {
+        v["primary"] = server->fqdn.value;
+        v["mirror"] = s.fqdn.value;
+        break;
+      }
+    }
+  }
+  if (server->pool < 0) return;
+  const Pool& pool = plan.topology.pools[server->pool];
+  for (int i : pool.servers) {
+    const Server& s = plan.topology.servers[i];
+    for (const auto& sv : s.services) {
+      if (sv.type.value == "FileStore" && !sv.share.empty() && !v.count("file-store")) {
+        v["file-store"] = "\\\\" + s.fqdn.value + "\\" + sv.share.value;
+      }
+    }
+  }
+  if (const Pool* partner = plan.FindPool(pool.paired_with.value); partner && !pool.paired_with.empty()) {
+    v["partner-pool"] = partner->fqdn.value;
+    if (const Server* be = BackEndOf(plan, *partner)) {
+      v["partner-back-end"] = be->fqdn.value;
+      v["partner-sql-instance"] = ServerInstance(*be);
+    }
+  }
+  for (const Pool& p : plan.topology.pools) {
+    if (p.site == pool.site && p.kind.value == "edge") {
+      v["edge-pool"] = p.fqdn.value;
+      break;
+    }
+  }
+  // Files of the plan's other backups in the same pool, by item: a restore imports several.
+  for (const Backup& other : plan.backups) {
+    const Server* os = plan.FindServer(other.server.value);
+    if (!os || os->pool != server->pool) continue;
+    v.emplace(other.item.value + "-file", other.item.value + "-" + other.id.value + ".zip");
+  }
+}
+
+}  // namespace
+
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b) {
   std::map<std::string, std::string> v;
   v["server"] = b.server.value;
@@ -22,6 +104,7 @@ std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Pr
     v["store"] = it->store.value;
   }
   v["file"] = b.item.value + "-" + b.id.value + ".zip";
+  AddRestorePlaceholders(plan, b, server, v);
   return v;
 }
 

@@ -11,7 +11,12 @@
 namespace plangen {
 
 /// The values a backup's commands may use: {server}, {pool}, {sql-instance}, {share},
-/// {location}, {store}, {item}, {file}.
+/// {location}, {store}, {item}, {file}; and, for the restore procedures that bring the backup
+/// back: {database} (store without extension), {file-store} (\\server\share of the pool's File
+/// Store), {primary} and {mirror} (a mirrored Back End pair), {partner-pool},
+/// {partner-back-end} and {partner-sql-instance} (the paired pool), {edge-pool} (an Edge pool
+/// of the same site) and {<item>-file} (file of the plan's backup of <item> in the same pool).
+/// A value the plan cannot supply is left out, so the placeholder stays visible.
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b);
 
 /// Replaces every {name} found in `values`; unknown names are kept as written and listed in

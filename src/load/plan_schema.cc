@@ -63,7 +63,7 @@ profile/worksheets/worksheet/note #text!
 profile/procedures : procedure*
 profile/procedures/procedure @id! @kind! @title! @item @permission @output : exclude* step+
 profile/procedures/procedure/exclude #text!
-profile/procedures/procedure/step @tool @role-kind @estimate @command @verify #text!
+profile/procedures/procedure/step @tool @role-kind @estimate @command @verify @procedure #text!
 profile/scenarios : scenario*
 profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware : criteria+ verify*
 profile/scenarios/scenario/criteria #text!

@@ -114,6 +114,7 @@ class ProfileReader {
         st.role_kind = v_.Attr(s, "role-kind");
         st.estimate = v_.DurationAttr(s, "estimate");
         st.verify = v_.Attr(s, "verify");
+        st.procedure = v_.Attr(s, "procedure");
         st.loc = v_.Where(s);
         pr.steps.push_back(st);
       }
@@ -170,6 +171,7 @@ class ProfileReader {
       for (auto& st : pr.steps) {
         tool(st.tool);
         if (st.role_kind.empty()) diags_.Report(DiagId::err_profile_step_no_role, st.loc, {pr.id.value});
+        Ref(st.procedure, "procedure", procs);
       }
     }
     for (auto& sc : p_->scenarios) Ref(sc.procedure, "procedure", procs);

@@ -91,6 +91,7 @@ struct ProfileStep {
   Text role_kind;  ///< lync-admin, database, storage, network, server, ...
   DurationValue estimate;
   Text verify;     ///< what to check after it
+  Text procedure;  ///< another profile procedure this step carries out in full (whole-pool restores)
   Loc loc;
 };
 
