@@ -1,0 +1,425 @@
+// The worksheets written by plangen, read back by an independent reader (openpyxl) and by
+// looking at the parts of the .xlsx archive.
+#include <sys/resource.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "driver/compile.h"
+#include "emit/emitters.h"
+#include "emit/xlsx_workbook.h"
+#include "emit/xlsx_worksheet_view.h"
+#include "emit/xlsx_worksheets_writer.h"
+#include "test_paths.h"
+
+namespace plangen {
+
+bool EmitWorksheets(const EmitContext& ctx, OutputSet& out);  // emitters.def
+
+namespace {
+
+struct Scratch {
+  Scratch() {
+    std::string t = (std::filesystem::temp_directory_path() / "plangen-xlsx-test-XXXXXX").string();
+    path = mkdtemp(t.data());
+  }
+  ~Scratch() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    std::string p = path + "/" + name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  std::string path;
+};
+
+// The sample plan, compiled, with everything an emitter needs.
+struct Sample {
+  explicit Sample(const std::string& as_of = "2026-12-01") {
+    CompileOptions o;
+    o.plan_path = testing::SourceRoot() + "/samples/contoso/plan.xml";
+    o.as_of = *ParseDate(as_of);
+    Compile(o, c);
+    date = o.as_of;
+  }
+  EmitContext Context() { return EmitContext{c.plan, c.profile, date, false, templates, c.diags, c.sources}; }
+  OutputSet Emit() {
+    OutputSet out;
+    EmitContext ctx = Context();
+    ok = EmitWorksheets(ctx, out);
+    return out;
+  }
+  Compilation c;
+  Date date;
+  TemplateSet templates{"", testing::SourceRoot() + "/templates"};
+  bool ok = false;
+};
+
+// One part of an .xlsx (a zip archive held in memory), or "" when it is missing.
+std::string Part(const std::string& xlsx, const std::string& name) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &err);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : nullptr;
+  std::string out;
+  if (!z) {
+    if (src) zip_source_free(src);
+    return out;
+  }
+  zip_stat_t st;
+  if (zip_stat(z, name.c_str(), 0, &st) == 0) {
+    zip_file_t* f = zip_fopen(z, name.c_str(), 0);
+    out.resize(st.size);
+    if (f && zip_fread(f, out.data(), st.size) != static_cast<zip_int64_t>(st.size)) out.clear();
+    if (f) zip_fclose(f);
+  }
+  zip_close(z);
+  return out;
+}
+
+std::string Messages(const DiagEngine& diags) {
+  std::string out;
+  for (const Diagnostic* d : diags.Sorted()) out += CodeString(d->id) + " " + d->message + "\n";
+  return out;
+}
+
+// Reads workbooks with openpyxl and prints what a person would see, as JSON.
+const char* kReader = R"PY(
+import json, sys, openpyxl
+out = {}
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    book = {"sheets": wb.sheetnames, "hidden": [ws.title for ws in wb.worksheets if ws.sheet_state != "visible"]}
+    for ws in wb.worksheets:
+        rows = []
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            rows.append(["" if c.value is None else c.value if isinstance(c.value, str) else repr(c.value) for c in row])
+        cells = {}
+        for ref in ("A1", "A2", "B2", "E2", "H2", "A3"):
+            c = ws[ref]
+            cells[ref] = {"locked": bool(c.protection.locked), "fill": c.fill.fgColor.rgb if c.fill and c.fill.fill_type else None,
+                          "wrap": bool(c.alignment.wrap_text), "type": c.data_type}
+        book[ws.title] = {
+            "rows": rows,
+            "freeze": ws.freeze_panes,
+            "protected": bool(ws.protection.sheet),
+            "landscape": ws.page_setup.orientation,
+            "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+            "fit_height": ws.page_setup.fitToHeight,
+            "print_titles": ws.print_title_rows,
+            "validations": [{"type": dv.type, "formula": dv.formula1, "range": str(dv.sqref), "error": dv.errorStyle}
+                            for dv in ws.data_validations.dataValidation],
+            "widths": {k: v.width for k, v in ws.column_dimensions.items()},
+            "cells": cells,
+            "comment": ws["A1"].comment.text if ws["A1"].comment else None,
+        }
+    out[path.rsplit("/", 1)[-1]] = book
+print(json.dumps(out))
+)PY";
+
+// Runs the reader; nullopt (with a visible message) when openpyxl is not installed here.
+std::optional<nlohmann::json> ReadWithOpenpyxl(const std::vector<std::string>& paths) {
+  const char* ci = std::getenv("CI");
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
+    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
+    return std::nullopt;
+  }
+  Scratch s;
+  std::string script = s.Write("read.py", kReader);
+  std::string cmd = "/usr/bin/python3 " + script;
+  for (const auto& p : paths) cmd += " '" + p + "'";
+  cmd += " > " + s.path + "/out.json";
+  BOOST_REQUIRE_EQUAL(std::system(cmd.c_str()), 0);
+  std::ifstream in(s.path + "/out.json");
+  return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(xlsx)
+
+BOOST_AUTO_TEST_CASE(sheet_names_are_made_valid_and_unique) {
+  using xlsx::MakeSheetName;
+  using xlsx::SheetNameProblem;
+  BOOST_TEST(SheetNameProblem("Database") == "");
+  BOOST_TEST(SheetNameProblem("File Store") == "");
+  BOOST_TEST(SheetNameProblem("") == "it is empty");
+  BOOST_TEST(SheetNameProblem("a:b") == "it holds ':'");
+  BOOST_TEST(SheetNameProblem("'quoted") == "it begins or ends with an apostrophe");
+  BOOST_TEST(SheetNameProblem("history") == "Excel reserves the name 'History'");
+  BOOST_TEST(SheetNameProblem(std::string(31, 'x')) == "");
+  BOOST_TEST(SheetNameProblem(std::string(32, 'x')) == "it is longer than 31 characters");
+  // 31 characters of two bytes each are still 31 characters.
+  std::string e31;
+  for (int i = 0; i < 31; ++i) e31 += "\xC3\xA9";
+  BOOST_TEST(SheetNameProblem(e31) == "");
+
+  BOOST_TEST(MakeSheetName("Database", {}) == "Database");
+  BOOST_TEST(MakeSheetName("Q1/Q2 [draft]: *?\\", {}) == "Q1_Q2 _draft__ ___");
+  BOOST_TEST(MakeSheetName("'x'", {}) == "x");
+  BOOST_TEST(MakeSheetName("History", {}) == "History_");
+  BOOST_TEST(MakeSheetName("", {}) == "Sheet");
+  BOOST_TEST(MakeSheetName("database", {"Database"}) == "database (2)");
+  BOOST_TEST(MakeSheetName("Database", {"Database", "database (2)"}) == "Database (3)");
+  std::string long_name(40, 'y');
+  BOOST_TEST(MakeSheetName(long_name, {}) == std::string(31, 'y'));
+  BOOST_TEST(MakeSheetName(long_name, {std::string(31, 'y')}) == std::string(27, 'y') + " (2)");
+  BOOST_TEST(SheetNameProblem(MakeSheetName(e31 + "\xC3\xA9", {e31})) == "");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_and_ooxml_escapes) {
+  BOOST_TEST(xlsx::Utf8Length("abc") == 3u);
+  BOOST_TEST(xlsx::Utf8Length("\xC3\xA9t\xC3\xA9") == 3u);
+  BOOST_TEST(xlsx::Utf8Length("\xF0\x9F\x98\x80") == 1u);
+  BOOST_TEST(xlsx::Utf8Length("\xC3") == std::string::npos);         // cut sequence
+  BOOST_TEST(xlsx::Utf8Length("\xC0\xAF") == std::string::npos);     // overlong '/'
+  BOOST_TEST(xlsx::Utf8Length("\xED\xA0\x80") == std::string::npos); // surrogate
+  BOOST_TEST(xlsx::EscapeOoxmlLiterals("a_x0041_b") == "a_x005F_x0041_b");
+  BOOST_TEST(xlsx::EscapeOoxmlLiterals("_x00_ and _xGGGG_") == "_x00_ and _xGGGG_");
+}
+
+BOOST_AUTO_TEST_CASE(workbook_reports_text_it_cannot_write_whole) {
+  SourceManager sm;
+  DiagEngine diags(sm);
+  xlsx::WorkbookOptions o;
+  o.created = *ParseDate("2026-12-01");
+  xlsx::Workbook wb("worksheets/t.xlsx", o, diags);
+  int s = wb.AddSheet("Data", Loc{});
+  BOOST_REQUIRE(s == 0);
+  BOOST_TEST(wb.Text(s, 0, 0, std::string(32767, 'a'), xlsx::Style::kEditable, Loc{}));
+  BOOST_TEST(diags.errors() == 0);  // exactly at the limit: fine
+  BOOST_TEST(wb.Text(s, 1, 0, std::string(32768, 'a'), xlsx::Style::kEditable, Loc{}));
+  BOOST_TEST(wb.Text(s, 2, 0, "bad \xFF byte", xlsx::Style::kEditable, Loc{}));
+  BOOST_TEST(wb.AddSheet("data", Loc{}) == 1);
+  BOOST_TEST(wb.SheetName(1) == "data (2)");
+  std::string bytes;
+  BOOST_TEST(wb.Finish(&bytes));
+  BOOST_TEST(Messages(diags) ==
+             "PG3202 text of 32768 characters does not fit in a cell of 'worksheets/t.xlsx' (Excel holds at most 32,767)\n"
+             "PG3203 text written to 'worksheets/t.xlsx' is not valid UTF-8\n"
+             "PG3204 sheet name 'data' cannot be used in Excel (another sheet has that name); the sheet is named 'data (2)'\n");
+  std::string sheet = Part(bytes, "xl/sharedStrings.xml");
+  BOOST_TEST(sheet.find("bad \xEF\xBF\xBD byte") != std::string::npos);
+  BOOST_TEST(sheet.find(std::string(32768, 'a')) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_workbook_per_pool_with_backups_and_all) {
+  Sample s;
+  const std::string before = Messages(s.c.diags);
+  OutputSet out = s.Emit();
+  BOOST_TEST(s.ok);
+  std::vector<std::string> names;
+  for (const auto& [path, bytes] : out.files()) names.push_back(path);
+  // edge01 has no backups, so no workbook; se01 is named after its Standard Edition server.
+  std::vector<std::string> expected = {"worksheets/all.xlsx", "worksheets/pchat01.contoso.com.xlsx",
+                                       "worksheets/pool01.contoso.com.xlsx", "worksheets/se01.dublin.contoso.com.xlsx"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+  BOOST_TEST(Messages(s.c.diags) == before);  // writing added no finding
+}
+
+BOOST_AUTO_TEST_CASE(rows_follow_the_profile_layout) {
+  Sample s;
+  EmitContext ctx = s.Context();
+  std::vector<xlsx::WorkbookView> books = xlsx::PoolWorkbooks(ctx);
+  BOOST_REQUIRE(books.size() == 3u);
+  const xlsx::WorkbookView& pool01 = books[0];
+  BOOST_TEST(pool01.name == "pool01.contoso.com");
+  BOOST_REQUIRE(pool01.sheets.size() == 3u);
+  const xlsx::SheetView& db = pool01.sheets[0];
+  BOOST_TEST(db.layout->sheet.value == "Database");
+  // Microsoft's row order (Rtc, LcsLog, LcsCdr, QoEMetrics), not the plan's.
+  std::vector<std::string> ids;
+  for (const auto& r : db.rows) ids.push_back(r.cells.back().text);
+  std::vector<std::string> want = {"red-users", "red-archiving", "red-cdr", "red-qoe"};
+  BOOST_TEST(ids == want, boost::test_tools::per_element());
+  const xlsx::ViewRow& users = db.rows[0];
+  BOOST_TEST(users.cells[0].text == "Rtc database on Back End Server for user data");
+  BOOST_TEST(users.cells[0].locked);
+  BOOST_TEST(users.cells[1].text == "sql01.contoso.com");
+  BOOST_TEST(users.cells[2].text == "daily 02:00");
+  BOOST_TEST(users.cells[3].text == "Export-CsUserData");
+  BOOST_TEST(users.cells[4].text == "Name:\nExpiration:");
+  BOOST_TEST(users.cells[4].to_fill);
+  BOOST_TEST(users.cells[5].text == "\\\\bk01.contoso.com\\LyncBackup\n\\\\vault.fabrikam-dr.com\\contoso\\lync");
+  BOOST_TEST(!users.cells[5].to_fill);
+  BOOST_TEST(users.cells[7].locked);
+  // Settings rows name the configuration file; the File Store row its share and Meeting.Active.
+  const xlsx::ViewRow& xds = pool01.sheets[2].rows[0];
+  BOOST_TEST(xds.cells[4].text == "xds-red-xds.zip");
+  const xlsx::ViewRow& files = pool01.sheets[1].rows[0];
+  BOOST_TEST(files.cells[1].text == "fs01.contoso.com");
+  BOOST_TEST(files.cells[2].text == "every 6 hours :00");
+  BOOST_TEST(files.cells[4].text == "\\\\fs01.contoso.com\\LyncShare");
+  BOOST_TEST(files.cells[6].text.find("Meeting.Active") != std::string::npos);
+  // The Persistent Chat pool has the mgc row only.
+  BOOST_TEST(books[1].name == "pchat01.contoso.com");
+  BOOST_TEST(books[1].RowCount() == 1u);
+  BOOST_TEST(books[1].sheets[0].rows[0].cells[3].text == "Export-CsPersistentChatData");
+  BOOST_TEST(xlsx::AllWorkbook(ctx).RowCount() == ctx.plan.backups.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_cell_the_plan_leaves_empty_is_highlighted) {
+  Sample s;
+  s.c.plan.backups[0].locations.clear();  // red-xds: the destination is now for the team to fill
+  EmitContext ctx = s.Context();
+  const WorksheetLayout* settings = ctx.profile.FindWorksheet("settings");
+  xlsx::ViewRow row = xlsx::BackupRow(ctx, *settings, s.c.plan.backups[0]);
+  BOOST_TEST(row.cells[5].text == "");
+  BOOST_TEST(row.cells[5].to_fill);
+  BOOST_TEST(!row.cells[6].to_fill);  // Notes: the profile does not ask the team to fill it
+}
+
+BOOST_AUTO_TEST_CASE(same_plan_and_as_of_give_identical_bytes) {
+  Sample a, b, later("2026-12-02");
+  OutputSet oa = a.Emit(), ob = b.Emit(), ol = later.Emit();
+  BOOST_REQUIRE(oa.files().size() == 4u);
+  for (const auto& [path, bytes] : oa.files()) {
+    BOOST_TEST_CONTEXT(path) {
+      BOOST_TEST((bytes == ob.files().at(path)));
+      // Only the creation date follows --as-of.
+      BOOST_TEST((bytes != ol.files().at(path)));
+      BOOST_TEST(Part(bytes, "docProps/core.xml").find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-12-01T00:00:00Z") !=
+                 std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hostile_text_stays_text) {
+  Sample s;
+  const std::vector<std::string> hostile = {"=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)"};
+  for (size_t i = 0; i < hostile.size(); ++i) s.c.plan.backups[i].notes.value = hostile[i];
+  s.c.plan.backups[4].server.value = "=HYPERLINK(\"http://x\")";
+  OutputSet out = s.Emit();
+  const std::string& book = out.files().at("worksheets/pool01.contoso.com.xlsx");
+  std::string strings = Part(book, "xl/sharedStrings.xml");
+  for (const auto& h : {"=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)"}) BOOST_TEST(strings.find(h) != std::string::npos);
+  for (int i = 1; i <= 3; ++i) {
+    std::string sheet = Part(book, "xl/worksheets/sheet" + std::to_string(i) + ".xml");
+    BOOST_REQUIRE(!sheet.empty());
+    BOOST_TEST(sheet.find("<f>") == std::string::npos);
+  }
+  // all.xlsx as well, in both memory modes.
+  BOOST_TEST(Part(out.files().at("worksheets/all.xlsx"), "xl/worksheets/sheet2.xml").find("<f>") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(openpyxl_sees_headers_values_validations_and_panes) {
+  Sample s;
+  OutputSet out = s.Emit();
+  BOOST_REQUIRE(s.ok);
+  Scratch dir;
+  std::string pool = dir.Write("pool01.contoso.com.xlsx", out.files().at("worksheets/pool01.contoso.com.xlsx"));
+  std::string all = dir.Write("all.xlsx", out.files().at("worksheets/all.xlsx"));
+  auto read = ReadWithOpenpyxl({pool, all});
+  if (!read) return;
+  const nlohmann::json& p = (*read)["pool01.contoso.com.xlsx"];
+  std::vector<std::string> sheets = p["sheets"];
+  std::vector<std::string> want_sheets = {"Database", "File Store", "Settings", "Validation Log"};
+  BOOST_TEST(sheets == want_sheets, boost::test_tools::per_element());
+  const nlohmann::json& db = p["Database"];
+  std::vector<std::string> headers = db["rows"][0];
+  std::vector<std::string> want = {"Database", "Server name (FQDN)", "Backup schedule", "Database backup tool",
+                                   "Backup set", "Backup destination", "Notes", "Row id"};
+  BOOST_TEST(headers == want, boost::test_tools::per_element());
+  BOOST_TEST(db["rows"][1][0] == "Rtc database on Back End Server for user data");
+  BOOST_TEST(db["rows"][1][2] == "daily 02:00");
+  BOOST_TEST(db["rows"][1][4] == "Name:\nExpiration:");
+  BOOST_TEST(db["rows"][1][7] == "red-users");
+  BOOST_TEST(db["freeze"] == "A2");
+  BOOST_TEST(db["protected"] == true);
+  BOOST_TEST(db["landscape"] == "landscape");
+  BOOST_TEST(db["fit_to_page"] == true);  // one page wide (fitToWidth defaults to 1)
+  BOOST_TEST(db["fit_height"] == 0);  // as many pages tall as needed
+  BOOST_TEST(db["print_titles"] == "$1:$1");
+  BOOST_TEST(db["cells"]["A1"]["locked"] == true);
+  BOOST_TEST(db["cells"]["A2"]["locked"] == true);   // derived wording
+  BOOST_TEST(db["cells"]["H2"]["locked"] == true);   // row id
+  BOOST_TEST(db["cells"]["B2"]["locked"] == false);  // the team may correct the server
+  BOOST_TEST(db["cells"]["B2"]["wrap"] == true);
+  BOOST_TEST(db["cells"]["E2"]["fill"] == "FFFFF2CC");  // backup set: to fill, highlighted
+  BOOST_TEST(db["cells"]["B2"]["fill"] == nullptr);
+  BOOST_TEST(std::string(db["comment"]).find("Database Backup and Restoration Worksheet") == 0);
+  BOOST_REQUIRE(db["validations"].size() == 1u);
+  BOOST_TEST(db["validations"][0]["type"] == "list");
+  BOOST_TEST(db["validations"][0]["range"] == "D2:D1000");
+  BOOST_TEST(db["validations"][0]["error"] == "warning");
+  std::string tools = db["validations"][0]["formula"];
+  BOOST_TEST(tools.find("Export-CsUserData") != std::string::npos);
+  BOOST_TEST(tools.find("SQL Server Management Studio") != std::string::npos);
+  BOOST_TEST(db["widths"]["A"].get<double>() > 40);
+
+  const nlohmann::json& log = p["Validation Log"];
+  std::vector<std::string> log_headers = log["rows"][0];
+  std::vector<std::string> want_log = {"Date", "Check kind", "Target", "Result", "Measured duration", "Performed by"};
+  BOOST_TEST(log_headers == want_log, boost::test_tools::per_element());
+  BOOST_TEST(log["freeze"] == "A2");
+  std::map<std::string, std::string> dv;
+  for (const auto& v : log["validations"]) dv[v["range"].get<std::string>()] = v["type"].get<std::string>() + " " + v["formula"].get<std::string>() + " " + v["error"].dump();
+  BOOST_TEST(dv["A2:A1000"].find("date") == 0);
+  BOOST_TEST(dv["B2:B1000"] == "list \"V1,V2,V3,V4,V5,M1\" null");  // stop (openpyxl's default) refuses others
+  BOOST_TEST(dv["D2:D1000"] == "list \"pass,fail\" null");
+
+  const nlohmann::json& a = (*read)["all.xlsx"];
+  std::vector<std::string> all_sheets = a["sheets"];
+  std::vector<std::string> want_all = {"Summary", "Database", "File Store", "Settings", "Validation Log"};
+  BOOST_TEST(all_sheets == want_all, boost::test_tools::per_element());
+  size_t rows = 0;
+  for (const char* sh : {"Database", "File Store", "Settings"}) rows += a[sh]["rows"].size() - 1;
+  BOOST_TEST(rows == s.c.plan.backups.size());
+  BOOST_TEST(a["Summary"]["rows"][0][0] == "Backups per pool");
+  BOOST_TEST(a["Summary"]["rows"][2][0] == "pool01.contoso.com");
+  BOOST_TEST(a["Summary"]["rows"][2][3] == "8");
+}
+
+BOOST_AUTO_TEST_CASE(large_plan_uses_constant_memory) {
+  Sample s;
+  // 10,000 servers' worth of rows: the sample's backups repeated with new ids.
+  std::vector<Backup> base = s.c.plan.backups;
+  s.c.plan.backups.clear();
+  const size_t copies = 10000 / base.size() + 1;
+  for (size_t k = 0; k < copies; ++k) {
+    for (Backup b : base) {
+      b.id.value += "-" + std::to_string(k);
+      s.c.plan.backups.push_back(b);
+    }
+  }
+  EmitContext ctx = s.Context();
+  const std::string before = Messages(s.c.diags);
+  xlsx::WorkbookView all = xlsx::AllWorkbook(ctx);
+  BOOST_REQUIRE(all.RowCount() > xlsx::kConstantMemoryRows);
+  auto summary = xlsx::SummaryTables(ctx);
+  xlsx::WriteOptions o;
+  o.constant_memory = true;
+  o.summary = &summary;
+  std::string bytes;
+  auto t0 = std::chrono::steady_clock::now();
+  BOOST_REQUIRE(xlsx::WriteWorksheetWorkbook(ctx, all, o, &bytes));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  BOOST_TEST_MESSAGE("all.xlsx with " << all.RowCount() << " rows in constant-memory mode: " << bytes.size()
+                                      << " bytes in " << secs << " s; process peak RSS " << ru.ru_maxrss / 1024 << " MiB");
+  // Constant-memory mode writes inline strings, no shared string table.
+  std::string db = Part(bytes, "xl/worksheets/sheet2.xml");
+  BOOST_TEST(db.find("t=\"inlineStr\"") != std::string::npos);
+  BOOST_TEST(db.find("<f>") == std::string::npos);
+  BOOST_TEST(db.find("red-users-" + std::to_string(copies - 1)) != std::string::npos);
+  // The same view written twice is the same file in this mode too.
+  std::string again;
+  BOOST_REQUIRE(xlsx::WriteWorksheetWorkbook(ctx, all, o, &again));
+  BOOST_TEST((bytes == again));
+  BOOST_TEST(Messages(s.c.diags) == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plangen

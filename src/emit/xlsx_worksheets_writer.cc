@@ -1,0 +1,184 @@
+#include "emit/xlsx_worksheets_writer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "emit/xlsx_workbook.h"
+
+namespace plangen::xlsx {
+namespace {
+
+constexpr double kMinWidth = 8, kMaxWidth = 60;
+constexpr double kLinePoints = 15;  // one line of the default 11-point font
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    out.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+size_t Chars(const std::string& s) {
+  size_t n = Utf8Length(s);
+  return n == std::string::npos ? s.size() : n;
+}
+
+// Width that shows the longest line of the column, within bounds; longer lines wrap.
+double FitWidth(double width, const std::string& text) {
+  for (const auto& line : Lines(text)) width = std::max(width, static_cast<double>(Chars(line)) + 2);
+  return std::min(width, kMaxWidth);
+}
+
+// Lines a wrapped cell needs at `width` characters.
+int WrappedLines(const std::string& text, double width) {
+  int lines = 0;
+  const double usable = std::max(1.0, width - 1);
+  for (const auto& line : Lines(text)) lines += std::max(1, static_cast<int>(std::ceil(Chars(line) / usable)));
+  return lines;
+}
+
+bool WriteRow(Workbook& wb, int sheet, uint32_t row, const std::vector<std::string>& texts, const std::vector<double>& widths) {
+  int lines = 1;
+  for (size_t c = 0; c < texts.size(); ++c) lines = std::max(lines, WrappedLines(texts[c], widths[c]));
+  return wb.RowHeight(sheet, row, kLinePoints * lines);
+}
+
+std::string SheetComment(const WorksheetLayout& layout) {
+  std::string text = layout.title.value;
+  for (const auto& n : layout.notes) text += "\n\n" + n.value;
+  return text;
+}
+
+bool WriteLayoutSheet(const EmitContext& ctx, Workbook& wb, const SheetView& view) {
+  const WorksheetLayout& layout = *view.layout;
+  int sheet = wb.AddSheet(layout.sheet.value, layout.loc);
+  if (sheet < 0) return false;
+  const size_t ncols = layout.columns.size() + 1;  // the row id follows the profile's columns
+  std::vector<std::string> headers;
+  for (const auto& col : layout.columns) headers.push_back(col.header.value);
+  headers.push_back(kRowIdHeader);
+
+  std::vector<double> widths(ncols, kMinWidth);
+  for (size_t c = 0; c < ncols; ++c) {
+    widths[c] = FitWidth(widths[c], headers[c]);
+    for (const auto& r : view.rows) widths[c] = FitWidth(widths[c], r.cells[c].text);
+  }
+  bool ok = true;
+  for (size_t c = 0; c < ncols; ++c) {
+    bool locked = c + 1 == ncols || layout.columns[c].id.value == "item";
+    ok = wb.Column(sheet, static_cast<uint16_t>(c), widths[c], locked ? Style::kLocked : Style::kEditable) && ok;
+  }
+  ok = ok && WriteRow(wb, sheet, 0, headers, widths);
+  for (size_t c = 0; c < ncols && ok; ++c) {
+    ok = wb.Text(sheet, 0, static_cast<uint16_t>(c), headers[c], Style::kHeader,
+                 c < layout.columns.size() ? layout.columns[c].loc : layout.loc);
+  }
+  ok = ok && wb.Comment(sheet, 0, 0, SheetComment(layout), layout.loc);
+  uint32_t row = 1;
+  for (const auto& r : view.rows) {
+    std::vector<std::string> texts;
+    for (const auto& cell : r.cells) texts.push_back(cell.text);
+    ok = ok && WriteRow(wb, sheet, row, texts, widths);
+    for (size_t c = 0; c < ncols && ok; ++c) {
+      const ViewCell& cell = r.cells[c];
+      Style style = cell.locked ? Style::kLocked : cell.to_fill ? Style::kToFill : Style::kEditable;
+      ok = wb.Text(sheet, row, static_cast<uint16_t>(c), cell.text, style, cell.loc);
+    }
+    ++row;
+  }
+  const uint32_t last = std::max<uint32_t>(row - 1, kValidatedRows - 1);
+  for (size_t c = 0; c < layout.columns.size() && ok; ++c) {
+    Choices ch = ChoicesFor(ctx.profile, layout, layout.columns[c]);
+    ok = wb.ListValidation(sheet, 1, last, static_cast<uint16_t>(c), ch.values, ch.strict, ch.prompt);
+  }
+  return ok && wb.HeaderAndPrint(sheet, 1, layout.title.value) && wb.Protect(sheet);
+}
+
+bool WriteValidationLog(const EmitContext& ctx, Workbook& wb, const WorksheetLayout& layout) {
+  int sheet = wb.AddSheet(layout.sheet.value, layout.loc);
+  if (sheet < 0) return false;
+  std::vector<std::string> headers;
+  std::vector<double> widths;
+  bool ok = true;
+  for (size_t c = 0; c < layout.columns.size() && ok; ++c) {
+    headers.push_back(layout.columns[c].header.value);
+    widths.push_back(FitWidth(layout.columns[c].id.value == "target" ? 40 : 14, headers.back()));
+    Style style = layout.columns[c].id.value == "date" ? Style::kDate : Style::kEditable;
+    ok = wb.Column(sheet, static_cast<uint16_t>(c), widths.back(), style);
+  }
+  ok = ok && WriteRow(wb, sheet, 0, headers, widths);
+  for (size_t c = 0; c < headers.size() && ok; ++c) {
+    ok = wb.Text(sheet, 0, static_cast<uint16_t>(c), headers[c], Style::kHeader, layout.columns[c].loc);
+  }
+  for (size_t c = 0; c < layout.columns.size() && ok; ++c) {
+    const WorksheetColumn& col = layout.columns[c];
+    if (col.id.value == "date") {
+      ok = wb.DateValidation(sheet, 1, kValidatedRows - 1, static_cast<uint16_t>(c), "The date the check was done");
+    } else {
+      Choices ch = ChoicesFor(ctx.profile, layout, col);
+      ok = wb.ListValidation(sheet, 1, kValidatedRows - 1, static_cast<uint16_t>(c), ch.values, ch.strict, ch.prompt);
+    }
+  }
+  return ok && wb.HeaderAndPrint(sheet, 1, layout.title.value) && wb.Protect(sheet);
+}
+
+bool WriteSummary(Workbook& wb, const std::vector<SummaryTable>& tables) {
+  int sheet = wb.AddSheet(kSummarySheet, Loc{});
+  if (sheet < 0) return false;
+  size_t ncols = 0;
+  for (const auto& t : tables) ncols = std::max(ncols, t.headers.size());
+  std::vector<double> widths(ncols, kMinWidth);
+  for (const auto& t : tables) {
+    for (size_t c = 0; c < t.headers.size(); ++c) widths[c] = FitWidth(widths[c], t.headers[c]);
+    for (const auto& r : t.rows) {
+      for (size_t c = 0; c < r.size(); ++c) widths[c] = FitWidth(widths[c], r[c].text);
+    }
+  }
+  bool ok = true;
+  for (size_t c = 0; c < ncols && ok; ++c) ok = wb.Column(sheet, static_cast<uint16_t>(c), widths[c], Style::kNumber);
+  uint32_t row = 0;
+  for (const auto& t : tables) {
+    ok = ok && wb.Text(sheet, row++, 0, t.title, Style::kHeader, Loc{});
+    ok = ok && WriteRow(wb, sheet, row, t.headers, widths);
+    for (size_t c = 0; c < t.headers.size() && ok; ++c) {
+      ok = wb.Text(sheet, row, static_cast<uint16_t>(c), t.headers[c], Style::kHeader, Loc{});
+    }
+    ++row;
+    for (const auto& r : t.rows) {
+      for (size_t c = 0; c < r.size() && ok; ++c) {
+        ok = r[c].number ? wb.Number(sheet, row, static_cast<uint16_t>(c), r[c].value, Style::kNumber)
+                         : wb.Text(sheet, row, static_cast<uint16_t>(c), r[c].text, Style::kLocked, Loc{});
+      }
+      ++row;
+    }
+    ++row;  // a blank row between tables
+  }
+  return ok && wb.HeaderAndPrint(sheet, 1, "Summary") && wb.Protect(sheet);
+}
+
+}  // namespace
+
+bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options,
+                            std::string* bytes) {
+  WorkbookOptions wo;
+  wo.created = ctx.as_of;
+  wo.constant_memory = options.constant_memory;
+  wo.title = (ctx.draft ? "DRAFT: " : "") + std::string("Backup and restoration worksheets: ") + view.name;
+  wo.subject = ctx.plan.title.value;
+  Workbook wb(view.path, wo, ctx.diags);
+  const size_t errors_before = static_cast<size_t>(ctx.diags.errors());
+  bool ok = wb.ok();
+  if (ok && options.summary) ok = WriteSummary(wb, *options.summary);
+  for (const auto& sheet : view.sheets) ok = ok && WriteLayoutSheet(ctx, wb, sheet);
+  if (ok && view.validation_log) ok = WriteValidationLog(ctx, wb, *view.validation_log);
+  ok = ok && wb.Finish(bytes);
+  // Text that had to be repaired or cut is reported as an error: the workbook is not kept.
+  return ok && static_cast<size_t>(ctx.diags.errors()) == errors_before;
+}
+
+}  // namespace plangen::xlsx
