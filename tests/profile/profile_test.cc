@@ -247,18 +247,21 @@ BOOST_AUTO_TEST_CASE(a_broken_profile_is_reported_with_its_location) {
   Loaded l(DataPath("profiles/bad/profile.xml"), display);
   BOOST_TEST(l.ok);
   BOOST_TEST(l.Findings() ==
-             display + ":9:15: error: duplicate data item 'xds' [PG1201]\n"
+             display + ":10:15: error: duplicate data item 'xds' [PG1201]\n"
              "    <item id=\"xds\" name=\"Configuration again\" type=\"settings\" scope=\"global\" holder=\"CentralMgmtStore\" backup-tool=\"Export-CsConfiguration\" restore-tool=\"Export-CsConfiguration\"/>\n"
              "              ^\n" +
-             display + ":8:15: note: previous definition is here\n"
+             display + ":9:15: note: previous definition is here\n"
              "    <item id=\"xds\" name=\"Configuration\" type=\"settings\" scope=\"global\" holder=\"CentralMgmtStore\" backup-tool=\"Export-CsConfiguration\" restore-tool=\"Export-CsConfiguration\" procedure=\"backup-xds\"/>\n"
              "              ^\n" +
-             display + ":13:19: error: tool 'Export-CsConfigration' is not declared in the profile; did you mean 'Export-CsConfiguration'? [PG1502]\n"
+             display + ":14:19: error: tool 'Export-CsConfigration' is not declared in the profile; did you mean 'Export-CsConfiguration'? [PG1502]\n"
              "      <step tool=\"Export-CsConfigration\" role-kind=\"lync-admin\">Export it.</step>\n"
              "                  ^\n" +
-             display + ":14:7: error: step of procedure 'backup-xds' has no role kind [PG1503]\n"
+             display + ":15:7: error: step of procedure 'backup-xds' has no role kind [PG1503]\n"
              "      <step tool=\"Export-CsConfiguration\">Copy it.</step>\n"
-             "      ^\n");
+             "      ^\n" +
+             display + ":16:24: error: procedure 'backup-xd' is not defined; did you mean 'backup-xds'? [PG1203]\n"
+             "      <step procedure=\"backup-xd\" role-kind=\"lync-admin\">Run it again.</step>\n"
+             "                       ^\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_second_profile_is_plain_data) {
