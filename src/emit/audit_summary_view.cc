@@ -1,0 +1,201 @@
+#include "emit/audit_summary_view.h"
+
+#include <map>
+#include <set>
+
+#include "audit/safe_name.h"
+#include "plangen_config.h"
+
+namespace plangen {
+
+namespace {
+
+using kainjow::mustache::data;
+
+std::string Href(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                 c == '.' || c == '/';
+    if (plain) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string Where(const SourceManager& sm, const Loc& loc) {
+  if (!loc.valid()) return "command line";
+  ResolvedLoc r = sm.Resolve(loc);
+  if (!r.cell.empty()) return r.file + ":" + r.sheet + "!" + r.cell;
+  return r.line > 0 ? r.file + ":" + std::to_string(r.line) : r.file;
+}
+
+data Approvals(const EmitContext& ctx) {
+  data list{data::type::list};
+  for (const Approval& a : ctx.plan.governance.approvals) {
+    data d;
+    d.set("kind", a.kind.value);
+    d.set("by", a.by.value);
+    d.set("date", a.date.text.value);
+    d.set("plan_version", a.plan_version.value);
+    d.set("current", a.plan_version.value == ctx.plan.version.value);
+    d.set("comment", a.comment.value);
+    list.push_back(d);
+  }
+  return list;
+}
+
+// Backups per data type (settings, database, file-store): how many plan backups, and how many of
+// the profile's items of that type have at least one.
+data BackupCoverage(const EmitContext& ctx) {
+  std::map<std::string, int> backups;
+  std::map<std::string, std::set<std::string>> covered;
+  std::map<std::string, int> items;
+  for (const ProfileItem& it : ctx.profile.items) ++items[it.type.value];
+  for (const Backup& b : ctx.plan.backups) {
+    const ProfileItem* it = ctx.profile.FindItem(b.item.value);
+    std::string type = it ? it->type.value : "unknown item";
+    ++backups[type];
+    if (it) covered[type].insert(it->id.value);
+  }
+  std::set<std::string> types;
+  for (const auto& [t, n] : items) types.insert(t);
+  for (const auto& [t, n] : backups) types.insert(t);
+  data list{data::type::list};
+  for (const std::string& t : types) {
+    data d;
+    d.set("type", t);
+    d.set("backups", std::to_string(backups[t]));
+    d.set("items_covered", std::to_string(covered[t].size()));
+    d.set("items_total", std::to_string(items[t]));
+    list.push_back(d);
+  }
+  return list;
+}
+
+// Servers covered by some scenario, directly or through their pool (by id or FQDN).
+void ServerCoverage(const EmitContext& ctx, data* view) {
+  const Topology& topo = ctx.plan.topology;
+  std::set<std::string> covers;
+  for (const Scenario& s : ctx.plan.scenarios)
+    for (const Ref& r : s.covers) covers.insert(r.value);
+  std::set<int> covered;
+  for (size_t i = 0; i < topo.servers.size(); ++i)
+    if (covers.count(topo.servers[i].fqdn.value)) covered.insert(static_cast<int>(i));
+  for (const Pool& p : topo.pools) {
+    if (!covers.count(p.id.value) && !covers.count(p.fqdn.value)) continue;
+    for (int i : p.servers) covered.insert(i);
+  }
+  data uncovered{data::type::list};
+  for (size_t i = 0; i < topo.servers.size(); ++i) {
+    if (covered.count(static_cast<int>(i))) continue;
+    data d;
+    d.set("fqdn", topo.servers[i].fqdn.value);
+    uncovered.push_back(d);
+  }
+  view->set("servers_total", std::to_string(topo.servers.size()));
+  view->set("servers_covered", std::to_string(covered.size()));
+  view->set("has_uncovered_servers", covered.size() < topo.servers.size());
+  view->set("uncovered_servers", uncovered);
+}
+
+data Finding(const EmitContext& ctx, const Diagnostic& d) {
+  data f;
+  f.set("code", CodeString(d.id));
+  f.set("severity", std::string(SeverityName(d.severity)));
+  f.set("message", d.message);
+  f.set("where", d.loc.valid() ? Where(ctx.sources, d.loc) : std::string("(no location)"));
+  return f;
+}
+
+void Findings(const EmitContext& ctx, data* view) {
+  data open{data::type::list};
+  for (const Diagnostic* d : ctx.diags.Sorted()) open.push_back(Finding(ctx, *d));
+  view->set("has_findings", !ctx.diags.Sorted().empty());
+  view->set("findings", open);
+  view->set("errors", std::to_string(ctx.diags.errors()));
+  view->set("warnings", std::to_string(ctx.diags.warnings()));
+  view->set("notes", std::to_string(ctx.diags.notes()));
+  std::map<DiagId, int> waived;
+  for (const Diagnostic* d : ctx.diags.Waived()) ++waived[d->id];
+  data waivers{data::type::list};
+  for (const auto& [id, o] : ctx.diags.overrides()) {
+    data w;
+    w.set("code", CodeString(id));
+    w.set("action", o.off ? std::string("off") : std::string(SeverityName(o.severity)));
+    w.set("reason", o.reason);
+    w.set("where", Where(ctx.sources, o.where));
+    w.set("waived", std::to_string(waived[id]));
+    waivers.push_back(w);
+  }
+  view->set("has_waivers", !ctx.diags.overrides().empty());
+  view->set("waivers", waivers);
+}
+
+}  // namespace
+
+TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryLink>& links, bool in_package) {
+  data view;
+  view.set("plan_title", ctx.plan.title.value);
+  view.set("plan_id", ctx.plan.id.value);
+  view.set("plan_version", ctx.plan.version.value);
+  view.set("profile", ctx.profile.id.value);
+  view.set("as_of", FormatDate(ctx.as_of));
+  view.set("plangen_version", std::string(PLANGEN_VERSION));
+  view.set("draft", ctx.draft);
+  view.set("in_package", in_package);
+  view.set("approvals", Approvals(ctx));
+  view.set("has_approvals", !ctx.plan.governance.approvals.empty());
+  view.set("backup_coverage", BackupCoverage(ctx));
+  ServerCoverage(ctx, &view);
+  Findings(ctx, &view);
+  // The Validation Log is not read into the model yet; the section stays, empty, so the page's
+  // shape does not change when it is.
+  view.set("validation_history", data(data::type::list));
+  view.set("has_validation_history", false);
+  data sections{data::type::list};
+  std::string current;
+  data files{data::type::list};
+  auto flush = [&]() {
+    if (current.empty()) return;
+    data s;
+    s.set("title", current);
+    s.set("files", files);
+    sections.push_back(s);
+    files = data(data::type::list);
+  };
+  for (const SummaryLink& l : links) {
+    if (l.section != current) {
+      flush();
+      current = l.section;
+    }
+    data f;
+    f.set("href", Href(l.path));
+    f.set("path", l.path);
+    files.push_back(f);
+  }
+  flush();
+  view.set("sections", sections);
+  return view;
+}
+
+bool RenderAuditSummary(const EmitContext& ctx, const std::vector<SummaryLink>& links, bool in_package,
+                        std::string* out) {
+  return ctx.templates.Render("audit/summary.html.mustache", AuditSummaryView(ctx, links, in_package), out, ctx.diags,
+                              ctx.sources);
+}
+
+std::string AuditPackagePath(const EmitContext& ctx) {
+  std::string name = ctx.plan.id.value + "-v" + ctx.plan.version.value + "-" + FormatDate(ctx.as_of) + ".zip";
+  Loc at = ctx.plan.id.loc.valid() ? ctx.plan.id.loc : ctx.plan.loc;
+  if (!audit::SafeComponent(name, "audit package name", at, ctx.diags)) return "";
+  return "audit/" + name;
+}
+
+}  // namespace plangen
