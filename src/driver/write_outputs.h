@@ -1,6 +1,8 @@
 // Writes a build's outputs into the output directory, all at once or not at all.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "diag/diagnostic.h"
@@ -8,8 +10,21 @@
 
 namespace plangen {
 
-/// Writes every file of `outputs` under `dir`. Paths are checked so that nothing lands outside
-/// `dir`. Returns false (with a finding) when anything could not be written.
-bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags);
+struct WriteOptions {
+  /// Runs once every output is in the staging directory and before the swap, to add files that
+  /// are made from the others (the audit package). Returning false abandons the whole write; the
+  /// hook reports why.
+  std::function<bool(const std::string& staging_dir)> before_commit;
+  /// Test seam: runs after each file is written, with the number written so far. Returning false
+  /// fails the write as a disk error would; a test may also kill the process here.
+  std::function<bool(size_t written)> after_file;
+};
+
+/// Writes every file of `outputs` into a staging directory beside `dir` and swaps it into place
+/// only when all are written, so a failure or a kill leaves the previous `dir` as it was. Every
+/// path is checked first: one that could land outside `dir` is refused (PG0004) before anything
+/// is written. Returns false (with a finding) when anything could not be written.
+bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags,
+                  const WriteOptions& options = {});
 
 }  // namespace plangen
