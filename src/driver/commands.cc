@@ -5,7 +5,10 @@
 #include <iostream>
 
 #include "diag/printers.h"
+#include "audit/package.h"
+#include "driver/audit_package.h"
 #include "driver/common_options.h"
+#include "driver/verify_command.h"
 #include "driver/write_outputs.h"
 #include "emit/emitters.h"
 #include "plangen_config.h"
@@ -65,7 +68,8 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   o.add_options()
       ("o,output", "output directory", cxxopts::value<std::string>()->default_value("out"))
       ("templates", "use templates from DIR first (restyle without recompiling)", cxxopts::value<std::string>())
-      ("draft", "emit outputs marked DRAFT even when the plan has errors")
+      ("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)")
+      ("sign", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", cxxopts::value<std::string>())
       ("quiet", "no progress on stderr")
       ("plan", "plan file", cxxopts::value<std::string>());
   o.parse_positional({"plan"});
@@ -94,10 +98,28 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = RunEmitters(ectx, outputs);
+  // A package certifies a clean plan: a draft gets none. It is assembled before anything is
+  // written and written into the staging directory with the rest, so it is all or nothing too.
+  AuditPackage package;
+  const bool make_package = emitted && !ectx.draft;
+  if (make_package) {
+    if (progress) std::cerr << "plangen: assembling the audit package\n";
+    emitted = AssembleAuditPackage(copt, ectx, outputs, &package);
+    if (r.count("sign")) package.info.sign_key_path = r["sign"].as<std::string>();
+  }
   if (emitted) {
     if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
-    emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags);
+    WriteOptions wo;
+    if (make_package) {
+      wo.before_commit = [&](const std::string& staging) {
+        std::error_code ec;
+        fs::create_directories(fs::path(staging) / "audit", ec);
+        return audit::WritePackage(staging + "/" + package.path, package.members, package.info, c.diags);
+      };
+    }
+    emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags, wo);
   }
+  if (ectx.draft && emitted) std::cerr << "plangen build: outputs marked DRAFT and no audit package, because the plan has errors\n";
   PrintFindings(c, format, env, std::cout);
   if (!emitted) return c.unreadable ? 2 : 1;
   return ExitCode(c);
@@ -151,6 +173,7 @@ const std::vector<Command>& Commands() {
       {"build", "check a plan and emit every output", &RunBuild},
       {"check", "check a plan and print the findings", &RunCheck},
       {"explain", "explain a diagnostic code", &RunExplain},
+      {"verify", "check an audit package", &RunVerify},
   };
   return commands;
 }

@@ -1,0 +1,205 @@
+#include "driver/audit_package.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "audit/safe_name.h"
+#include "emit/audit_summary_view.h"
+#include "load/xml_input.h"
+#include "plangen_config.h"
+
+namespace fs = std::filesystem;
+
+namespace plangen {
+
+namespace {
+
+using audit::MemberRole;
+using audit::PackageMember;
+
+// Worksheets may be binary .xlsx; the plan's limit for XML is also a sane cap for them.
+constexpr uint64_t kMaxInputBytes = kMaxXmlBytes;
+
+class MemberList {
+ public:
+  explicit MemberList(DiagEngine& diags) : diags_(diags) {}
+
+  bool Add(std::string path, std::string data, MemberRole role) {
+    std::string why = audit::UnusableMemberPathReason(path);
+    if (!why.empty()) {
+      diags_.Report(DiagId::err_output_name_unsafe, Loc(), {"audit package member", path, why});
+      return false;
+    }
+    if (!names_.emplace(path, members_.size()).second) {
+      diags_.Report(DiagId::err_package_unwritable, Loc(), {path, "two members would have this name"});
+      return false;
+    }
+    members_.push_back(PackageMember{std::move(path), std::move(data), role});
+    return true;
+  }
+
+  bool Has(const std::string& path) const { return names_.count(path) > 0; }
+
+  std::vector<PackageMember> Take() {
+    std::sort(members_.begin(), members_.end(),
+              [](const PackageMember& a, const PackageMember& b) { return a.path < b.path; });
+    return std::move(members_);
+  }
+
+ private:
+  DiagEngine& diags_;
+  std::map<std::string, size_t> names_;
+  std::vector<PackageMember> members_;
+};
+
+bool AddInput(const std::string& path, const std::string& display, const std::string& member, MemberList& list,
+              const EmitContext& ectx) {
+  std::string bytes;
+  if (!ReadFileBytes(path, display, kMaxInputBytes, &bytes, ectx.sources, ectx.diags)) return false;
+  return list.Add(member, std::move(bytes), MemberRole::kInput);
+}
+
+// Regular files directly inside `dir`, sorted, hidden files skipped: what --worksheets DIR offers.
+std::vector<fs::path> FilesIn(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberList& list) {
+  bool ok = true;
+  const Plan& plan = ectx.plan;
+  const std::string plan_display = ectx.sources.Name(plan.file);
+  // Plan and parts: the loader names each part by its path from the current folder, so the name
+  // it is shown under is also where it is read from again.
+  for (int32_t f : plan.files) {
+    const std::string& display = ectx.sources.Name(f);
+    std::string path = f == plan.file ? options.plan_path : display;
+    ok = AddInput(path, display, PlanInputMemberName(plan_display, display), list, ectx) && ok;
+  }
+  std::string profile_id = plan.profile.empty() ? "lync-server-2013" : plan.profile.value;
+  if (ectx.profile.file >= 0) {
+    ok = AddInput(ectx.profile.dir + "/profile.xml", ectx.sources.Name(ectx.profile.file),
+                  "inputs/profile/" + profile_id + "/profile.xml", list, ectx) && ok;
+  }
+  for (const std::string& w : options.worksheets) {
+    std::error_code ec;
+    std::vector<fs::path> files = fs::is_directory(w, ec) ? FilesIn(w) : std::vector<fs::path>{fs::path(w)};
+    for (const fs::path& p : files) {
+      ok = AddInput(p.string(), p.string(), "inputs/worksheets/" + p.filename().string(), list, ectx) && ok;
+    }
+  }
+  std::string topology = options.topology, topology_display = options.topology;
+  if (topology.empty() && !plan.topology.file.empty() && !IsPlaceholder(plan.topology.file.value)) {
+    topology = (fs::path(options.plan_path).parent_path() / plan.topology.file.value).string();
+    topology_display = (fs::path(plan_display).parent_path() / plan.topology.file.value).lexically_normal().string();
+  }
+  if (!topology.empty()) {
+    ok = AddInput(topology, topology_display, "inputs/topology/" + fs::path(topology).filename().string(), list, ectx) &&
+         ok;
+  }
+  return ok;
+}
+
+std::string Where(const SourceManager& sm, const Loc& loc) {
+  if (!loc.valid()) return "";
+  ResolvedLoc r = sm.Resolve(loc);
+  if (!r.cell.empty()) return r.file + ":" + r.sheet + "!" + r.cell;
+  return r.line > 0 ? r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column) : r.file;
+}
+
+}  // namespace
+
+std::string PlanInputMemberName(const std::string& plan_display, const std::string& display) {
+  fs::path base = fs::path(plan_display).parent_path();
+  fs::path rel = fs::path(display).lexically_normal().lexically_relative(base.lexically_normal());
+  if (rel.empty()) rel = fs::path(display).filename();
+  std::string name = "inputs";
+  for (const fs::path& part : rel) {
+    std::string s = part.string();
+    if (s == ".") continue;
+    name += "/" + (s == ".." ? std::string("parent-dir") : s);
+  }
+  return name;
+}
+
+std::string ApprovalsJson(const EmitContext& ectx) {
+  using nlohmann::json;
+  json j;
+  j["plan"] = {{"id", ectx.plan.id.value}, {"version", ectx.plan.version.value}, {"title", ectx.plan.title.value}};
+  j["as_of"] = FormatDate(ectx.as_of);
+  json approvals = json::array();
+  for (const Approval& a : ectx.plan.governance.approvals) {
+    approvals.push_back({{"kind", a.kind.value},
+                         {"by", a.by.value},
+                         {"date", a.date.text.value},
+                         {"plan_version", a.plan_version.value},
+                         {"digest", a.digest.value},
+                         {"comment", a.comment.value},
+                         {"where", Where(ectx.sources, a.loc)}});
+  }
+  j["approvals"] = approvals;
+  std::map<DiagId, json> waived;
+  for (const Diagnostic* d : ectx.diags.Waived()) {
+    json& list = waived[d->id];
+    if (list.is_null()) list = json::array();
+    list.push_back({{"message", d->message}, {"where", Where(ectx.sources, d->loc)}});
+  }
+  json waivers = json::array();
+  for (const auto& [id, o] : ectx.diags.overrides()) {
+    json w = {{"code", CodeString(id)},
+              {"set_to", o.off ? std::string("off") : std::string(SeverityName(o.severity))},
+              {"reason", o.reason},
+              {"declared_at", o.where.valid() ? Where(ectx.sources, o.where) : std::string("command line")}};
+    auto it = waived.find(id);
+    w["waived_findings"] = it == waived.end() ? json::array() : it->second;
+    waivers.push_back(w);
+  }
+  j["waivers"] = waivers;
+  return j.dump(2) + "\n";
+}
+
+bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx, const OutputSet& outputs,
+                          AuditPackage* out) {
+  out->path = AuditPackagePath(ectx);
+  if (out->path.empty()) return false;
+  MemberList list(ectx.diags);
+  bool ok = AddInputs(options, ectx, list);
+  for (const auto& [rel, bytes] : outputs.files()) {
+    if (rel.compare(0, 7, "report/") == 0) {
+      ok = list.Add("reports/" + rel.substr(7), bytes, MemberRole::kReport) && ok;
+    } else {
+      ok = list.Add("outputs/" + rel, bytes, MemberRole::kOutput) && ok;
+    }
+  }
+  ok = list.Add("reports/approvals.json", ApprovalsJson(ectx), MemberRole::kReport) && ok;
+  if (!ok) return false;
+  std::vector<PackageMember> members = list.Take();
+  std::vector<SummaryLink> links;
+  for (const PackageMember& m : members) {
+    const char* section = m.role == MemberRole::kInput ? "Inputs" : m.role == MemberRole::kOutput ? "Outputs" : "Reports";
+    links.push_back({section, m.path});
+  }
+  // Sorted member names group the links: inputs/, outputs/, reports/.
+  std::string summary;
+  if (!RenderAuditSummary(ectx, links, true, &summary)) return false;
+  members.push_back(PackageMember{"summary.html", std::move(summary), MemberRole::kReport});
+  std::sort(members.begin(), members.end(),
+            [](const PackageMember& a, const PackageMember& b) { return a.path < b.path; });
+  out->members = std::move(members);
+  out->info.plangen_version = PLANGEN_VERSION;
+  out->info.as_of = FormatDate(ectx.as_of);
+  // Every member carries the as-of date (midnight UTC) as its time: reproducible, and still
+  // meaningful to someone listing the zip.
+  out->info.mtime = static_cast<int64_t>(ectx.as_of.days) * 86400;
+  return true;
+}
+
+}  // namespace plangen

@@ -1,0 +1,124 @@
+#include "driver/verify_command.h"
+
+#include <cxxopts.hpp>
+#include <iostream>
+#include <set>
+
+#include "audit/package.h"
+#include "audit/sha256.h"
+#include "driver/audit_package.h"
+#include "driver/common_options.h"
+#include "emit/emitters.h"
+#include "plangen_config.h"
+#include "util/data_dir.h"
+
+namespace plangen {
+
+namespace {
+
+// Builds the package again from the inputs, in memory, and reports every member that differs
+// from `package`, or why the inputs could not be rebuilt (their findings printed).
+void CompareWithRebuild(const CompileOptions& copt, const std::string& templates_dir,
+                        const audit::VerifyResult& package, OutputFormat format, const Environment& env,
+                        Compilation& v) {
+  Loc nowhere;
+  Compilation rc;
+  std::string error;
+  if (!ApplySeverityFlags(copt.severity_flags, rc.diags, &error)) {
+    v.diags.Report(DiagId::err_rebuild_failed, nowhere, {copt.plan_path, error});
+    return;
+  }
+  Compile(copt, rc);
+  auto failed = [&](const std::string& why) {
+    PrintFindings(rc, format, env, std::cout);
+    v.diags.Report(DiagId::err_rebuild_failed, nowhere, {copt.plan_path, why});
+  };
+  if (!rc.plan_read || !rc.profile_read) return failed("the plan or its profile cannot be read");
+  if (rc.diags.HasErrors()) return failed("the plan has errors, so a build makes no package");
+  TemplateSet templates(templates_dir, DataDir() + "/templates");
+  EmitContext ectx{rc.plan, rc.profile, copt.as_of, false, templates, rc.diags, rc.sources};
+  OutputSet outputs;
+  AuditPackage rebuilt;
+  if (!RunEmitters(ectx, outputs) || !AssembleAuditPackage(copt, ectx, outputs, &rebuilt)) {
+    return failed("the outputs cannot be made");
+  }
+  std::set<std::string> made;
+  for (const audit::PackageMember& m : rebuilt.members) {
+    made.insert(m.path);
+    auto it = package.members.find(m.path);
+    if (it == package.members.end()) {
+      v.diags.Report(DiagId::err_rebuild_member_extra, nowhere, {m.path});
+    } else if (it->second != m.data) {
+      v.diags.Report(DiagId::err_rebuild_member_differs, nowhere, {m.path});
+    }
+  }
+  for (const auto& [path, data] : package.members) {
+    if (!made.count(path)) v.diags.Report(DiagId::err_rebuild_member_missing, nowhere, {path});
+  }
+}
+
+}  // namespace
+
+int RunVerify(const std::vector<std::string>& args, const Environment& env) {
+  cxxopts::Options o("plangen verify",
+                     "Check an audit package: every member against the MANIFEST, the signature with --key, and,\n"
+                     "given the inputs with --plan, every member against a rebuild.");
+  o.positional_help("PACKAGE");
+  AddCompileOptions(o);
+  o.add_options()
+      ("key", "check MANIFEST.sig with this Ed25519 public key (PEM)", cxxopts::value<std::string>())
+      ("plan", "rebuild from this plan and compare every member (--as-of defaults to the package's)",
+       cxxopts::value<std::string>())
+      ("templates", "the --templates folder the build used", cxxopts::value<std::string>())
+      ("package", "audit package (zip)", cxxopts::value<std::string>());
+  o.parse_positional({"package"});
+  std::vector<const char*> argv{"plangen"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  cxxopts::ParseResult r;
+  try {
+    r = o.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const cxxopts::exceptions::exception& e) {
+    return UsageError("verify", e.what());
+  }
+  if (r.count("help")) {
+    std::cout << o.help() << "\n";
+    return 0;
+  }
+  if (!r.count("package")) return UsageError("verify", "give the audit package to check");
+  CompileOptions copt;
+  OutputFormat format = OutputFormat::kText;
+  std::string error;
+  if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("verify", error);
+  const std::string package = r["package"].as<std::string>();
+
+  Compilation v;
+  audit::VerifyOptions vo;
+  if (r.count("key")) vo.public_key_path = r["key"].as<std::string>();
+  audit::VerifyResult result;
+  audit::VerifyPackage(package, vo, v.sources, v.diags, &result);
+  bool unreadable = false;
+  for (const Diagnostic* d : v.diags.Sorted()) {
+    if (d->id == DiagId::err_package_unreadable || d->id == DiagId::err_signing_key_unusable) unreadable = true;
+  }
+  if (!unreadable && r.count("plan")) {
+    copt.plan_path = r["plan"].as<std::string>();
+    if (!r.count("as-of")) {
+      if (auto d = ParseDate(result.manifest.as_of)) copt.as_of = *d;
+    }
+    if (!result.manifest.plangen_version.empty() && result.manifest.plangen_version != PLANGEN_VERSION) {
+      v.diags.Report(DiagId::note_rebuild_version, Loc(), {result.manifest.plangen_version, PLANGEN_VERSION});
+    }
+    CompareWithRebuild(copt, r.count("templates") ? r["templates"].as<std::string>() : "", result, format, env, v);
+  }
+  PrintFindings(v, format, env, std::cout);
+  if (unreadable) return 2;
+  if (v.diags.HasErrors()) return 1;
+  if (format == OutputFormat::kText) {
+    std::cout << "plangen verify: '" << package << "' is intact: " << result.members.size() << " members match the MANIFEST"
+              << (result.signature_checked ? ", the signature verifies" : "")
+              << (r.count("plan") ? ", and a rebuild of the inputs gives the same bytes" : "") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace plangen
