@@ -1,6 +1,11 @@
 #include "emit/runbook_view.h"
 
+#include <algorithm>
+#include <set>
+
+#include "emit/checklist_view.h"
 #include "emit/placeholders.h"
+#include "emit/timeline_svg.h"
 
 namespace plangen {
 
@@ -37,41 +42,220 @@ std::vector<const Role*> RolesWithDuties(const Plan& plan) {
 
 namespace {
 
-data Steps(const EmitContext& ctx, const Backup& b) {
+std::string RoleName(const Plan& plan, const std::string& id) {
+  const Role* r = plan.FindRole(id);
+  return r && !r->name.empty() ? r->name.value : id;
+}
+
+// Optional text: `false` when empty, since Mustache treats every string, even "", as true.
+data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
+
+std::string Dur(const DurationValue& d) { return d.value ? DescribeDuration(*d.value) : d.text.value; }
+
+// Markdown code blocks sit inside a list item: keep backticks from closing the fence and
+// indent continuation lines so a multi-line command stays in its item.
+std::string CommandMd(const std::string& command) {
+  std::string out;
+  for (char c : EscapeMarkdownCode(command)) {
+    out.push_back(c);
+    if (c == '\n') out += "   ";
+  }
+  return out;
+}
+
+data ToolList(const EmitContext& ctx, const std::vector<std::string>& ids) {
   data list{data::type::list};
-  auto values = BackupPlaceholders(ctx.plan, ctx.profile, b);
-  int n = 1;
-  if (const Procedure* p = ctx.plan.FindProcedure(b.procedure.value)) {
-    for (const auto& st : p->steps) {
-      data d;
-      d.set("number", std::to_string(n++));
-      d.set("text", FillPlaceholders(st.text.value, values));
-      d.set("command", std::string());
-      d.set("source", SourceRef(ctx.sources, st.loc));
-      list.push_back(d);
-    }
-    return list;
-  }
-  std::string proc_id = b.procedure.value;
-  if (proc_id.empty()) {
-    if (const ProfileItem* it = ctx.profile.FindItem(b.item.value)) proc_id = it->backup_procedure.value;
-  }
-  if (const ProfileProcedure* p = ctx.profile.FindProcedure(proc_id)) {
-    for (const auto& st : p->steps) {
-      data d;
-      d.set("number", std::to_string(n++));
-      d.set("text", FillPlaceholders(st.text.value, values));
-      d.set("command", FillPlaceholders(st.command.value, values));
-      d.set("source", SourceRef(ctx.sources, st.loc));
-      list.push_back(d);
-    }
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    if (id.empty() || !seen.insert(id).second) continue;
+    data t;
+    const ProfileTool* tool = ctx.profile.FindTool(id);
+    t.set("name", id);
+    t.set("permission", Opt(tool ? tool->permission.value : std::string()));
+    t.set("description", tool ? tool->description.value : std::string());
+    list.push_back(t);
   }
   return list;
 }
 
-std::string RoleName(const Plan& plan, const std::string& id) {
-  const Role* r = plan.FindRole(id);
-  return r && !r->name.empty() ? r->name.value : id;
+// The backup procedure's steps with their commands filled in, the tools they use, and the
+// permission the procedure needs.
+void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
+  data list{data::type::list};
+  auto values = BackupPlaceholders(ctx.plan, ctx.profile, b);
+  std::vector<std::string> tools;
+  std::string title, permission, source;
+  int n = 1;
+  auto add_step = [&](const std::string& text, const std::string& command, const std::string& tool,
+                      const std::string& verify, const Loc& loc) {
+    data s;
+    s.set("number", std::to_string(n++));
+    s.set("text", FillPlaceholders(text, values));
+    std::string cmd = FillPlaceholders(command, values);
+    s.set("command", Opt(cmd));
+    s.set("command_md", CommandMd(cmd));
+    s.set("tool", tool);
+    s.set("verify", Opt(FillPlaceholders(verify, values)));
+    s.set("source", SourceRef(ctx.sources, loc));
+    list.push_back(s);
+    tools.push_back(tool);
+  };
+  if (const Procedure* p = ctx.plan.FindProcedure(b.procedure.value)) {
+    title = p->title.value.empty() ? p->id.value : p->title.value;
+    source = "plan procedure '" + p->id.value + "', " + SourceRef(ctx.sources, p->loc);
+    for (const auto& t : p->tools) tools.push_back(t.value);
+    for (const auto& st : p->steps) add_step(st.text.value, "", st.tool.value, "", st.loc);
+  } else {
+    std::string proc_id = b.procedure.value;
+    const ProfileItem* it = ctx.profile.FindItem(b.item.value);
+    if (proc_id.empty() && it) proc_id = it->backup_procedure.value;
+    if (const ProfileProcedure* p = ctx.profile.FindProcedure(proc_id)) {
+      title = p->title.value.empty() ? p->id.value : p->title.value;
+      permission = p->permission.value;
+      source = "profile procedure '" + p->id.value + "', " + SourceRef(ctx.sources, p->loc);
+      for (const auto& st : p->steps) add_step(st.text.value, st.command.value, st.tool.value, st.verify.value, st.loc);
+    }
+    if (it) tools.insert(tools.begin(), it->backup_tool.value);
+  }
+  data tool_list = ToolList(ctx, tools);
+  if (permission.empty()) {
+    // Without a procedure-level permission, the tools' own permissions are what is needed.
+    std::set<std::string> perms;
+    for (const std::string& t : tools)
+      if (const ProfileTool* pt = ctx.profile.FindTool(t); pt && !pt->permission.empty()) perms.insert(pt->permission.value);
+    for (const std::string& p : perms) permission += (permission.empty() ? "" : ", ") + p;
+  }
+  d.set("procedure", title);
+  d.set("procedure_source", source);
+  d.set("permission", Opt(permission));
+  d.set("tools", tool_list);
+  d.set("steps", list);
+  d.set("has_steps", !list.is_empty_list());
+}
+
+// Where the worksheets keep the details of a backup (B5, R5): the layout's sheet and the row
+// label the profile pre-fills for the item.
+data WorksheetRow(const EmitContext& ctx, const Backup& b) {
+  data w;
+  const ProfileItem* it = ctx.profile.FindItem(b.item.value);
+  std::string layout_id = it ? it->worksheet.value : std::string();
+  const WorksheetLayout* layout = ctx.profile.FindWorksheet(layout_id);
+  std::string row = it ? it->name.value : b.item.value;
+  std::string source;
+  if (layout) {
+    for (const auto& r : layout->rows) {
+      if (r.item.value == b.item.value) {
+        row = r.label.value;
+        source = SourceRef(ctx.sources, r.loc);
+        break;
+      }
+    }
+    if (source.empty()) source = SourceRef(ctx.sources, layout->loc);
+  }
+  w.set("layout", layout_id);
+  w.set("sheet", layout ? (layout->sheet.empty() ? layout->id.value : layout->sheet.value) : std::string());
+  w.set("row", row);
+  w.set("server", b.server.value);
+  w.set("backup", b.id.value);
+  w.set("source", source);
+  w.set("known", layout != nullptr);
+  return w;
+}
+
+bool Covers(const Plan& plan, const Scenario& s, const std::string& server) {
+  for (const Ref& c : s.covers) {
+    if (c.value == server) return true;
+    if (const Pool* p = plan.FindPool(c.value)) {
+      for (int i : p->servers)
+        if (i >= 0 && static_cast<size_t>(i) < plan.topology.servers.size() && plan.topology.servers[i].fqdn.value == server)
+          return true;
+    }
+  }
+  return false;
+}
+
+std::string StepList(const std::vector<int>& steps) {
+  std::string s;
+  for (int i : steps) s += (s.empty() ? "" : ", ") + std::to_string(i + 1);
+  return s;
+}
+
+data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {
+  const Plan& plan = ctx.plan;
+  ScenarioTiming t = ComputeTiming(plan, s);
+  data d;
+  d.set("id", s.id.value);
+  d.set("title", s.title.value);
+  d.set("rto", Dur(s.rto));
+  d.set("rpo", Dur(s.rpo));
+  d.set("has_rpo", !s.rpo.text.value.empty());
+  d.set("decider", RoleName(plan, s.decider.value));
+  d.set("you_decide", s.decider.value == id);
+  related->insert(s.decider.value);
+  d.set("new_hardware", s.new_hardware.get());
+  std::string spare;
+  if (const Spare* sp = plan.FindSpare(s.spare.value); sp && s.new_hardware.get()) {
+    spare = sp->source.value + " (lead time " + Dur(sp->lead_time) + ", call " + RoleName(plan, sp->contact.value) + ")";
+    related->insert(sp->contact.value);
+  }
+  d.set("spare", Opt(spare));
+  data criteria{data::type::list};
+  for (const auto& c : s.criteria) criteria.push_back(data(c.value));
+  for (const auto& c : plan.governance.decision_criteria) criteria.push_back(data(c.value));
+  d.set("criteria", criteria);
+
+  // For each step, who hands over to it and whom it hands over to (D2).
+  std::vector<std::vector<int>> next(s.steps.size());
+  for (size_t i = 0; i < s.steps.size(); ++i)
+    for (int p : t.steps[i].after) next[p].push_back(static_cast<int>(i));
+  data steps{data::type::list};
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    const ScenarioStep& st = s.steps[i];
+    const StepTiming& ti = t.steps[i];
+    bool yours = st.role.value == id;
+    std::string from, to;
+    for (int p : ti.after) {
+      if (s.steps[p].role.value == st.role.value) continue;
+      from += (from.empty() ? "" : "; ") + RoleName(plan, s.steps[p].role.value) + " (step " + std::to_string(p + 1) + ")";
+      if (yours) related->insert(s.steps[p].role.value);
+    }
+    for (int n : next[i]) {
+      if (s.steps[n].role.value == st.role.value) continue;
+      to += (to.empty() ? "" : "; ") + RoleName(plan, s.steps[n].role.value) + " (step " + std::to_string(n + 1) + ")";
+      if (yours) related->insert(s.steps[n].role.value);
+    }
+    data sd;
+    sd.set("number", std::to_string(i + 1));
+    sd.set("title", st.title.value);
+    sd.set("role", RoleName(plan, st.role.value));
+    sd.set("yours", yours);
+    sd.set("estimate", Dur(st.estimate));
+    sd.set("start", "+" + DescribeSeconds(ti.start));
+    sd.set("finish", "+" + DescribeSeconds(ti.finish));
+    sd.set("critical", ti.critical);
+    sd.set("after", Opt(StepList(ti.after)));
+    sd.set("handoff_from", Opt(from));
+    sd.set("handoff_to", Opt(to));
+    sd.set("source", SourceRef(ctx.sources, st.loc));
+    steps.push_back(sd);
+  }
+  d.set("steps", steps);
+  d.set("lead", Opt(t.lead > 0 ? DescribeSeconds(t.lead) : std::string()));
+  d.set("total", DescribeSeconds(t.total));
+  bool fits = t.rto > 0 && t.total <= t.rto;
+  d.set("fits", fits);
+  d.set("over", t.rto > 0 && t.total > t.rto);
+  d.set("margin", t.rto > 0 ? DescribeSeconds(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
+  d.set("cycle", t.cycle);
+  d.set("timeline_svg", TimelineSvg(plan, s, t));
+
+  data rows{data::type::list};
+  for (const Backup& b : plan.backups)
+    if (Covers(plan, s, b.server.value)) rows.push_back(WorksheetRow(ctx, b));
+  d.set("worksheet_rows", rows);
+  d.set("has_worksheet_rows", !rows.is_empty_list());
+  d.set("source", SourceRef(ctx.sources, s.loc));
+  return d;
 }
 
 }  // namespace
@@ -79,6 +263,7 @@ std::string RoleName(const Plan& plan, const std::string& id) {
 TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   const Plan& plan = ctx.plan;
   const std::string& id = role.id.value;
+  std::set<std::string> related;
   data view;
   view.set("plan_title", plan.title.value);
   view.set("plan_id", plan.id.value);
@@ -88,26 +273,36 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   view.set("role_id", id);
   view.set("role_name", role.name.empty() ? id : role.name.value);
   view.set("role_kind", role.kind.value);
-  view.set("department", role.department.value);
+  view.set("department", Opt(role.department.value));
   view.set("role_source", SourceRef(ctx.sources, role.loc));
 
   data backups{data::type::list};
+  data sheet_rows{data::type::list};
   for (const Backup& b : plan.backups) {
     if (b.owner.value != id) continue;
     data d;
     const ProfileItem* item = ctx.profile.FindItem(b.item.value);
     d.set("id", b.id.value);
     d.set("item", item ? item->name.value : b.item.value);
+    d.set("item_id", b.item.value);
+    d.set("store", Opt(item ? item->store.value : std::string()));
     d.set("server", b.server.value);
     d.set("schedule", b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value);
-    d.set("retention", b.retention.value ? DescribeDuration(*b.retention.value) : b.retention.text.value);
-    std::string locs;
+    d.set("retention", Dur(b.retention));
+    data locs{data::type::list};
     for (const auto& l : b.locations) {
       const Location* loc = plan.FindLocation(l.value);
-      locs += (locs.empty() ? "" : ", ") + (loc ? loc->path.value : l.value);
+      data ld;
+      ld.set("path", loc ? loc->path.value : l.value);
+      ld.set("secure", loc && loc->secure.get());
+      ld.set("offsite", loc && loc->offsite.get());
+      locs.push_back(ld);
     }
     d.set("locations", locs);
-    d.set("steps", Steps(ctx, b));
+    BackupProcedure(ctx, b, d);
+    data w = WorksheetRow(ctx, b);
+    d.set("worksheet", w);
+    sheet_rows.push_back(w);
     d.set("source", SourceRef(ctx.sources, b.loc));
     backups.push_back(d);
   }
@@ -117,30 +312,9 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   data scenarios{data::type::list};
   for (const Scenario& s : plan.scenarios) {
     bool decides = s.decider.value == id;
-    if (!decides && !DoesStepsOf(s, id)) continue;
-    data d;
-    d.set("title", s.title.value);
-    d.set("rto", s.rto.value ? DescribeDuration(*s.rto.value) : s.rto.text.value);
-    d.set("decider", RoleName(plan, s.decider.value));
-    d.set("you_decide", decides);
-    data criteria{data::type::list};
-    for (const auto& c : s.criteria) criteria.push_back(data(c.value));
-    d.set("criteria", criteria);
-    data steps{data::type::list};
-    int n = 1;
-    for (const auto& st : s.steps) {
-      data sd;
-      sd.set("number", std::to_string(n++));
-      sd.set("title", st.title.value);
-      sd.set("role", RoleName(plan, st.role.value));
-      sd.set("yours", st.role.value == id);
-      sd.set("estimate", st.estimate.value ? DescribeDuration(*st.estimate.value) : st.estimate.text.value);
-      sd.set("source", SourceRef(ctx.sources, st.loc));
-      steps.push_back(sd);
-    }
-    d.set("steps", steps);
-    d.set("source", SourceRef(ctx.sources, s.loc));
-    scenarios.push_back(d);
+    bool acts = std::any_of(s.steps.begin(), s.steps.end(), [&](const ScenarioStep& st) { return st.role.value == id; });
+    if (!decides && !acts) continue;
+    scenarios.push_back(ScenarioData(ctx, s, id, &related));
   }
   view.set("scenarios", scenarios);
   view.set("has_scenarios", !scenarios.is_empty_list());
@@ -148,10 +322,15 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   data checks{data::type::list};
   for (const ValidationCheck& c : plan.checks) {
     if (c.owner.value != id) continue;
+    CheckDue due = DueDates(plan, c, ctx.as_of);
     data d;
     d.set("kind", c.kind.value);
     d.set("title", c.title.value);
-    d.set("interval", c.interval.value ? DescribeDuration(*c.interval.value) : c.interval.text.value);
+    d.set("interval", Dur(c.interval));
+    d.set("next_due", due.known ? FormatDate(due.next) : "unknown (no valid interval)");
+    d.set("then_due", due.known ? FormatDate(due.then) : "");
+    d.set("overdue", due.overdue);
+    d.set("due_basis", due.basis);
     d.set("records", c.records.value);
     d.set("source", SourceRef(ctx.sources, c.loc));
     checks.push_back(d);
@@ -159,17 +338,63 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   view.set("checks", checks);
   view.set("has_checks", !checks.is_empty_list());
 
+  data gov{data::type::list};
+  const Governance& g = plan.governance;
+  auto add_gov = [&](const Ref& who, const char* what) {
+    if (who.value != id) return;
+    data d;
+    d.set("duty", std::string(what));
+    d.set("interval", Dur(g.review_interval));
+    d.set("source", SourceRef(ctx.sources, who.loc));
+    gov.push_back(d);
+  };
+  add_gov(g.reviewer, "You review the plan");
+  add_gov(g.validator, "You test and validate new procedures and tools");
+  add_gov(g.change_approver, "You approve changes to the plan");
+  view.set("governance", gov);
+  view.set("has_governance", !gov.is_empty_list());
+
+  view.set("worksheet_rows", sheet_rows);
+  view.set("has_worksheet_rows", !sheet_rows.is_empty_list());
+
+  // Contacts: this role's own first, then the roles it works with, then everyone else.
+  for (const Ref* r : {&g.reviewer, &g.validator, &g.change_approver}) related.insert(r->value);
   data contacts{data::type::list};
-  for (const Role& r : plan.roles) {
+  auto add_contacts = [&](const Role& r, const std::string& relation) {
+    data d;
+    d.set("role", r.name.empty() ? r.id.value : r.name.value);
+    d.set("role_id", r.id.value);
+    d.set("relation", relation);
+    data list{data::type::list};
     for (const Contact& c : r.contacts) {
-      data d;
-      d.set("role", r.name.empty() ? r.id.value : r.name.value);
-      d.set("type", c.type.value);
-      d.set("value", c.value.value);
-      contacts.push_back(d);
+      data cd;
+      cd.set("type", c.type.value);
+      cd.set("value", c.value.value);
+      list.push_back(cd);
     }
-  }
+    d.set("contacts", list);
+    d.set("has_contacts", !list.is_empty_list());
+    contacts.push_back(d);
+  };
+  add_contacts(role, "this role");
+  for (const Role& r : plan.roles)
+    if (r.id.value != id && related.count(r.id.value)) add_contacts(r, "works with you in this plan");
+  for (const Role& r : plan.roles)
+    if (r.id.value != id && !related.count(r.id.value)) add_contacts(r, "other role");
   view.set("contacts", contacts);
+
+  data spares{data::type::list};
+  for (const Spare& sp : plan.spares) {
+    data d;
+    d.set("source", sp.source.value);
+    d.set("lead_time", Dur(sp.lead_time));
+    d.set("contact", RoleName(plan, sp.contact.value));
+    d.set("notes", sp.notes.value);
+    d.set("ref", SourceRef(ctx.sources, sp.loc));
+    spares.push_back(d);
+  }
+  view.set("spares", spares);
+  view.set("has_spares", !spares.is_empty_list());
   return view;
 }
 

@@ -5,12 +5,18 @@
 #include <vector>
 
 #include "emit/emit_context.h"
+#include "emit/output_set.h"
 #include "tmpl/templates.h"
 
 namespace plangen {
 
 /// The roles that have at least one duty, in plan order.
 std::vector<const Role*> RolesWithDuties(const Plan& plan);
+
+/// Renders runbooks/<stem>.<ext> for every role with a duty from `template_name`. When
+/// `report_idle` is set, each role without a duty gets a note (PG3101).
+bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext,
+                  bool report_idle);
 
 /// Mustache data for the runbook of `role`.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role);

@@ -1,0 +1,397 @@
+// Emitted runbooks, checklists, calendars and index: golden files for the sample, and every format
+// read back by an independent reader (python3's html.parser, cmark, libical, headless Chromium).
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <cmark.h>
+#include <libical/ical.h>
+#include <zip.h>
+
+#include "driver/compile.h"
+#include "emit/checklist_view.h"
+#include "emit/emitters.h"
+#include "emit/timeline_svg.h"
+#include "test_paths.h"
+
+using namespace plangen;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Sample {
+  Compilation c;
+  OutputSet out;
+  bool emitted = false;
+  explicit Sample(const std::function<void(Plan&)>& mutate = nullptr) {
+    CompileOptions o;
+    o.plan_path = testing::SourceRoot() + "/samples/contoso/plan.xml";
+    o.as_of = *ParseDate("2026-12-01");
+    Compile(o, c);
+    if (mutate) mutate(c.plan);
+    TemplateSet templates("", testing::SourceRoot() + "/templates");
+    // Outputs as a clean plan gives them: the goldens must not change with other checks' findings.
+    EmitContext ctx{c.plan, c.profile, o.as_of, false, templates, c.diags, c.sources};
+    emitted = RunEmitters(ctx, out);
+  }
+  const std::string& Get(const std::string& path) const {
+    static const std::string none;
+    auto it = out.files().find(path);
+    return it == out.files().end() ? none : it->second;
+  }
+};
+
+const Sample& TheSample() {
+  static Sample s;
+  return s;
+}
+
+bool Mine(const std::string& path) {
+  for (const char* p : {"runbooks/", "checklists/", "calendar/", "index.html"})
+    if (path.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string RunCapture(const std::string& cmd) {
+  std::string out;
+  FILE* f = popen(cmd.c_str(), "r");
+  if (!f) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  pclose(f);
+  return out;
+}
+
+fs::path TempDir(const std::string& name) {
+  fs::path d = fs::temp_directory_path() / ("plangen-emit-test-" + name + "-" + std::to_string(getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+// The parts of an .xlsx that carry its content, so goldens do not depend on deflate's bytes.
+std::map<std::string, std::string> XlsxParts(const std::string& bytes) {
+  std::map<std::string, std::string> parts;
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  zip_t* z = src ? zip_open_from_source(src, ZIP_RDONLY, &err) : nullptr;
+  if (!z) return parts;
+  for (const char* name : {"xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/core.xml"}) {
+    zip_stat_t st;
+    if (zip_stat(z, name, 0, &st) != 0) continue;
+    zip_file_t* f = zip_fopen(z, name, 0);
+    std::string data(st.size, '\0');
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    parts[name] = data;
+  }
+  zip_close(z);
+  return parts;
+}
+
+// An HTML document checked by python3's html.parser: prints the start tags it saw and the text.
+std::string PythonHtml(const std::string& html) {
+  fs::path dir = TempDir("html");
+  fs::path file = dir / "page.html";
+  std::ofstream(file, std::ios::binary) << html;
+  std::string cmd = "/usr/bin/python3 -c '\n"
+                    "import sys, html.parser\n"
+                    "class P(html.parser.HTMLParser):\n"
+                    "  def __init__(s):\n"
+                    "    super().__init__(convert_charrefs=True); s.tags=set(); s.text=[]\n"
+                    "  def handle_starttag(s, t, a): s.tags.add(t)\n"
+                    "  def handle_data(s, d): s.text.append(d)\n"
+                    "p = P(); p.feed(open(sys.argv[1], encoding=\"utf-8\").read()); p.close()\n"
+                    "print(\"TAGS \" + \" \".join(sorted(p.tags)))\n"
+                    "print(\"TEXT \" + \"\".join(p.text).replace(\"\\n\", \" \"))\n"
+                    "' " + file.string();
+  std::string r = RunCapture(cmd);
+  fs::remove_all(dir);
+  return r;
+}
+
+const char* kHostile = "<script>alert(1)</script> [x](javascript:alert(1)) | *bold* \nsecond line";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(emit)
+
+BOOST_AUTO_TEST_CASE(golden_sample_outputs) {
+  const Sample& s = TheSample();
+  BOOST_REQUIRE(s.emitted);
+  fs::path expected = fs::path(testing::SourceRoot()) / "tests/golden/sample/expected";
+  bool update = std::getenv("PLANGEN_UPDATE_GOLDEN") && std::string(std::getenv("PLANGEN_UPDATE_GOLDEN")) == "1";
+  int compared = 0;
+  for (const auto& [path, bytes] : s.out.files()) {
+    if (!Mine(path)) continue;
+    bool xlsx = path.size() > 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0;
+    std::map<std::string, std::string> files;
+    if (xlsx) {
+      for (const auto& [part, text] : XlsxParts(bytes)) files[path + ".d/" + part] = text;
+      BOOST_TEST(files.size() == 3u, path << " holds its sheet, strings and properties");
+    } else {
+      files[path] = bytes;
+    }
+    for (const auto& [rel, text] : files) {
+      fs::path p = expected / rel;
+      if (update) {
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << text;
+      }
+      BOOST_TEST_INFO("golden " << rel << " (regenerate with PLANGEN_UPDATE_GOLDEN=1)");
+      BOOST_TEST(fs::exists(p));
+      BOOST_TEST((ReadFile(p) == text));
+      ++compared;
+    }
+  }
+  BOOST_TEST(compared >= 20);
+  // No stale expectation: every expected file is still emitted.
+  for (const auto& e : fs::recursive_directory_iterator(expected)) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), expected).generic_string();
+    if (!Mine(rel)) continue;
+    size_t d = rel.find(".xlsx.d/");
+    BOOST_TEST(s.out.Has(d == std::string::npos ? rel : rel.substr(0, d + 5)), rel << " is no longer emitted");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(outputs_are_byte_identical_between_runs) {
+  Sample again;
+  for (const auto& [path, bytes] : TheSample().out.files())
+    if (Mine(path)) BOOST_TEST((again.Get(path) == bytes), path);
+}
+
+BOOST_AUTO_TEST_CASE(role_without_duty_gets_a_note_and_no_runbook) {
+  const Sample& s = TheSample();
+  BOOST_TEST(!s.out.Has("runbooks/cio.html"));
+  BOOST_TEST(!s.out.Has("runbooks/cio.md"));
+  BOOST_TEST(s.out.Has("runbooks/it-director.html"));  // decides a scenario, approves changes
+  int notes = 0;
+  for (const Diagnostic* d : s.c.diags.Sorted())
+    if (d->id == DiagId::note_role_without_duty) {
+      ++notes;
+      BOOST_TEST(d->message.find("'cio'") != std::string::npos);
+    }
+  BOOST_TEST(notes == 1);
+}
+
+BOOST_AUTO_TEST_CASE(timing_follows_dependencies_and_spare_lead_time) {
+  const Plan& plan = TheSample().c.plan;
+  const Scenario* se = plan.FindScenario("se-server");
+  BOOST_REQUIRE(se);
+  ScenarioTiming t = ComputeTiming(plan, *se);
+  BOOST_TEST(t.lead == 3600);                  // the Dublin cold spare
+  BOOST_TEST(t.steps[0].start == 3600);        // prepare waits for the spare
+  BOOST_TEST(t.steps[3].start == 3600 * 4.5);  // users after files (4 h) and deploy (4 h 30)
+  BOOST_TEST(t.total == 6 * 3600);
+  BOOST_TEST(t.steps[2].critical);
+  BOOST_TEST(!t.steps[1].critical);            // files finishes before deploy
+  BOOST_TEST(!t.cycle);
+  Scenario loop = *se;
+  loop.steps[0].after.push_back(loop.steps[4].id);  // prepare after verify: a cycle
+  ScenarioTiming c = ComputeTiming(plan, loop);
+  BOOST_TEST(c.cycle);
+  std::string svg = TimelineSvg(plan, *se, t);
+  BOOST_TEST(svg.find("class=\"rto\"") != std::string::npos);
+  BOOST_TEST(svg.find("bar critical") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(due_dates_from_as_of_and_last_review) {
+  const Plan& plan = TheSample().c.plan;
+  Date as_of = *ParseDate("2026-12-01");
+  for (const ValidationCheck& c : plan.checks) {
+    CheckDue d = DueDates(plan, c, as_of);
+    BOOST_TEST(d.known);
+    if (c.kind.value == "V1") BOOST_TEST(FormatDate(d.next) == "2026-12-02");
+    if (c.kind.value == "V3") BOOST_TEST(FormatDate(d.next) == "2027-01-01");
+    if (c.kind.value == "M1") {
+      BOOST_TEST(FormatDate(d.next) == "2027-04-15");  // last reviewed 2026-10-15 + 6 months
+      BOOST_TEST(!d.overdue);
+      BOOST_TEST(DueDates(plan, c, *ParseDate("2027-05-01")).overdue);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(calendars_parse_back_with_libical) {
+  const Sample& s = TheSample();
+  const Plan& plan = s.c.plan;
+  int files = 0;
+  for (const auto& [path, ics] : s.out.files()) {
+    if (path.rfind("calendar/", 0) != 0) continue;
+    ++files;
+    // CRLF everywhere, no content line longer than 75 octets.
+    size_t pos = 0;
+    while (pos < ics.size()) {
+      size_t e = ics.find("\r\n", pos);
+      BOOST_REQUIRE(e != std::string::npos);
+      BOOST_TEST(e - pos <= 75u, path);
+      BOOST_TEST(ics.substr(pos, e - pos).find('\n') == std::string::npos);
+      pos = e + 2;
+    }
+    icalcomponent* cal = icalparser_parse_string(ics.c_str());
+    BOOST_REQUIRE(cal);
+    BOOST_TEST(icalcomponent_isa(cal) == ICAL_VCALENDAR_COMPONENT);
+    BOOST_TEST(icalcomponent_count_errors(cal) == 0, path);
+    std::string role = path.substr(9, path.size() - 13);
+    size_t expected = 0;
+    for (const Backup& b : plan.backups) expected += b.owner.value == role;
+    for (const ValidationCheck& c : plan.checks) expected += c.owner.value == role;
+    size_t events = 0;
+    for (icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+         ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+      ++events;
+      icalproperty* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY);
+      BOOST_REQUIRE(rr);
+      struct icalrecurrencetype r = icalproperty_get_rrule(rr);
+      BOOST_TEST(r.freq != ICAL_NO_RECURRENCE);
+      BOOST_TEST(icalcomponent_get_uid(ev) != nullptr);
+      BOOST_TEST(icaltime_as_ical_string(icalcomponent_get_dtstamp(ev)) == std::string("20261201T000000Z"));
+    }
+    BOOST_TEST(events == expected, path);
+    icalcomponent_free(cal);
+  }
+  BOOST_TEST(files >= 5);
+  // The daily 01:00 Central Management store backup recurs daily at 01:00.
+  icalcomponent* cal = icalparser_parse_string(s.Get("calendar/lync-ops.ics").c_str());
+  BOOST_REQUIRE(cal);
+  icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  struct icalrecurrencetype r = icalproperty_get_rrule(icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY));
+  BOOST_TEST(r.freq == ICAL_DAILY_RECURRENCE);
+  BOOST_TEST(r.by_hour[0] == 1);
+  icalcomponent_free(cal);
+}
+
+BOOST_AUTO_TEST_CASE(sample_html_parses_and_is_self_contained) {
+  const Sample& s = TheSample();
+  for (const auto& [path, html] : s.out.files()) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    std::string r = PythonHtml(html);
+    BOOST_TEST(r.rfind("TAGS ", 0) == 0, path << ": " << r.substr(0, 200));
+    std::string tags = r.substr(0, r.find('\n'));
+    BOOST_TEST(tags.find(" script") == std::string::npos, path);
+    BOOST_TEST(tags.find(" link") == std::string::npos, path);
+    BOOST_TEST(tags.find(" img") == std::string::npos, path);
+    BOOST_TEST(html.find("http://") == html.find("http://www.w3.org/2000/svg"), path);  // only the SVG namespace
+    BOOST_TEST(html.find("https://") == std::string::npos, path);
+  }
+  const std::string& rb = s.Get("runbooks/dublin-it.html");
+  BOOST_TEST(rb.find("<ol class=\"steps\">") != std::string::npos);
+  BOOST_TEST(rb.find("<svg") != std::string::npos);
+  BOOST_TEST(rb.find("@media print") != std::string::npos);
+  const std::string& index = s.Get("index.html");
+  for (const auto& [path, bytes] : s.out.files())
+    if (path != "index.html") BOOST_TEST(index.find("href=\"" + path + "\"") != std::string::npos, path);
+}
+
+BOOST_AUTO_TEST_CASE(hostile_text_stays_text_in_every_format) {
+  const std::string hostile = kHostile;
+  Sample s([&](Plan& plan) {
+    for (Role& r : plan.roles)
+      if (r.id.value == "dublin-it") r.id.value = hostile;
+    for (Backup& b : plan.backups)
+      if (b.owner.value == "dublin-it") {
+        b.owner.value = hostile;
+        b.server.value = hostile;
+      }
+    for (Scenario& sc : plan.scenarios)
+      for (ScenarioStep& st : sc.steps) {
+        if (st.role.value == "dublin-it") st.role.value = hostile;
+        if (sc.id.value == "se-server" && st.id.value == "files") st.title.value = hostile;
+      }
+  });
+  BOOST_REQUIRE(s.emitted);
+  std::string stem = RoleFileStem(hostile);
+  BOOST_TEST(stem.find('/') == std::string::npos);
+  BOOST_TEST(stem.find('<') == std::string::npos);
+  const std::string& html = s.Get("runbooks/" + stem + ".html");
+  const std::string& md = s.Get("runbooks/" + stem + ".md");
+  const std::string& ics = s.Get("calendar/" + stem + ".ics");
+  BOOST_REQUIRE(!html.empty());
+  BOOST_REQUIRE(!md.empty());
+  BOOST_REQUIRE(!ics.empty());
+
+  // HTML: no script element, the text comes back verbatim (the newline as a space).
+  std::string r = PythonHtml(html);
+  std::string tags = r.substr(0, r.find('\n'));
+  BOOST_TEST(tags.find(" script") == std::string::npos);
+  BOOST_TEST(r.find("<script>alert(1)</script> [x](javascript:alert(1)) | *bold*") != std::string::npos);
+  for (const auto& [path, text] : s.out.files()) {
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) {
+      BOOST_TEST(text.find("<script>") == std::string::npos, path);
+    }
+  }
+
+  // Markdown: rendered by cmark, raw HTML allowed through, still no script and no link.
+  char* rendered = cmark_markdown_to_html(md.c_str(), md.size(), CMARK_OPT_UNSAFE);
+  std::string out = rendered;
+  free(rendered);
+  BOOST_TEST(out.find("<script>") == std::string::npos);
+  BOOST_TEST(out.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  BOOST_TEST(out.find("href=\"javascript") == std::string::npos);
+  BOOST_TEST(out.find("<em>bold") == std::string::npos);
+  BOOST_TEST(out.find("*bold*") != std::string::npos);
+  // GFM tables: every row of a table has as many unescaped '|' as its header row.
+  std::istringstream lines(md);
+  std::string line;
+  int header = -1;
+  auto pipes = [](const std::string& l) {
+    int n = 0;
+    for (size_t i = 0; i < l.size(); ++i)
+      if (l[i] == '|' && (i == 0 || l[i - 1] != '\\')) ++n;
+    return n;
+  };
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] != '|') {
+      header = -1;
+      continue;
+    }
+    if (header < 0) header = pipes(line);
+    BOOST_TEST(pipes(line) == header, line);
+  }
+
+  // iCalendar: the summary comes back from libical as the original text.
+  icalcomponent* cal = icalparser_parse_string(ics.c_str());
+  BOOST_REQUIRE(cal);
+  icalcomponent* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  BOOST_REQUIRE(ev);
+  std::string summary = icalcomponent_get_summary(ev);
+  BOOST_TEST(summary.find(hostile) != std::string::npos, summary);
+  icalcomponent_free(cal);
+  BOOST_TEST(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
+  const char* ci = std::getenv("CI");
+  bool in_ci = ci && std::string(ci) == "true";
+  if (!fs::exists("/usr/bin/chromium")) {
+    BOOST_TEST_REQUIRE(!in_ci, "CI=true but /usr/bin/chromium is missing");
+    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/chromium is not installed; the runbook was not rendered to PDF");
+    return;
+  }
+  fs::path dir = TempDir("chromium");
+  fs::path html = dir / "lync-ops.html", pdf = dir / "lync-ops.pdf";
+  std::ofstream(html, std::ios::binary) << TheSample().Get("runbooks/lync-ops.html");
+  std::string cmd = "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+                    "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + (dir / "profile").string() +
+                    " --enable-logging=stderr --v=0 --print-to-pdf=" + pdf.string() + " file://" + html.string() + " 2>&1";
+  std::string log = RunCapture(cmd);
+  std::string head = ReadFile(pdf).substr(0, 5);
+  BOOST_TEST(head == "%PDF-", log);
+  for (const char* bad : {"CONSOLE", "Uncaught", "Failed to load resource", "net::ERR_", "Not allowed to load"})
+    BOOST_TEST(log.find(bad) == std::string::npos, bad << " in: " << log);
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,39 @@
+// The timing of a restoration scenario (earliest start of each step from its `after`
+// dependencies and estimates, the critical path) and its timeline chart as inline SVG.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/plan.h"
+
+namespace plangen {
+
+struct StepTiming {
+  int64_t start = 0;       ///< seconds from the decision to restore
+  int64_t finish = 0;
+  bool critical = false;   ///< on the longest chain of dependencies
+  std::vector<int> after;  ///< indexes of the steps that must finish first (known ids only)
+};
+
+struct ScenarioTiming {
+  int64_t lead = 0;        ///< spare hardware lead time, before any step can start (new hardware)
+  std::string lead_role;   ///< the role to call for the spare
+  std::vector<StepTiming> steps;  ///< one per Scenario::steps, same order
+  int64_t total = 0;       ///< lead + critical path
+  int64_t rto = 0;         ///< 0 when the scenario has no valid RTO
+  bool cycle = false;      ///< some `after` references form a cycle; those edges were ignored
+};
+
+/// Earliest start and finish of every step. A step starts when all the steps it comes after
+/// have finished; steps with nothing before them start once the spare hardware has arrived.
+/// Steps without a valid estimate take no time. Never loops, whatever the references.
+ScenarioTiming ComputeTiming(const Plan& plan, const Scenario& s);
+
+/// An <svg> element: one lane per role, a bar per step (critical steps emphasised), a dashed
+/// line at the RTO. Every piece of user text is HTML-escaped; the result can be inlined into
+/// an HTML page as it is.
+std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t);
+
+}  // namespace plangen
