@@ -30,7 +30,7 @@ std::string Where(const ResolvedLoc& r) {
 
 // The source line and a caret under the column; tabs are kept so the caret lines up.
 void AppendCaret(const ResolvedLoc& r, bool color, std::string* out) {
-  if (r.line <= 0 || !r.cell.empty()) return;
+  if (r.line <= 0 || !r.cell.empty() || r.source_line.empty()) return;
   *out += r.source_line + "\n";
   std::string pad;
   int col = 1;

@@ -123,7 +123,11 @@ void ValidateTree(const Schema& schema, const std::string& root_path, const pugi
         if (IsBlank(c.value())) continue;
         has_text = true;
         if (!rule->text) {
-          diags.Report(DiagId::err_xml_text_not_allowed, TextLoc(file, it.node), {name});
+          const char* v = c.value();
+          uint32_t lead = 0;
+          while (v[lead] && std::isspace(static_cast<unsigned char>(v[lead]))) ++lead;
+          diags.Report(DiagId::err_xml_text_not_allowed,
+                       Loc::At(file, static_cast<uint32_t>(c.offset_debug()) + lead), {name});
         } else if (CodePoints(c.value()) > kMaxValueChars) {
           diags.Report(DiagId::err_xml_value_too_long, Loc::At(file, static_cast<uint32_t>(c.offset_debug())),
                        {"the text of '" + name + "'", std::to_string(CodePoints(c.value())), std::to_string(kMaxValueChars)});

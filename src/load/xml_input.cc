@@ -13,14 +13,14 @@ bool ReadFileBytes(const std::string& path, const std::string& display, uint64_t
                    SourceManager& sm, DiagEngine& diags) {
   struct stat st;
   auto fail = [&](const std::string& why) {
-    int32_t f = sm.AddFile(display, "");
+    int32_t f = sm.AddFile(display, "", false);
     diags.Report(DiagId::err_file_unreadable, Loc::At(f, 0), {display, why});
     return false;
   };
   if (stat(path.c_str(), &st) != 0) return fail(std::strerror(errno));
   if (S_ISDIR(st.st_mode)) return fail("it is a directory");
   if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
-    int32_t f = sm.AddFile(display, "");
+    int32_t f = sm.AddFile(display, "", false);
     diags.Report(DiagId::err_file_too_large, Loc::At(f, 0),
                  {display, std::to_string(st.st_size), std::to_string(limit)});
     return false;
@@ -33,7 +33,7 @@ bool ReadFileBytes(const std::string& path, const std::string& display, uint64_t
     in.read(buf, sizeof buf);
     bytes->append(buf, static_cast<size_t>(in.gcount()));
     if (bytes->size() > limit) {
-      int32_t f = sm.AddFile(display, "");
+      int32_t f = sm.AddFile(display, "", false);
       diags.Report(DiagId::err_file_too_large, Loc::At(f, 0),
                    {display, "more than " + std::to_string(limit), std::to_string(limit)});
       return false;
@@ -109,8 +109,7 @@ bool ParseXml(const std::string& display, const std::string& bytes, XmlDocument*
     return false;
   }
   // parse_default without parse_doctype would skip a DOCTYPE silently; we refused it above.
-  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
-  options &= ~pugi::parse_ws_pcdata_single;
+  const unsigned options = pugi::parse_default;
   pugi::xml_parse_result res = out->doc.load_buffer(t.data(), t.size(), options, pugi::encoding_utf8);
   if (!res) {
     uint32_t off = static_cast<uint32_t>(std::max<ptrdiff_t>(0, std::min<ptrdiff_t>(res.offset, t.size())));

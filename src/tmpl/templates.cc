@@ -111,7 +111,7 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
                          SourceManager& sm) {
   std::string text, shown;
   if (!Read(name, &text, &shown)) {
-    int32_t f = sm.AddFile("templates/" + name, "");
+    int32_t f = sm.AddFile("templates/" + name, "", false);
     diags.Report(DiagId::err_template_missing, Loc::At(f, 0),
                  {name, user_dir_.empty() ? "templates/" : "'" + user_dir_ + "' or templates/"});
     return false;

@@ -16,8 +16,8 @@ std::string ColumnName(uint32_t col) {
 
 std::string CellName(uint32_t row, uint32_t col) { return ColumnName(col) + std::to_string(row); }
 
-int32_t SourceManager::AddFile(std::string display, std::string text) {
-  files_.push_back(File{std::move(display), std::move(text), {}, {}});
+int32_t SourceManager::AddFile(std::string display, std::string text, bool has_lines) {
+  files_.push_back(File{std::move(display), std::move(text), {}, {}, has_lines});
   return static_cast<int32_t>(files_.size() - 1);
 }
 
@@ -77,7 +77,10 @@ ResolvedLoc SourceManager::Resolve(const Loc& loc) const {
     r.cell = CellName(loc.row, loc.col);
     return r;
   }
-  if (f.text.empty()) return r;
+  if (f.text.empty()) {
+    if (f.has_lines) r.line = r.column = 1;
+    return r;
+  }
   LineColumn(loc.file, loc.offset, &r.line, &r.column);
   const auto& starts = LineStarts(loc.file);
   uint32_t b = starts[r.line - 1];

@@ -44,7 +44,9 @@ class SourceManager {
  public:
   /// Registers a file: `display` is the name printed in diagnostics, `text` its UTF-8 text
   /// (may be empty for binary inputs such as .xlsx). Returns its id.
-  int32_t AddFile(std::string display, std::string text);
+  /// `has_lines` is false for inputs that have no lines to point at (binary files, files that
+  /// could not be read): their findings print as `file: error: ...`.
+  int32_t AddFile(std::string display, std::string text, bool has_lines = true);
   /// Registers a sheet name for a file and returns its index.
   int32_t AddSheet(int32_t file, std::string name);
 
@@ -65,6 +67,7 @@ class SourceManager {
     std::string text;
     std::vector<std::string> sheets;
     mutable std::vector<uint32_t> line_starts;  // built on first use
+    bool has_lines = true;
   };
   const std::vector<uint32_t>& LineStarts(int32_t file) const;
   std::deque<File> files_;

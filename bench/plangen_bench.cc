@@ -1,0 +1,93 @@
+// Times each phase of 'plangen build' on synthetic plans of 100, 1,000 and 10,000 servers and
+// prints the time and the peak memory after each phase. Each size runs in its own process so
+// peaks do not mix. Figures only: nothing here asserts a time.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "check/passes.h"
+#include "emit/emitters.h"
+#include "load/plan_loader.h"
+#include "load/profile_loader.h"
+#include "synthetic_plan.h"
+#include "util/data_dir.h"
+
+using namespace plangen;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+long PeakKiB() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+void Phase(const char* name, Clock::time_point start, int servers) {
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  std::printf("%8d  %-10s %10.1f ms  %8.1f MiB peak\n", servers, name, ms, PeakKiB() / 1024.0);
+  std::fflush(stdout);
+}
+
+void Run(int servers, const std::string& dir) {
+  std::string path = dir + "/plan-" + std::to_string(servers) + ".xml";
+  std::ofstream(path, std::ios::binary) << bench::SyntheticPlan(servers);
+  SourceManager sm;
+  DiagEngine diags(sm);
+  diags.SetMaxErrors(0);
+  Plan plan;
+  Profile profile;
+  auto t = Clock::now();
+  LoadPlan(path, "plan.xml", &plan, sm, diags);
+  LoadProfile("lync-server-2013", ProfileSearchPath(""), plan.loc, &profile, sm, diags);
+  Phase("load", t, servers);
+  t = Clock::now();
+  ResolvePlan(plan, &profile, diags);
+  Phase("resolve", t, servers);
+  t = Clock::now();
+  CheckContext ctx{plan, profile, *ParseDate("2026-12-01"), sm};
+  RunPasses(ctx, diags);
+  Phase("check", t, servers);
+  t = Clock::now();
+  TemplateSet templates("", DataDir() + "/templates");
+  EmitContext ectx{plan, profile, *ParseDate("2026-12-01"), false, templates, diags, sm};
+  OutputSet out;
+  RunEmitters(ectx, out);
+  size_t bytes = 0;
+  for (const auto& [k, v] : out.files()) bytes += v.size();
+  Phase("emit", t, servers);
+  std::printf("%8d  %zu servers, %zu backups, %d findings (%d errors), %zu output files, %.1f MiB of output\n",
+              servers, plan.topology.servers.size(), plan.backups.size(), diags.errors() + diags.warnings() + diags.notes(),
+              diags.errors(), out.files().size(), bytes / 1048576.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<int> sizes = {100, 1000, 10000};
+  if (argc > 1) {
+    sizes.clear();
+    for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+  }
+  std::string dir = std::filesystem::temp_directory_path() / "plangen-bench";
+  std::filesystem::create_directories(dir);
+  std::printf("%8s  %-10s %13s  %17s\n", "servers", "phase", "time", "memory");
+  for (int n : sizes) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      Run(n, dir);
+      _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+  }
+  std::filesystem::remove_all(dir);
+  return 0;
+}

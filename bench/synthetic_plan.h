@@ -1,0 +1,13 @@
+// Synthetic, valid plans of N servers for benchmarks: pools of ten servers (eight Front End, a
+// Back End, a file server), each with its backups, a restoration scenario and the governance a
+// clean plan needs.
+#pragma once
+
+#include <string>
+
+namespace plangen::bench {
+
+/// The plan.xml text of a deployment with about `servers` servers, clean as of 2026-12-01.
+std::string SyntheticPlan(int servers);
+
+}  // namespace plangen::bench
