@@ -41,7 +41,8 @@ using Parts = std::vector<std::pair<std::string, std::string>>;
 
 // A zip archive of `parts`, written by libzip.
 std::string MakeZip(const Parts& parts) {
-  std::string path = TempDir() + "/a.zip";
+  const std::string dir = TempDir();
+  const std::string path = dir + "/a.zip";
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
   BOOST_REQUIRE(z);
@@ -50,7 +51,10 @@ std::string MakeZip(const Parts& parts) {
     BOOST_REQUIRE(zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
   }
   BOOST_REQUIRE(zip_close(z) == 0);
-  return Slurp(path);
+  std::string bytes = Slurp(path);
+  unlink(path.c_str());
+  rmdir(dir.c_str());
+  return bytes;
 }
 
 // Calls `patch(header, is_central)` on every local and central directory header of entry `name`.
