@@ -1,0 +1,68 @@
+// B1-B4 coverage: every data item the topology holds (through the profile's service and role
+// mappings) has a backup; backups of items that need none are noted.
+#include <unordered_set>
+
+#include "check/check_context.h"
+#include "check/plan_index.h"
+#include "diag/diagnostic.h"
+
+namespace plangen {
+
+using check::PlanIndex;
+using check::ProfileIndex;
+
+namespace {
+
+std::string Key(const std::string& item, int index) { return item + '\n' + std::to_string(index); }
+
+}  // namespace
+
+void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
+  const Plan& plan = ctx.plan;
+  PlanIndex pi(plan);
+  ProfileIndex prof(ctx.profile);
+
+  // Where a backup of an item counts, by the item's scope: this server, any server of its pool,
+  // or anywhere (a global store has one copy for the whole deployment).
+  std::unordered_set<std::string> on_server, in_pool, anywhere;
+  for (const Backup& b : plan.backups) {
+    if (const NoBackupItem* nb = prof.no_backup(b.item.value)) {
+      diags.Report(DiagId::note_backup_not_needed, b.item.loc, {b.item.value, nb->reason.value});
+      continue;
+    }
+    int s = pi.server(b.server.value);
+    if (s < 0) continue;
+    on_server.insert(Key(b.item.value, s));
+    in_pool.insert(Key(b.item.value, plan.topology.servers[s].pool));
+    anywhere.insert(b.item.value);
+  }
+
+  const auto& servers = plan.topology.servers;
+  for (size_t si = 0; si < servers.size(); ++si) {
+    const Server& server = servers[si];
+    std::unordered_set<std::string> seen;  // an item required twice on one server is reported once
+    auto require = [&](const Text& item_id, const Loc& where, const std::string& holder) {
+      const ProfileItem* item = prof.item(item_id.value);
+      if (!item || !seen.insert(item->id.value).second) return;  // no-backup or unknown items
+      bool ok = false;
+      if (item->scope.value == "global") ok = anywhere.count(item->id.value) > 0;
+      else if (item->scope.value == "pool") ok = in_pool.count(Key(item->id.value, server.pool)) > 0;
+      else ok = on_server.count(Key(item->id.value, static_cast<int>(si))) > 0;
+      if (ok) return;
+      diags.Report(DiagId::err_backup_missing, where, {item->id.value, server.fqdn.value})
+          .AddNote(item->loc, "'" + item->id.value + "' is " + item->name.value + ", held by " + holder);
+    };
+    for (const Service& sv : server.services) {
+      const ServiceMapping* m = prof.service(sv.type.value);
+      if (!m) continue;
+      for (const Text& item : m->items) require(item, sv.loc, "service '" + sv.type.value + "'");
+    }
+    for (const Text& role : server.roles) {
+      const RoleMapping* m = prof.role(role.value);
+      if (!m) continue;
+      for (const Text& item : m->items) require(item, role.loc, "server role '" + role.value + "'");
+    }
+  }
+}
+
+}  // namespace plangen

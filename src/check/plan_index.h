@@ -1,0 +1,66 @@
+// Lookup tables over a plan, built once in linear time, so that rules never search lists.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/plan.h"
+#include "model/profile.h"
+
+namespace plangen::check {
+
+/// Lower-cased copy (FQDNs compare without regard to case).
+std::string Lower(const std::string& s);
+
+/// Id -> element maps for a plan. Pointers stay valid while the plan lives; the first element
+/// wins when ids repeat (the resolver reports duplicates).
+struct PlanIndex {
+  explicit PlanIndex(const Plan& plan);
+
+  const Role* role(const std::string& id) const;
+  const Location* location(const std::string& id) const;
+  const Procedure* procedure(const std::string& id) const;
+  const Spare* spare(const std::string& id) const;
+  /// Index into plan.topology.servers, or -1. Case-insensitive.
+  int server(const std::string& fqdn) const;
+  /// Index into plan.topology.pools by id or FQDN (case-insensitive), or -1.
+  int pool(const std::string& id_or_fqdn) const;
+  /// Backups whose server is `server_index`.
+  const std::vector<int>& backups_of(int server_index) const;
+  /// For a server that another names as mirror-of: that mirror's index, else -1.
+  int mirror_of_primary(int server_index) const { return mirror_[server_index]; }
+
+  const Plan& plan;
+
+ private:
+  std::unordered_map<std::string, const Role*> roles_;
+  std::unordered_map<std::string, const Location*> locations_;
+  std::unordered_map<std::string, const Procedure*> procedures_;
+  std::unordered_map<std::string, const Spare*> spares_;
+  std::unordered_map<std::string, int> servers_, pools_;
+  std::vector<std::vector<int>> backups_by_server_;
+  std::vector<int> mirror_;
+};
+
+/// Id -> element maps for a profile.
+struct ProfileIndex {
+  explicit ProfileIndex(const Profile& profile);
+  const ProfileItem* item(const std::string& id) const;
+  const NoBackupItem* no_backup(const std::string& id) const;
+  const ProfileProcedure* procedure(const std::string& id) const;
+  const ServiceMapping* service(const std::string& name) const;  ///< case-insensitive
+  const RoleMapping* role(const std::string& name) const;
+
+ private:
+  std::unordered_map<std::string, const ProfileItem*> items_;
+  std::unordered_map<std::string, const NoBackupItem*> no_backup_;
+  std::unordered_map<std::string, const ProfileProcedure*> procedures_;
+  std::unordered_map<std::string, const ServiceMapping*> services_;
+  std::unordered_map<std::string, const RoleMapping*> roles_;
+};
+
+/// "'a', 'b' or 'c'".
+std::string QuotedAlternatives(const std::vector<std::string>& values, const char* last_joiner = " or ");
+
+}  // namespace plangen::check
