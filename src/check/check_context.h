@@ -7,11 +7,18 @@
 
 namespace plangen {
 
+namespace topo {
+struct Topology;
+}  // namespace topo
+
 struct CheckContext {
   const Plan& plan;
   const Profile& profile;
   Date as_of;                 ///< "now" for overdue checks (--as-of, default today)
   const SourceManager& sources;
+  /// The deployment's topology (--topology, or the plan's <topology file>), when one was read:
+  /// the drift pass compares the plan with it.
+  const topo::Topology* topology = nullptr;
 };
 
 }  // namespace plangen

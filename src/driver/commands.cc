@@ -10,6 +10,7 @@
 #include "audit/package.h"
 #include "driver/audit_package.h"
 #include "driver/common_options.h"
+#include "driver/init_command.h"
 #include "driver/verify_command.h"
 #include "driver/write_outputs.h"
 #include "emit/emitters.h"
@@ -175,6 +176,7 @@ const std::vector<Command>& Commands() {
       {"check", "check a plan and print the findings", &RunCheck},
       {"explain", "explain a diagnostic code", &RunExplain},
       {"verify", "check an audit package", &RunVerify},
+      {"init", "start a plan from a topology file", &RunInit},
   };
   return commands;
 }

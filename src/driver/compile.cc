@@ -3,6 +3,9 @@
 #include "check/passes.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
+#include "topology/topology.h"
+
+#include <filesystem>
 
 namespace plangen {
 
@@ -57,6 +60,26 @@ static void ApplyPlanWaivers(const Plan& plan, DiagEngine& diags) {
   }
 }
 
+// The topology to compare the plan with: --topology FILE, else the plan's <topology file="...">,
+// which is relative to the plan file. Returns false when there is none or it cannot be used (the
+// reader has said why).
+static bool LoadPlanTopology(const CompileOptions& options, Compilation& c, topo::Topology* out) {
+  namespace fs = std::filesystem;
+  std::string path = options.topology, display = options.topology;
+  if (path.empty()) {
+    if (c.plan.topology.file.empty() || IsPlaceholder(c.plan.topology.file.value)) return false;
+    path = (fs::path(options.plan_path).parent_path() / c.plan.topology.file.value).string();
+    display = (fs::path(c.sources.Name(c.plan.file)).parent_path() / c.plan.topology.file.value).lexically_normal().string();
+  }
+  if (!topo::ReadTopology(path, display, out, c.sources, c.diags)) {
+    for (const Diagnostic* d : c.diags.Sorted()) {
+      if (d->id == DiagId::err_file_unreadable || d->id == DiagId::err_file_too_large) c.unreadable = true;
+    }
+    return false;
+  }
+  return true;
+}
+
 void Compile(const CompileOptions& options, Compilation& c) {
   c.diags.SetWerror(options.werror);
   c.diags.SetMaxErrors(options.max_errors);
@@ -74,6 +97,8 @@ void Compile(const CompileOptions& options, Compilation& c) {
   ResolvePlan(c.plan, c.profile_read ? &c.profile : nullptr, c.diags);
   if (!c.profile_read) return;
   CheckContext ctx{c.plan, c.profile, options.as_of, c.sources};
+  topo::Topology topology;
+  if (LoadPlanTopology(options, c, &topology)) ctx.topology = &topology;
   RunPasses(ctx, c.diags);
 }
 

@@ -1,0 +1,301 @@
+// plangen init: plan skeletons from topologies, and what 'plangen check' then says about them.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "driver/commands.h"
+#include "driver/compile.h"
+#include "load/profile_loader.h"
+#include "test_paths.h"
+#include "topology/plan_skeleton.h"
+
+using namespace plangen;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kContoso = "corpus/lync-topology/Contoso.tbxml";
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int n = 0;
+    path = fs::temp_directory_path() / ("plangen-init-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteAll(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+// Runs 'plangen init' as the command line does.
+int Init(const std::vector<std::string>& args) {
+  std::vector<std::string> all{"init"};
+  all.insert(all.end(), args.begin(), args.end());
+  Environment env;
+  env.today = *ParseDate("2026-12-01");
+  return RunCommandLine(all, env);
+}
+
+// The skeleton for a topology file, written without the command line.
+std::string Skeleton(const std::string& rel, topo::SkeletonSummary* summary = nullptr) {
+  SourceManager sm;
+  DiagEngine diags(sm);
+  Profile profile;
+  BOOST_REQUIRE(LoadProfile("lync-server-2013", ProfileSearchPath(""), Loc{}, &profile, sm, diags));
+  topo::Topology t;
+  BOOST_REQUIRE(topo::ReadTopology(testing::DataPath(rel), rel, &t, sm, diags));
+  topo::SkeletonOptions o;
+  o.topology_file = testing::DataPath(rel);
+  o.topology_name = rel;
+  return topo::PlanSkeleton(t, profile, o, summary);
+}
+
+struct Checked {
+  std::map<std::string, int> codes;   // code -> count, every severity
+  std::vector<std::string> errors;    // "line:col CODE message" of every error
+  std::vector<std::string> decisions; // PG5101 messages
+};
+
+Checked Check(const fs::path& plan) {
+  Compilation c;
+  CompileOptions o;
+  o.plan_path = plan.string();
+  o.as_of = *ParseDate("2026-12-01");
+  o.max_errors = 0;
+  Compile(o, c);
+  Checked out;
+  for (const Diagnostic* d : c.diags.Sorted()) {
+    std::string code = CodeString(d->id);
+    ++out.codes[code];
+    ResolvedLoc r = c.sources.Resolve(d->loc);
+    if (d->severity == Severity::kError) out.errors.push_back(std::to_string(r.line) + ":" + std::to_string(r.column) + " " + code + " " + d->message);
+    if (d->id == DiagId::err_decision_left) out.decisions.push_back(d->message);
+  }
+  return out;
+}
+
+// Structural findings are PG1xxx (plan and profile reading); topology and drift findings are PG50xx/PG51xx.
+int Structural(const Checked& c) {
+  int n = 0;
+  for (const auto& [code, count] : c.codes) {
+    if (code.compare(0, 3, "PG1") == 0 || code.compare(0, 3, "PG0") == 0 || code.compare(0, 4, "PG50") == 0 ||
+        (code.compare(0, 4, "PG51") == 0 && code != "PG5101"))
+      n += count;
+  }
+  return n;
+}
+
+// Replaces every placeholder with a real decision, as a person would.
+std::string FillIn(std::string plan) {
+  static const std::vector<std::pair<std::string, std::string>> kValues = {
+      {"owner=\"TODO-owner\"", "owner=\"lync-admins\""},
+      {"schedule=\"TODO-schedule\"", "schedule=\"daily 02:00\""},
+      {"retention=\"TODO-retention\"", "retention=\"P30D\""},
+      {"locations=\"TODO-locations\"", "locations=\"backup-share offsite-copy\""},
+      {"name=\"TODO-name\"", "name=\"Operations\""},
+      {">TODO-contact<", ">ops@example.com<"},
+      {"reviewer=\"TODO-reviewer\"", "reviewer=\"lync-admins\""},
+      {"validator=\"TODO-validator\"", "validator=\"incident-manager\""},
+      {"change-approver=\"TODO-change-approver\"", "change-approver=\"technical-approver\""},
+      {"review-interval=\"TODO-review-interval\"", "review-interval=\"P6M\""},
+      {"date=\"TODO-approval-date\"", "date=\"2026-11-20\""},
+      {"path=\"TODO-path\"", "path=\"\\\\backup.example.com\\lync\""},
+      {"secure=\"TODO-secure\"", "secure=\"yes\""},
+      {"source=\"TODO-source\"", "source=\"Hardware support contract\""},
+      {"lead-time=\"TODO-lead-time\"", "lead-time=\"PT4H\""},
+      {"contact=\"TODO-contact\"", "contact=\"storage-admins\""},
+      {"rto=\"TODO-rto\"", "rto=\"P2D\""},
+      {"decider=\"TODO-decider\"", "decider=\"incident-manager\""},
+      {"role=\"TODO-role\"", "role=\"lync-admins\""},
+      {"estimate=\"TODO-estimate\"", "estimate=\"PT2H\""},
+      {"interval=\"TODO-interval\"", "interval=\"P1M\""},
+  };
+  for (const auto& [from, to] : kValues) {
+    for (size_t p; (p = plan.find(from)) != std::string::npos;) plan.replace(p, from.size(), to);
+  }
+  plan = std::regex_replace(plan, std::regex(">TODO-criteria: ([^<]*)<"), ">Decided by the incident manager: $1<");
+  return plan;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(init)
+
+BOOST_AUTO_TEST_CASE(contoso_skeleton_backs_up_the_sql_stores_and_both_shares) {
+  topo::SkeletonSummary s;
+  std::string plan = Skeleton(kContoso, &s);
+  BOOST_TEST(s.sites == 1);
+  BOOST_TEST(s.pools == 6);
+  BOOST_TEST(s.servers == 11);
+  // The SQL stores on xSQL1 through the profile: UserStore, ApplicationStore, ArchivingStore,
+  // MonitoringStore; the no-backup items (rtcdyn, rtcab, rgsdyn, cpsdyn) are left out.
+  for (const char* item : {"rtcxds", "rgsconfig", "lcslog", "lcscdr", "qoemetrics"}) {
+    BOOST_TEST(plan.find(std::string("item=\"") + item + "\" server=\"xSQL1.contoso.com\"") != std::string::npos, item);
+  }
+  for (const char* item : {"rtcdyn", "rtcab", "rgsdyn", "cpsdyn"}) {
+    BOOST_TEST(plan.find(std::string("item=\"") + item + "\"") == std::string::npos, item);
+  }
+  BOOST_TEST(plan.find("item=\"file-store\" server=\"xFile1.contoso.com\"") != std::string::npos);
+  BOOST_TEST(plan.find("item=\"file-store\" server=\"xFile2.contoso.com\"") != std::string::npos);
+  BOOST_TEST(plan.find("<service type=\"FileStore\" share=\"Data1\"/>") != std::string::npos);
+  BOOST_TEST(plan.find("<service type=\"FileStore\" share=\"Data2\"/>") != std::string::npos);
+  BOOST_TEST(plan.find("<server fqdn=\"xSQL1.contoso.com\" roles=\"back-end\">") != std::string::npos);
+  BOOST_TEST(plan.find("<pool id=\"frontendpool\" fqdn=\"frontendpool.contoso.com\" edition=\"enterprise\" kind=\"front-end\">") != std::string::npos);
+  BOOST_TEST(plan.find("<pool id=\"edgepool\" fqdn=\"edgepool.contoso.com\" kind=\"edge\">") != std::string::npos);
+  // Scenarios cover the Front End pool and the Edge pool.
+  BOOST_TEST(std::regex_search(plan, std::regex("<scenario [^>]*covers=\"frontendpool.contoso.com[ \"]")));
+  BOOST_TEST(std::regex_search(plan, std::regex("<scenario [^>]*covers=\"edgepool.contoso.com[ \"]")));
+  BOOST_TEST(s.backups == 10);
+  // Deterministic.
+  BOOST_TEST(Skeleton(kContoso) == plan);
+}
+
+BOOST_AUTO_TEST_CASE(contoso_init_then_check_lists_only_decisions_then_is_clean) {
+  TempDir d;
+  BOOST_TEST_REQUIRE(Init({(d.path / "out").string(), "--topology", testing::DataPath(kContoso)}) == 0);
+  fs::path plan = d.path / "out" / "plan.xml";
+  Checked first = Check(plan);
+  BOOST_TEST(Structural(first) == 0);
+  BOOST_TEST(first.decisions.size() > 50u);
+  for (const std::string& e : first.errors) BOOST_TEST(e.find("PG5101") != std::string::npos, e);
+  // Each decision is at its line and column and names what to decide.
+  auto has = [&](const std::string& m) { return std::find(first.decisions.begin(), first.decisions.end(), m) != first.decisions.end(); };
+  BOOST_TEST(has("decision left to make: 'owner' of backup 'xsql1-rtcxds'"));
+  BOOST_TEST(has("decision left to make: 'date' of approval 'business'"));
+  BOOST_TEST(has("decision left to make: 'reviewer' of governance"));
+  BOOST_TEST(std::regex_search(first.errors.front(), std::regex("^[0-9]+:[0-9]+ PG5101 ")));
+
+  WriteAll(plan, FillIn(ReadAll(plan)));
+  Checked filled = Check(plan);
+  BOOST_TEST(Structural(filled) == 0);
+  BOOST_TEST(filled.codes.count("PG5101") == 0u);
+  BOOST_TEST(!std::regex_search(ReadAll(plan), std::regex("[\">]TODO")));
+}
+
+BOOST_AUTO_TEST_CASE(fabrikam_mirrored_back_end_branch_and_persistent_chat) {
+  topo::SkeletonSummary s;
+  std::string plan = Skeleton("topology/Fabrikam.tbxml", &s);
+  BOOST_TEST(s.sites == 3);
+  // The PSTN gateway is left out and said so.
+  BOOST_TEST(s.left_out.size() == 1u);
+  BOOST_TEST(plan.find("Not in the plan (back them up with their vendor's procedures): gw01.fabrikam.com (pstn-gateway)") != std::string::npos);
+  BOOST_TEST(plan.find("roles=\"back-end-mirror\" mirror-of=\"sqlbe01.fabrikam.com\" instance=\"rtc\"") != std::string::npos);
+  BOOST_TEST(plan.find("item=\"xds\" server=\"sqlbe01.fabrikam.com\"") != std::string::npos);
+  BOOST_TEST(plan.find("item=\"mgc\" server=\"sqlpc01.fabrikam.com\"") != std::string::npos);
+  BOOST_TEST(plan.find("item=\"mgccomp\"") == std::string::npos);  // no backup needed
+  BOOST_TEST(plan.find("edition=\"standard\" kind=\"front-end\"") != std::string::npos);
+  BOOST_TEST(plan.find("<server fqdn=\"se01.fabrikam.com\" roles=\"standard-edition\" instance=\"rtc\">") != std::string::npos);
+  BOOST_TEST(plan.find("kind=\"sba\"") != std::string::npos);
+  // Both forms of the same topology give the same plan, apart from the file named and the order
+  // (each follows its file's order).
+  std::string published = Skeleton("topology/Fabrikam-AsXml.xml");
+  auto lines = [](const std::string& t) {
+    std::vector<std::string> out;
+    std::istringstream in(std::regex_replace(t, std::regex("topology/Fabrikam[-A-Za-z]*\\.[a-z]+"), "X"));
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  BOOST_TEST(lines(published) == lines(plan), boost::test_tools::per_element());
+
+  TempDir d;
+  BOOST_TEST_REQUIRE(Init({(d.path / "f").string(), "--topology", testing::DataPath("topology/Fabrikam.tbxml")}) == 0);
+  fs::path p = d.path / "f" / "plan.xml";
+  Checked first = Check(p);
+  BOOST_TEST(Structural(first) == 0);
+  for (const std::string& e : first.errors) BOOST_TEST(e.find("PG5101") != std::string::npos, e);
+  WriteAll(p, FillIn(ReadAll(p)));
+  Checked filled = Check(p);
+  BOOST_TEST(Structural(filled) == 0);
+  BOOST_TEST(filled.codes.count("PG5101") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(starter_plan_without_topology) {
+  TempDir d;
+  BOOST_TEST_REQUIRE(Init({(d.path / "s").string()}) == 0);
+  fs::path p = d.path / "s" / "plan.xml";
+  std::string text = ReadAll(p);
+  BOOST_TEST(text.find("<!--") != std::string::npos);
+  Checked c = Check(p);
+  BOOST_TEST(Structural(c) == 0);
+  BOOST_TEST(c.codes["PG5101"] > 10);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_to_overwrite_without_force) {
+  TempDir d;
+  fs::path p = d.path / "plan.xml";
+  WriteAll(p, "mine");
+  BOOST_TEST(Init({d.path.string(), "--topology", testing::DataPath(kContoso)}) == 2);
+  BOOST_TEST(ReadAll(p) == "mine");
+  BOOST_TEST(Init({d.path.string(), "--topology", testing::DataPath(kContoso), "--force"}) == 0);
+  BOOST_TEST(ReadAll(p).find("frontendpool.contoso.com") != std::string::npos);
+  BOOST_TEST(Init({}) == 2);  // no folder
+}
+
+BOOST_AUTO_TEST_CASE(bad_topologies_write_nothing) {
+  TempDir d;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"malformed.xml", "<TopologyBuilder xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008\"><NewTopology>"},
+      {"hostile.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><Topology>&a;</Topology>"},
+      {"version.xml", "<Topology xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2019\"/>"},
+      {"wrong.xml", "<plan xmlns=\"urn:plangen:plan:1\"/>"},
+  };
+  for (const auto& [name, text] : cases) {
+    WriteAll(d.path / name, text);
+    fs::path out = d.path / ("out-" + name);
+    BOOST_TEST(Init({out.string(), "--topology", (d.path / name).string()}) == 2, name);
+    BOOST_TEST(!fs::exists(out / "plan.xml"), name);
+  }
+  BOOST_TEST(Init({(d.path / "none").string(), "--topology", (d.path / "missing.tbxml").string()}) == 2);
+}
+
+BOOST_AUTO_TEST_CASE(decisions_are_reported_where_they_are_written) {
+  TempDir d;
+  fs::path p = d.path / "plan.xml";
+  WriteAll(p,
+           "<plan xmlns=\"urn:plangen:plan:1\" id=\"p\" version=\"1\" profile=\"lync-server-2013\">\n"
+           "  <title>t</title>\n"
+           "  <roles><role id=\"ops\" kind=\"team\"/></roles>\n"
+           "  <governance reviewer=\"ops\" validator=\"  TODO-validator\" review-interval=\"TODO\">\n"
+           "    <decision-criteria><criterion>\n      TODO: when</criterion></decision-criteria>\n"
+           "  </governance>\n"
+           "  <locations><location id=\"l\" path=\"x\" types=\"database\" secure=\"TODO-secure\" offsite=\"yes\"/></locations>\n"
+           "</plan>\n");
+  Checked c = Check(p);
+  std::vector<std::string> decisions;
+  for (const std::string& e : c.errors) {
+    if (e.find("PG5101") != std::string::npos) decisions.push_back(e);
+  }
+  BOOST_TEST_REQUIRE(decisions.size() == 4u);
+  BOOST_TEST(decisions[0] == "4:43 PG5101 decision left to make: 'validator' of governance");
+  BOOST_TEST(decisions[1] == "4:76 PG5101 decision left to make: 'review-interval' of governance");
+  BOOST_TEST(decisions[2] == "6:7 PG5101 decision left to make: the text of criterion of governance");
+  BOOST_TEST(decisions[3] == "8:65 PG5101 decision left to make: 'secure' of location 'l'");
+  // No cascade: no bad-duration, bad-value or dangling-reference finding on the placeholders.
+  BOOST_TEST(Structural(c) == 0);
+  // A value that merely contains TODO is not a placeholder.
+  WriteAll(p, "<plan xmlns=\"urn:plangen:plan:1\" id=\"p\" version=\"1\" profile=\"lync-server-2013\"><title>a TODO list</title></plan>\n");
+  BOOST_TEST(Check(p).codes.count("PG5101") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
