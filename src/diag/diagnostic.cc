@@ -77,6 +77,12 @@ Diagnostic& DiagEngine::Report(DiagId id, Loc loc, std::vector<std::string> args
       dropped_.push_back(std::move(d));
       return dropped_.back();
     }
+    // An auditor must see why a finding does not carry its default severity.
+    if (ov->second.severity != d.severity) {
+      d.notes.push_back(Note{ov->second.where, std::string("severity changed from ") + SeverityName(d.severity) +
+                                                   " to " + SeverityName(ov->second.severity) + ": " +
+                                                   (ov->second.reason.empty() ? "no reason given" : ov->second.reason)});
+    }
     d.severity = ov->second.severity;
   }
   if (werror_ && d.severity == Severity::kWarning) d.severity = Severity::kError;
