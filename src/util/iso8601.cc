@@ -86,7 +86,7 @@ std::optional<Duration> ParseDuration(const std::string& t, std::string* hint) {
     if (hint) *hint = h;
     return std::nullopt;
   };
-  if (t.size() < 3 || t[0] != 'P') return fail("; it starts with 'P', as in P1D or PT4H");
+  if (t.empty() || t[0] != 'P') return fail("; it starts with 'P', as in P1D or PT4H");
   Duration d;
   bool time = false, any = false;
   size_t i = 1;
