@@ -11,11 +11,15 @@ namespace topo {
 struct Topology;
 }  // namespace topo
 
+struct ReturnedWorksheets;
+
 struct CheckContext {
   const Plan& plan;
   const Profile& profile;
   Date as_of;                 ///< "now" for overdue checks (--as-of, default today)
   const SourceManager& sources;
+  /// The worksheets the teams returned (--worksheets), when any were given.
+  const ReturnedWorksheets* worksheets = nullptr;
   /// The deployment's topology (--topology, or the plan's <topology file>), when one was read:
   /// the drift pass compares the plan with it.
   const topo::Topology* topology = nullptr;

@@ -3,6 +3,7 @@
 #include "check/passes.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
+#include "worksheets_in/returned.h"
 #include "topology/topology.h"
 
 #include <filesystem>
@@ -99,6 +100,11 @@ void Compile(const CompileOptions& options, Compilation& c) {
   CheckContext ctx{c.plan, c.profile, options.as_of, c.sources};
   topo::Topology topology;
   if (LoadPlanTopology(options, c, &topology)) ctx.topology = &topology;
+  ReturnedWorksheets returned;
+  if (!options.worksheets.empty()) {
+    if (!LoadReturnedWorksheets(options.worksheets, c.profile, &returned, c.sources, c.diags)) c.unreadable = true;
+    ctx.worksheets = &returned;
+  }
   RunPasses(ctx, c.diags);
 }
 
