@@ -76,7 +76,7 @@ bool VerifyPackage(const std::string& path, const VerifyOptions& options, Source
   VerifyResult& r = result ? *result : local;
   r = VerifyResult{};
   const int before = diags.errors();
-  const Loc pkg = Loc::At(sm.AddFile(path, ""), 0);
+  const Loc pkg = Loc::At(sm.AddFile(path, "", false), 0);
 
   ZipContents zc = ReadZipFile(path, options.limits);
   if (!zc.opened) {

@@ -58,27 +58,27 @@ void AppendOne(const SourceManager& sm, Severity sev, const std::string& label, 
   AppendCaret(r, color, out);
 }
 
-nlohmann::json LocJson(const SourceManager& sm, const Loc& loc) {
+nlohmann::ordered_json LocJson(const SourceManager& sm, const Loc& loc) {
   ResolvedLoc r = sm.Resolve(loc);
-  nlohmann::json j;
-  j["file"] = r.file.empty() ? nlohmann::json() : nlohmann::json(r.file);
-  j["line"] = r.line > 0 ? nlohmann::json(r.line) : nlohmann::json();
-  j["column"] = r.line > 0 ? nlohmann::json(r.column) : nlohmann::json();
-  j["sheet"] = r.cell.empty() ? nlohmann::json() : nlohmann::json(r.sheet);
-  j["cell"] = r.cell.empty() ? nlohmann::json() : nlohmann::json(r.cell);
+  nlohmann::ordered_json j;
+  j["file"] = r.file.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.file);
+  j["line"] = r.line > 0 ? nlohmann::ordered_json(r.line) : nlohmann::ordered_json();
+  j["column"] = r.line > 0 ? nlohmann::ordered_json(r.column) : nlohmann::ordered_json();
+  j["sheet"] = r.cell.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.sheet);
+  j["cell"] = r.cell.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.cell);
   return j;
 }
 
-nlohmann::json FindingJson(const SourceManager& sm, const Diagnostic& d) {
-  nlohmann::json j = nlohmann::json::object();
+nlohmann::ordered_json FindingJson(const SourceManager& sm, const Diagnostic& d) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["code"] = CodeString(d.id);
   j["severity"] = SeverityName(d.severity);
   j["message"] = d.message;
-  nlohmann::json l = LocJson(sm, d.loc);
+  nlohmann::ordered_json l = LocJson(sm, d.loc);
   for (auto& [k, v] : l.items()) j[k] = v;
-  j["notes"] = nlohmann::json::array();
+  j["notes"] = nlohmann::ordered_json::array();
   for (const auto& n : d.notes) {
-    nlohmann::json nj = LocJson(sm, n.loc);
+    nlohmann::ordered_json nj = LocJson(sm, n.loc);
     nj["message"] = n.message;
     j["notes"].push_back(nj);
   }
@@ -104,11 +104,11 @@ std::string PathUri(const std::string& path) {
   return out;
 }
 
-nlohmann::json SarifLocation(const SourceManager& sm, const Loc& loc) {
+nlohmann::ordered_json SarifLocation(const SourceManager& sm, const Loc& loc) {
   ResolvedLoc r = sm.Resolve(loc);
-  nlohmann::json j = nlohmann::json::object();
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (r.file.empty()) return j;
-  nlohmann::json phys;
+  nlohmann::ordered_json phys;
   phys["artifactLocation"]["uri"] = PathUri(r.file);
   if (r.line > 0) {
     phys["region"]["startLine"] = r.line;
@@ -116,10 +116,10 @@ nlohmann::json SarifLocation(const SourceManager& sm, const Loc& loc) {
   }
   j["physicalLocation"] = phys;
   if (!r.cell.empty()) {
-    nlohmann::json logical;
+    nlohmann::ordered_json logical;
     logical["fullyQualifiedName"] = (r.sheet.empty() ? "" : r.sheet + "!") + r.cell;
     logical["kind"] = "element";
-    j["logicalLocations"] = nlohmann::json::array({logical});
+    j["logicalLocations"] = nlohmann::ordered_json::array({logical});
   }
   return j;
 }
@@ -172,10 +172,10 @@ void PrintText(const DiagEngine& engine, std::ostream& out, const TextOptions& o
 
 void PrintJson(const DiagEngine& engine, std::ostream& out) {
   const SourceManager& sm = engine.sources();
-  nlohmann::json doc;
-  doc["findings"] = nlohmann::json::array();
+  nlohmann::ordered_json doc;
+  doc["findings"] = nlohmann::ordered_json::array();
   for (const Diagnostic* d : engine.Sorted()) doc["findings"].push_back(FindingJson(sm, *d));
-  doc["waived"] = nlohmann::json::array();
+  doc["waived"] = nlohmann::ordered_json::array();
   for (const Diagnostic* d : engine.Waived()) doc["waived"].push_back(FindingJson(sm, *d));
   doc["summary"] = {{"errors", engine.errors()}, {"warnings", engine.warnings()}, {"notes", engine.notes()}};
   out << doc.dump(2) << "\n";
@@ -183,12 +183,12 @@ void PrintJson(const DiagEngine& engine, std::ostream& out) {
 
 void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& tool_version) {
   const SourceManager& sm = engine.sources();
-  nlohmann::json rules = nlohmann::json::array();
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   std::map<DiagId, int> rule_index;
   for (DiagId id : AllDiagIds()) {
     const DiagInfo& info = Info(id);
     if (info.severity == Severity::kNote && info.explanation[0] == '\0') continue;  // attached notes
-    nlohmann::json r;
+    nlohmann::ordered_json r;
     r["id"] = CodeString(id);
     r["name"] = info.name;
     r["shortDescription"]["text"] = info.format;
@@ -198,18 +198,18 @@ void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& 
     rules.push_back(r);
   }
   auto result = [&](const Diagnostic& d) {
-    nlohmann::json r;
+    nlohmann::ordered_json r;
     r["ruleId"] = CodeString(d.id);
     if (rule_index.count(d.id)) r["ruleIndex"] = rule_index[d.id];
     r["level"] = SarifLevel(d.severity);
     r["message"]["text"] = d.message;
-    nlohmann::json loc = SarifLocation(sm, d.loc);
-    r["locations"] = loc.empty() ? nlohmann::json::array() : nlohmann::json::array({loc});
+    nlohmann::ordered_json loc = SarifLocation(sm, d.loc);
+    r["locations"] = loc.empty() ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({loc});
     if (!d.notes.empty()) {
-      nlohmann::json related = nlohmann::json::array();
+      nlohmann::ordered_json related = nlohmann::ordered_json::array();
       int id = 1;
       for (const auto& n : d.notes) {
-        nlohmann::json rl = SarifLocation(sm, n.loc);
+        nlohmann::ordered_json rl = SarifLocation(sm, n.loc);
         rl["id"] = id++;
         rl["message"]["text"] = n.message;
         related.push_back(rl);
@@ -217,24 +217,24 @@ void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& 
       r["relatedLocations"] = related;
     }
     if (!d.waiver.empty()) {
-      r["suppressions"] = nlohmann::json::array({{{"kind", "external"}, {"justification", d.waiver}}});
+      r["suppressions"] = nlohmann::ordered_json::array({{{"kind", "external"}, {"justification", d.waiver}}});
     }
     return r;
   };
-  nlohmann::json results = nlohmann::json::array();
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const Diagnostic* d : engine.Sorted()) results.push_back(result(*d));
   for (const Diagnostic* d : engine.Waived()) results.push_back(result(*d));
-  nlohmann::json run;
+  nlohmann::ordered_json run;
   run["tool"]["driver"] = {{"name", "plangen"},
                            {"version", tool_version},
                            {"semanticVersion", tool_version},
                            {"rules", rules}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = results;
-  nlohmann::json log;
+  nlohmann::ordered_json log;
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
-  log["runs"] = nlohmann::json::array({run});
+  log["runs"] = nlohmann::ordered_json::array({run});
   out << log.dump(2) << "\n";
 }
 

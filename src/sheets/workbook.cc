@@ -105,7 +105,7 @@ bool ReadWorkbookBytes(const std::string& display, const std::string& bytes, Wor
     return ReadXlsx(display, bytes, out, sm, diags);
   }
   if (bytes.compare(0, 8, kOleMagic, 8) == 0) {
-    out->file = sm.AddFile(display, "");
+    out->file = sm.AddFile(display, "", false);
     diags.Report(DiagId::err_sheet_legacy_xls, Loc::At(out->file, 0));
     return false;
   }

@@ -453,7 +453,7 @@ bool ReadXlsx(const std::string& display, const std::string& bytes, Workbook* ou
               DiagEngine& diags) {
   const int errors_before = diags.errors();
   out->format = "xlsx";
-  out->file = sm.AddFile(display, "");
+  out->file = sm.AddFile(display, "", false);
   XlsxReader(display, out, sm, diags).Read(bytes);
   return diags.errors() == errors_before;
 }
