@@ -8,9 +8,9 @@ namespace plangen {
 namespace {
 
 std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t");
+  size_t b = s.find_first_not_of(" \t\r");
   if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
 // Adds `n` of `unit` to `d`; false for a unit nobody writes.
