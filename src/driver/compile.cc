@@ -3,8 +3,8 @@
 #include "check/passes.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
-#include "worksheets_in/returned.h"
 #include "topology/topology.h"
+#include "worksheets_in/returned.h"
 
 #include <filesystem>
 
