@@ -59,7 +59,12 @@ void Run(int servers, const std::string& dir) {
   TemplateSet templates("", DataDir() + "/templates");
   EmitContext ectx{plan, profile, *ParseDate("2026-12-01"), false, templates, diags, sm};
   OutputSet out;
-  RunEmitters(ectx, out);
+  for (const Emitter& e : AllEmitters()) {
+    auto te = Clock::now();
+    e.run(ectx, out);
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - te).count();
+    std::printf("%8d    emit %-18s %10.1f ms\n", servers, e.name, ms);
+  }
   size_t bytes = 0;
   for (const auto& [k, v] : out.files()) bytes += v.size();
   Phase("emit", t, servers);

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_set>
+#include <unordered_set>
 
 #include "load/plan_loader.h"
 #include "util/edit_distance.h"
@@ -14,6 +16,18 @@ std::string Lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
+
+// A list of names with hash sets for lookups, exact and without regard to case.
+struct NameSet {
+  explicit NameSet(const std::vector<std::string>& list) : names(list) {
+    for (const auto& n : names) {
+      exact.insert(n);
+      folded.insert(Lower(n));
+    }
+  }
+  std::vector<std::string> names;
+  std::unordered_set<std::string> exact, folded;
+};
 
 class Resolver {
  public:
@@ -53,45 +67,48 @@ class Resolver {
     std::vector<std::string> coverable = pool_keys;
     coverable.insert(coverable.end(), servers.begin(), servers.end());
 
+    const NameSet roles_s(roles), locations_s(locations), spares_s(spares), all_procedures_s(all_procedures),
+        scenario_templates_s(scenario_templates), server_roles_s(server_roles), services_s(services),
+        pool_keys_s(pool_keys), coverable_s(coverable), servers_s(servers);
     const Governance& g = p.governance;
-    Ref(g.reviewer, "role", roles);
-    Ref(g.validator, "role", roles);
-    Ref(g.change_approver, "role", roles);
-    for (auto& a : g.approvals) Ref(a.by, "role", roles);
-    for (auto& s : p.spares) Ref(s.contact, "role", roles);
-    for (auto& pool : p.topology.pools) Ref(pool.paired_with, "pool", pool_keys, true);
+    Ref(g.reviewer, "role", roles_s);
+    Ref(g.validator, "role", roles_s);
+    Ref(g.change_approver, "role", roles_s);
+    for (auto& a : g.approvals) Ref(a.by, "role", roles_s);
+    for (auto& s : p.spares) Ref(s.contact, "role", roles_s);
+    for (auto& pool : p.topology.pools) Ref(pool.paired_with, "pool", pool_keys_s, true);
     for (auto& s : p.topology.servers) {
-      Ref(s.mirror_of, "server", servers, true);
+      Ref(s.mirror_of, "server", servers_s, true);
       if (profile_) {
-        for (auto& r : s.roles) Ref(r, "server role", server_roles);
-        for (auto& sv : s.services) Ref(sv.type, "topology service", services, true);
+        for (auto& r : s.roles) Ref(r, "server role", server_roles_s);
+        for (auto& sv : s.services) Ref(sv.type, "topology service", services_s, true);
       }
     }
     for (auto& b : p.backups) {
       if (profile_) Item(b.item, items);
-      Ref(b.server, "server", servers, true);
-      Ref(b.owner, "role", roles);
-      for (auto& l : b.locations) Ref(l, "location", locations);
-      Ref(b.procedure, "procedure", all_procedures);
+      Ref(b.server, "server", servers_s, true);
+      Ref(b.owner, "role", roles_s);
+      for (auto& l : b.locations) Ref(l, "location", locations_s);
+      Ref(b.procedure, "procedure", all_procedures_s);
     }
     for (auto& pr : p.procedures) {
-      Ref(pr.tested_by, "role", roles);
-      if (profile_) Ref(pr.based_on, "profile procedure", all_procedures);
-      for (auto& st : pr.steps) Ref(st.role, "role", roles);
+      Ref(pr.tested_by, "role", roles_s);
+      if (profile_) Ref(pr.based_on, "profile procedure", all_procedures_s);
+      for (auto& st : pr.steps) Ref(st.role, "role", roles_s);
     }
     for (auto& sc : p.scenarios) {
-      Ref(sc.decider, "role", roles);
-      Ref(sc.spare, "spare", spares);
-      if (profile_) Ref(sc.template_id, "scenario template", scenario_templates);
-      for (auto& c : sc.covers) Ref(c, "pool or server", coverable, true);
-      std::vector<std::string> steps = Names("step", [&](auto f) { for (auto& st : sc.steps) f(st.id); });
+      Ref(sc.decider, "role", roles_s);
+      Ref(sc.spare, "spare", spares_s);
+      if (profile_) Ref(sc.template_id, "scenario template", scenario_templates_s);
+      for (auto& c : sc.covers) Ref(c, "pool or server", coverable_s, true);
+      const NameSet steps_s(Names("step", [&](auto f) { for (auto& st : sc.steps) f(st.id); }));
       for (auto& st : sc.steps) {
-        Ref(st.role, "role", roles);
-        Ref(st.procedure, "procedure", all_procedures);
-        for (auto& a : st.after) Ref(a, "step", steps);
+        Ref(st.role, "role", roles_s);
+        Ref(st.procedure, "procedure", all_procedures_s);
+        for (auto& a : st.after) Ref(a, "step", steps_s);
       }
     }
-    for (auto& c : p.checks) Ref(c.owner, "role", roles);
+    for (auto& c : p.checks) Ref(c.owner, "role", roles_s);
     for (auto& w : p.waivers) {
       if (!w.code.empty() && !FindCode(w.code.value)) {
         diags_.Report(DiagId::err_dangling_reference, w.code.loc, {"diagnostic code", w.code.value, ""});
@@ -119,12 +136,12 @@ class Resolver {
     return out;
   }
 
-  void Ref(const Text& t, const char* what, const std::vector<std::string>& known, bool fold_case = false) {
+  // Reports `t` when it names nothing in `known`. The lookup is a hash probe, so resolving stays
+  // linear in the size of the plan; only a miss pays for the suggestion.
+  void Ref(const Text& t, const char* what, const NameSet& known, bool fold_case = false) {
     if (t.empty() || IsPlaceholder(t.value)) return;  // a decision left open, listed by PG5101
-    for (const auto& k : known) {
-      if (k == t.value || (fold_case && Lower(k) == Lower(t.value))) return;
-    }
-    std::string s = Suggest(t.value, known);
+    if (known.exact.count(t.value) || (fold_case && known.folded.count(Lower(t.value)))) return;
+    std::string s = Suggest(t.value, known.names);
     diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
   }
 
@@ -135,9 +152,19 @@ class Resolver {
                   {t.value, profile_->id.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
   }
 
+  const std::unordered_set<std::string>& Index(const std::vector<std::string>& known, bool fold_case) {
+    auto key = std::make_pair(&known, fold_case);
+    auto it = indexes_.find(key);
+    if (it != indexes_.end()) return it->second;
+    std::unordered_set<std::string>& set = indexes_[key];
+    for (const auto& k : known) set.insert(fold_case ? Lower(k) : k);
+    return set;
+  }
+
   const Plan& plan_;
   const Profile* profile_;
   DiagEngine& diags_;
+  std::map<std::pair<const std::vector<std::string>*, bool>, std::unordered_set<std::string>> indexes_;
 };
 
 }  // namespace

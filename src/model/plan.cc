@@ -1,47 +1,71 @@
 #include "model/plan.h"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace plangen {
 
 namespace {
-template <class T, class F>
-const T* FindIn(const std::vector<T>& v, F pred) {
-  for (const auto& x : v) {
-    if (pred(x)) return &x;
-  }
-  return nullptr;
+
+std::string Lower(const std::string& s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
-bool SameName(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
+// First element of `v` under each key; later duplicates are reported by the resolver.
+template <class T, class Key>
+std::unordered_map<std::string, const T*> IndexBy(const std::vector<T>& v, Key key) {
+  std::unordered_map<std::string, const T*> m;
+  m.reserve(v.size());
+  for (const auto& x : v) m.emplace(key(x), &x);
+  return m;
 }
+
+template <class T>
+const T* Lookup(const std::unordered_map<std::string, const T*>& m, const std::string& k) {
+  auto it = m.find(k);
+  return it == m.end() ? nullptr : it->second;
+}
+
 }  // namespace
 
-const Role* Plan::FindRole(const std::string& id) const {
-  return FindIn(roles, [&](const Role& r) { return r.id.value == id; });
+struct Plan::Indexes {
+  std::unordered_map<std::string, const Role*> roles;
+  std::unordered_map<std::string, const Location*> locations;
+  std::unordered_map<std::string, const Server*> servers;   // lower-case FQDN
+  std::unordered_map<std::string, const Pool*> pool_ids;
+  std::unordered_map<std::string, const Pool*> pool_fqdns; // lower-case FQDN
+  std::unordered_map<std::string, const Procedure*> procedures;
+  std::unordered_map<std::string, const Spare*> spares;
+  std::unordered_map<std::string, const Scenario*> scenarios;
+};
+
+const Plan::Indexes& Plan::Index() const {
+  if (!indexes_) {
+    auto ix = std::make_shared<Indexes>();
+    ix->roles = IndexBy(roles, [](const Role& r) { return r.id.value; });
+    ix->locations = IndexBy(locations, [](const Location& l) { return l.id.value; });
+    ix->servers = IndexBy(topology.servers, [](const Server& s) { return Lower(s.fqdn.value); });
+    ix->pool_ids = IndexBy(topology.pools, [](const Pool& p) { return p.id.value; });
+    ix->pool_fqdns = IndexBy(topology.pools, [](const Pool& p) { return Lower(p.fqdn.value); });
+    ix->procedures = IndexBy(procedures, [](const Procedure& p) { return p.id.value; });
+    ix->spares = IndexBy(spares, [](const Spare& s) { return s.id.value; });
+    ix->scenarios = IndexBy(scenarios, [](const Scenario& s) { return s.id.value; });
+    indexes_ = ix;
+  }
+  return *indexes_;
 }
-const Location* Plan::FindLocation(const std::string& id) const {
-  return FindIn(locations, [&](const Location& l) { return l.id.value == id; });
-}
-const Server* Plan::FindServer(const std::string& fqdn) const {
-  return FindIn(topology.servers, [&](const Server& s) { return SameName(s.fqdn.value, fqdn); });
-}
+
+const Role* Plan::FindRole(const std::string& id) const { return Lookup(Index().roles, id); }
+const Location* Plan::FindLocation(const std::string& id) const { return Lookup(Index().locations, id); }
+const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, Lower(fqdn)); }
 const Pool* Plan::FindPool(const std::string& key) const {
-  return FindIn(topology.pools, [&](const Pool& p) { return p.id.value == key || SameName(p.fqdn.value, key); });
+  if (const Pool* p = Lookup(Index().pool_ids, key)) return p;
+  return Lookup(Index().pool_fqdns, Lower(key));
 }
-const Procedure* Plan::FindProcedure(const std::string& id) const {
-  return FindIn(procedures, [&](const Procedure& p) { return p.id.value == id; });
-}
-const Spare* Plan::FindSpare(const std::string& id) const {
-  return FindIn(spares, [&](const Spare& s) { return s.id.value == id; });
-}
-const Scenario* Plan::FindScenario(const std::string& id) const {
-  return FindIn(scenarios, [&](const Scenario& s) { return s.id.value == id; });
-}
+const Procedure* Plan::FindProcedure(const std::string& id) const { return Lookup(Index().procedures, id); }
+const Spare* Plan::FindSpare(const std::string& id) const { return Lookup(Index().spares, id); }
+const Scenario* Plan::FindScenario(const std::string& id) const { return Lookup(Index().scenarios, id); }
 
 }  // namespace plangen

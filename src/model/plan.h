@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -199,6 +200,8 @@ struct Plan {
   std::vector<ValidationCheck> checks;
   std::vector<Waiver> waivers;
 
+  // Lookups by id (FQDNs without regard to case). Each builds a hash index on first use, so a
+  // plan must be complete before it is searched; the loader never searches.
   const Role* FindRole(const std::string& id) const;
   const Location* FindLocation(const std::string& id) const;
   const Server* FindServer(const std::string& fqdn) const;
@@ -206,6 +209,11 @@ struct Plan {
   const Procedure* FindProcedure(const std::string& id) const;
   const Spare* FindSpare(const std::string& id) const;
   const Scenario* FindScenario(const std::string& id) const;
+
+ private:
+  struct Indexes;
+  const Indexes& Index() const;
+  mutable std::shared_ptr<const Indexes> indexes_;
 };
 
 }  // namespace plangen
