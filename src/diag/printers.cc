@@ -1,4 +1,5 @@
 #include "diag/printers.h"
+#include "util/paths.h"
 
 #include <cctype>
 #include <map>
@@ -86,30 +87,13 @@ nlohmann::ordered_json FindingJson(const SourceManager& sm, const Diagnostic& d)
   return j;
 }
 
-// A relative URI reference for a path: '\' becomes '/', and characters outside the
-// unreserved set and '/' are percent-encoded.
-std::string PathUri(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    unsigned char c = static_cast<unsigned char>(ch == '\\' ? '/' : ch);
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
 
 nlohmann::ordered_json SarifLocation(const SourceManager& sm, const Loc& loc) {
   ResolvedLoc r = sm.Resolve(loc);
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (r.file.empty()) return j;
   nlohmann::ordered_json phys;
-  phys["artifactLocation"]["uri"] = PathUri(r.file);
+  phys["artifactLocation"]["uri"] = PercentEncodePath(r.file);
   if (r.line > 0) {
     phys["region"]["startLine"] = r.line;
     phys["region"]["startColumn"] = r.column;

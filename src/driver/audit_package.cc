@@ -9,6 +9,7 @@
 #include "emit/audit_summary_view.h"
 #include "load/xml_input.h"
 #include "plangen_config.h"
+#include "util/paths.h"
 
 namespace fs = std::filesystem;
 
@@ -61,17 +62,6 @@ bool AddInput(const std::string& path, const std::string& display, const std::st
   return list.Add(member, std::move(bytes), MemberRole::kInput);
 }
 
-// Regular files directly inside `dir`, sorted, hidden files skipped: what --worksheets DIR offers.
-std::vector<fs::path> FilesIn(const std::string& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] != '.' && it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberList& list) {
   bool ok = true;
@@ -91,7 +81,7 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
   }
   for (const std::string& w : options.worksheets) {
     std::error_code ec;
-    std::vector<fs::path> files = fs::is_directory(w, ec) ? FilesIn(w) : std::vector<fs::path>{fs::path(w)};
+    std::vector<fs::path> files = fs::is_directory(w, ec) ? RegularFilesIn(w) : std::vector<fs::path>{fs::path(w)};
     for (const fs::path& p : files) {
       ok = AddInput(p.string(), p.string(), "inputs/worksheets/" + p.filename().string(), list, ectx) && ok;
     }

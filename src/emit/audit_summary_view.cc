@@ -5,6 +5,7 @@
 
 #include "audit/safe_name.h"
 #include "plangen_config.h"
+#include "util/paths.h"
 
 namespace plangen {
 
@@ -12,22 +13,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string Href(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                 c == '.' || c == '/';
-    if (plain) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
 
 std::string Where(const SourceManager& sm, const Loc& loc) {
   if (!loc.valid()) return "command line";
@@ -176,7 +161,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
       current = l.section;
     }
     data f;
-    f.set("href", Href(l.path));
+    f.set("href", PercentEncodePath(l.path));
     f.set("path", l.path);
     files.push_back(f);
   }

@@ -3,6 +3,7 @@
 
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
+#include "util/paths.h"
 
 namespace plangen {
 
@@ -20,23 +21,6 @@ const char* FolderTitle(const std::string& folder) {
   return "Other files";
 }
 
-// Output paths are plain relative paths; percent-encode anything that is not safe in an href.
-std::string Href(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                 c == '.' || c == '/';
-    if (plain) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -52,7 +36,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
     size_t dot = name.rfind('.');
     std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
     data f;
-    f.set("href", Href(path));
+    f.set("href", PercentEncodePath(path));
     f.set("path", path);
     f.set("label", (folder == "runbooks" || folder == "calendar") && role_by_stem.count(stem) ? role_by_stem[stem] : name);
     f.set("format", dot == std::string::npos ? std::string() : name.substr(dot + 1));

@@ -1,4 +1,5 @@
 #include "worksheets_in/returned.h"
+#include "util/paths.h"
 
 #include <algorithm>
 #include <cctype>
@@ -119,17 +120,6 @@ void AddSheet(const sheets::Sheet& sheet, const HeaderMatch& m, const std::strin
   out->sheets.push_back(std::move(rs));
 }
 
-// Regular files directly inside `dir`, sorted, hidden files skipped.
-std::vector<fs::path> FilesIn(const std::string& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] != '.' && it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 }  // namespace
 
@@ -172,7 +162,7 @@ bool LoadReturnedWorksheets(const std::vector<std::string>& paths, const Profile
     std::error_code ec;
     std::vector<fs::path> files;
     if (fs::is_directory(p, ec)) {
-      files = FilesIn(p);
+      files = RegularFilesIn(p);
     } else {
       files.push_back(fs::path(p));
     }
