@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <xlsxwriter.h>
+
 #include "check/passes.h"
 #include "emit/emitters.h"
 #include "load/plan_loader.h"
@@ -73,6 +75,65 @@ void Run(int servers, const std::string& dir) {
               diags.errors(), out.files().size(), bytes / 1048576.0);
 }
 
+// all.xlsx alone, after the plan is loaded: the peak next to the peak before writing it.
+void RunAllXlsx(int servers, const std::string& dir) {
+  std::string path = dir + "/plan-" + std::to_string(servers) + ".xml";
+  std::ofstream(path, std::ios::binary) << bench::SyntheticPlan(servers);
+  SourceManager sm;
+  DiagEngine diags(sm);
+  Plan plan;
+  Profile profile;
+  LoadPlan(path, "plan.xml", &plan, sm, diags);
+  LoadProfile("lync-server-2013", ProfileSearchPath(""), plan.loc, &profile, sm, diags);
+  long before = PeakKiB();
+  TemplateSet templates("", DataDir() + "/templates");
+  EmitContext ectx{plan, profile, *ParseDate("2026-12-01"), false, templates, diags, sm};
+  OutputSet out;
+  auto t = Clock::now();
+  for (const Emitter& e : AllEmitters()) {
+    if (std::string(e.name) == "worksheets-xlsx") e.run(ectx, out);
+  }
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  size_t rows = plan.backups.size();
+  std::printf("%8d  plangen worksheets (all.xlsx and per pool, %zu rows): %8.1f ms, peak %6.1f MiB (%6.1f MiB before)\n",
+              servers, rows, ms, PeakKiB() / 1024.0, before / 1024.0);
+}
+
+// The same number of rows and columns written by bare libxlsxwriter in constant-memory mode.
+void RunBareXlsx(int servers, const std::string& dir) {
+  size_t rows = static_cast<size_t>(servers / 10) * 3 + 2;
+  long before = PeakKiB();
+  auto t = Clock::now();
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  std::string file = dir + "/bare.xlsx";
+  lxw_workbook* wb = workbook_new_opt(file.c_str(), &options);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Database");
+  for (size_t r = 0; r <= rows; ++r) {
+    for (int c = 0; c < 8; ++c) {
+      std::string v = "row " + std::to_string(r) + " column " + std::to_string(c) + " pool0.example.com daily 02:00";
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), v.c_str(), nullptr);
+    }
+  }
+  workbook_close(wb);
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  std::printf("%8d  bare libxlsxwriter constant_memory (%zu rows x 8):     %8.1f ms, peak %6.1f MiB (%6.1f MiB before)\n",
+              servers, rows, ms, PeakKiB() / 1024.0, before / 1024.0);
+}
+
+template <class F>
+void InChild(F f) {
+  std::fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    f();
+    std::fflush(stdout);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -84,14 +145,11 @@ int main(int argc, char** argv) {
   std::string dir = std::filesystem::temp_directory_path() / "plangen-bench";
   std::filesystem::create_directories(dir);
   std::printf("%8s  %-10s %13s  %17s\n", "servers", "phase", "time", "memory");
+  for (int n : sizes) InChild([&] { Run(n, dir); });
+  std::printf("\nworksheets, each in its own process:\n");
   for (int n : sizes) {
-    pid_t pid = fork();
-    if (pid == 0) {
-      Run(n, dir);
-      _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    InChild([&] { RunAllXlsx(n, dir); });
+    InChild([&] { RunBareXlsx(n, dir); });
   }
   std::filesystem::remove_all(dir);
   return 0;
