@@ -1,5 +1,7 @@
 // Emitted runbooks, checklists, calendars and index: golden files for the sample, and every format
 // read back by an independent reader (python3's html.parser, cmark, libical, headless Chromium).
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -29,9 +31,14 @@ struct Sample {
   bool emitted = false;
   explicit Sample(const std::function<void(Plan&)>& mutate = nullptr) {
     CompileOptions o;
-    o.plan_path = testing::SourceRoot() + "/samples/contoso/plan.xml";
+    // A relative path, read from the source root, so the traceability lines in the outputs are the
+    // same in every checkout.
+    o.plan_path = "samples/contoso/plan.xml";
     o.as_of = *ParseDate("2026-12-01");
+    char cwd[4096];
+    bool moved = getcwd(cwd, sizeof cwd) != nullptr && chdir(testing::SourceRoot().c_str()) == 0;
     Compile(o, c);
+    if (moved && chdir(cwd) != 0) return;
     if (mutate) mutate(c.plan);
     TemplateSet templates("", testing::SourceRoot() + "/templates");
     // Outputs as a clean plan gives them: the goldens must not change with other checks' findings.
