@@ -99,7 +99,8 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
     return ExitCode(c) == 0 ? 1 : ExitCode(c);
   }
   TemplateSet templates(r.count("templates") ? r["templates"].as<std::string>() : "", DataDir() + "/templates");
-  EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources};
+  EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
+                   c.has_worksheets ? &c.returned : nullptr};
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = RunEmitters(ectx, outputs);

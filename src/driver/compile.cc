@@ -100,10 +100,10 @@ void Compile(const CompileOptions& options, Compilation& c) {
   CheckContext ctx{c.plan, c.profile, options.as_of, c.sources};
   topo::Topology topology;
   if (LoadPlanTopology(options, c, &topology)) ctx.topology = &topology;
-  ReturnedWorksheets returned;
   if (!options.worksheets.empty()) {
-    if (!LoadReturnedWorksheets(options.worksheets, c.profile, &returned, c.sources, c.diags)) c.unreadable = true;
-    ctx.worksheets = &returned;
+    if (!LoadReturnedWorksheets(options.worksheets, c.profile, &c.returned, c.sources, c.diags)) c.unreadable = true;
+    c.has_worksheets = true;
+    ctx.worksheets = &c.returned;
   }
   RunPasses(ctx, c.diags);
 }

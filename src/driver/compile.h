@@ -9,6 +9,7 @@
 #include "model/plan.h"
 #include "model/profile.h"
 #include "util/iso8601.h"
+#include "worksheets_in/returned.h"
 
 namespace plangen {
 
@@ -32,6 +33,8 @@ struct Compilation {
   bool plan_read = false;     ///< the main plan file was parsed
   bool profile_read = false;
   bool unreadable = false;    ///< an input could not be read at all (exit 2)
+  ReturnedWorksheets returned;  ///< worksheets given with --worksheets
+  bool has_worksheets = false;
 };
 
 /// Applies -W flags; returns false (with a message in *error) on a malformed flag.

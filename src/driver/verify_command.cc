@@ -36,7 +36,8 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
   if (!rc.plan_read || !rc.profile_read) return failed("the plan or its profile cannot be read");
   if (rc.diags.HasErrors()) return failed("the plan has errors, so a build makes no package");
   TemplateSet templates(templates_dir, DataDir() + "/templates");
-  EmitContext ectx{rc.plan, rc.profile, copt.as_of, false, templates, rc.diags, rc.sources};
+  EmitContext ectx{rc.plan, rc.profile, copt.as_of, false, templates, rc.diags, rc.sources,
+                   rc.has_worksheets ? &rc.returned : nullptr};
   OutputSet outputs;
   AuditPackage rebuilt;
   if (!RunEmitters(ectx, outputs) || !AssembleAuditPackage(copt, ectx, outputs, &rebuilt)) {

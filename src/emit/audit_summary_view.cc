@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "emit/audit_summary_view.h"
 
 #include <map>
@@ -6,6 +7,7 @@
 #include "audit/safe_name.h"
 #include "plangen_config.h"
 #include "util/paths.h"
+#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 
@@ -123,6 +125,27 @@ void Findings(const EmitContext& ctx, data* view) {
   view->set("waivers", waivers);
 }
 
+// The returned Validation Log rows, newest first (undated rows last, in file order).
+void ValidationHistory(const EmitContext& ctx, data* view) {
+  std::vector<ValidationLogEntry> log =
+      ctx.worksheets ? ReadValidationLog(*ctx.worksheets) : std::vector<ValidationLogEntry>{};
+  std::stable_sort(log.begin(), log.end(), [](const ValidationLogEntry& a, const ValidationLogEntry& b) {
+    if (a.date && b.date) return *b.date < *a.date;
+    return a.date.has_value() && !b.date.has_value();
+  });
+  data list{data::type::list};
+  for (const ValidationLogEntry& e : log) {
+    data d;
+    d.set("date", e.date ? FormatDate(*e.date) : std::string("undated"));
+    d.set("check", (e.kind.empty() ? std::string("unknown check") : e.kind) + (e.target.empty() ? "" : " of " + e.target));
+    d.set("by", e.performed_by.empty() ? std::string("unknown") : e.performed_by);
+    d.set("result", (e.result.empty() ? std::string("no result") : e.result) + (e.duration.empty() ? "" : ", " + e.duration));
+    list.push_back(d);
+  }
+  view->set("has_validation_history", !list.is_empty_list());
+  view->set("validation_history", list);
+}
+
 }  // namespace
 
 TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryLink>& links, bool in_package) {
@@ -140,10 +163,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
   view.set("backup_coverage", BackupCoverage(ctx));
   ServerCoverage(ctx, &view);
   Findings(ctx, &view);
-  // The Validation Log is not read into the model yet; the section stays, empty, so the page's
-  // shape does not change when it is.
-  view.set("validation_history", data(data::type::list));
-  view.set("has_validation_history", false);
+  ValidationHistory(ctx, &view);
   data sections{data::type::list};
   std::string current;
   data files{data::type::list};

@@ -6,6 +6,7 @@
 
 #include "audit/safe_name.h"
 #include "emit/runbook_view.h"
+#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 
@@ -68,6 +69,19 @@ const char* KindMeaning(const std::string& kind) {
   return "";
 }
 
+// What the returned Validation Log says of a check: its newest entry by --as-of, or that none is
+// there. Empty when no worksheets were given.
+std::string LogStatus(const EmitContext& ctx, const std::vector<ValidationLogEntry>& log, const ValidationCheck& c) {
+  if (!ctx.worksheets) return "";
+  const ValidationLogEntry* e = LastEntryFor(log, c, ctx.as_of);
+  if (!e) return "not in the Validation Log";
+  std::string s = e->passed ? (*e->passed ? "passed" : "FAILED") : (e->result.empty() ? "logged" : e->result);
+  s += " on " + FormatDate(*e->date);
+  if (!e->performed_by.empty()) s += " by " + e->performed_by;
+  if (!e->duration.empty()) s += " (" + e->duration + ")";
+  return s;
+}
+
 std::string RoleName(const Plan& plan, const std::string& id) {
   const Role* r = plan.FindRole(id);
   return r && !r->name.empty() ? r->name.value : id;
@@ -83,6 +97,8 @@ TemplateData ChecklistView(const EmitContext& ctx) {
   view.set("plan_version", plan.version.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
+  const std::vector<ValidationLogEntry> log =
+      ctx.worksheets ? ReadValidationLog(*ctx.worksheets) : std::vector<ValidationLogEntry>{};
 
   // Interval groups, shortest first; checks without a valid interval last.
   std::vector<const ValidationCheck*> checks;
@@ -132,7 +148,7 @@ TemplateData ChecklistView(const EmitContext& ctx) {
         cd.set("due_basis", due.basis);
         cd.set("records", c.records.value);
         cd.set("target", c.target.value);
-        cd.set("status", std::string());  // filled from the Validation Log when worksheets are read
+        cd.set("status", LogStatus(ctx, log, c));
         cd.set("source", SourceRef(ctx.sources, c.loc));
         items.push_back(cd);
       }

@@ -11,6 +11,8 @@
 
 namespace plangen {
 
+struct ReturnedWorksheets;
+
 struct EmitContext {
   const Plan& plan;
   const Profile& profile;
@@ -19,6 +21,7 @@ struct EmitContext {
   TemplateSet& templates;
   DiagEngine& diags;            ///< findings of the compilation (read) and emit problems (written)
   SourceManager& sources;
+  const ReturnedWorksheets* worksheets = nullptr;  ///< returned worksheets (--worksheets), if any
 };
 
 }  // namespace plangen

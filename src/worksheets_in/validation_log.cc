@@ -11,13 +11,7 @@ namespace {
 
 constexpr const char* kLogLayout = "validation-log";
 
-struct LogEntry {
-  const ReturnedRow* row = nullptr;
-  std::optional<Date> date;
-  std::string kind;    ///< V1..V5, M1, upper case
-  std::string target;
-  std::optional<bool> passed;
-};
+using LogEntry = ValidationLogEntry;
 
 std::optional<bool> ParseResult(const std::string& text) {
   std::string k = WordsKey(text);
@@ -38,31 +32,39 @@ std::string CheckKind(const std::string& text) {
   return "";
 }
 
-// Reads one row, reporting cells that are empty or hold no valid value.
-LogEntry ReadEntry(const ReturnedSheet& sheet, const ReturnedRow& row, DiagEngine& diags) {
+// Reads one row; with `diags`, reports cells that are empty or hold no valid value.
+LogEntry ReadEntry(const ReturnedSheet& sheet, const ReturnedRow& row, DiagEngine* diags) {
   LogEntry e;
   e.row = &row;
+  e.loc = row.Get("date").loc;
+  auto report = [&](DiagId id, const Loc& loc, std::vector<std::string> args) {
+    if (diags) diags->Report(id, loc, std::move(args));
+  };
   for (const WorksheetColumn& col : sheet.layout->columns) {
     const ReturnedCell& cell = row.Get(col.id.value);
     if (!cell.present) continue;
     const std::string& id = col.id.value;
     if (cell.text.empty()) {
-      if (col.team_fills.get()) diags.Report(DiagId::warn_ws_empty_cell, cell.loc, {col.header.value});
+      if (col.team_fills.get()) report(DiagId::warn_ws_empty_cell, cell.loc, {col.header.value});
       continue;
     }
     if (id == "date") {
       e.date = ParseCellDate(cell.text);
-      if (!e.date) diags.Report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "date (yyyy-mm-dd)"});
+      if (!e.date) report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "date (yyyy-mm-dd)"});
     } else if (id == "kind") {
       e.kind = CheckKind(cell.text);
-      if (e.kind.empty()) diags.Report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "check kind (V1 to V5, M1)"});
+      if (e.kind.empty()) report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "check kind (V1 to V5, M1)"});
     } else if (id == "target") {
       e.target = cell.text;
     } else if (id == "result") {
+      e.result = cell.text;
       e.passed = ParseResult(cell.text);
-      if (!e.passed) diags.Report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "result (pass or fail)"});
+      if (!e.passed) report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "result (pass or fail)"});
     } else if (id == "duration") {
-      if (!ParseLength(cell.text)) diags.Report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "duration (PT45M, 1 h 30 min)"});
+      e.duration = cell.text;
+      if (!ParseLength(cell.text)) report(DiagId::err_ws_bad_value, cell.loc, {cell.text, "duration (PT45M, 1 h 30 min)"});
+    } else if (id == "performed-by") {
+      e.performed_by = cell.text;
     }
   }
   return e;
@@ -114,7 +116,7 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
     if (sheet.layout->id.value != kLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
-      LogEntry e = ReadEntry(sheet, row, diags);
+      LogEntry e = ReadEntry(sheet, row, &diags);
       if (e.passed && !*e.passed) {
         const ReturnedCell& result = row.Get("result");
         diags.Report(DiagId::err_vlog_failed, result.loc,
@@ -128,12 +130,7 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
   if (entries.empty()) return;
   for (const ValidationCheck& c : ctx.plan.checks) {
     if (!KeptInLog(c) || !c.interval.value || c.kind.empty()) continue;
-    const LogEntry* last = nullptr;
-    for (const LogEntry& e : entries) {
-      // Entries dated after --as-of were not done by then.
-      if (!EntryIsFor(e, c) || !e.date || ctx.as_of < *e.date) continue;
-      if (!last || *last->date < *e.date) last = &e;
-    }
+    const LogEntry* last = LastEntryFor(entries, c, ctx.as_of);
     if (!last) {
       diags.Report(DiagId::err_vlog_not_logged, c.loc, {c.id.value, c.kind.value});
     } else if (c.interval.value->AddTo(*last->date) < ctx.as_of) {
@@ -141,6 +138,26 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
           .AddNote(last->row->Get("date").loc, "last logged here");
     }
   }
+}
+
+std::vector<ValidationLogEntry> ReadValidationLog(const ReturnedWorksheets& returned) {
+  std::vector<ValidationLogEntry> entries;
+  for (const ReturnedSheet& sheet : returned.sheets) {
+    if (sheet.layout->id.value != kLogLayout) continue;
+    for (const ReturnedRow& row : sheet.rows) entries.push_back(ReadEntry(sheet, row, nullptr));
+  }
+  return entries;
+}
+
+const ValidationLogEntry* LastEntryFor(const std::vector<ValidationLogEntry>& entries, const ValidationCheck& check,
+                                       Date as_of) {
+  const ValidationLogEntry* last = nullptr;
+  for (const ValidationLogEntry& e : entries) {
+    // Entries dated after --as-of were not done by then.
+    if (!EntryIsFor(e, check) || !e.date || as_of < *e.date) continue;
+    if (!last || *last->date < *e.date) last = &e;
+  }
+  return last;
 }
 
 }  // namespace plangen
