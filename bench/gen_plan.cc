@@ -10,6 +10,6 @@ int main(int argc, char** argv) {
     std::cerr << "usage: gen_plan SERVERS FILE\n";
     return 2;
   }
-  std::ofstream(argv[2], std::ios::binary) << plangen::bench::SyntheticPlan(std::atoi(argv[1]));
+  std::ofstream(argv[2], std::ios::binary) << plangen::bench::CleanSyntheticPlan(std::atoi(argv[1]));
   return 0;
 }

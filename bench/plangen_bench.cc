@@ -40,7 +40,7 @@ void Phase(const char* name, Clock::time_point start, int servers) {
 
 void Run(int servers, const std::string& dir) {
   std::string path = dir + "/plan-" + std::to_string(servers) + ".xml";
-  std::ofstream(path, std::ios::binary) << bench::SyntheticPlan(servers);
+  std::ofstream(path, std::ios::binary) << bench::CleanSyntheticPlan(servers);
   SourceManager sm;
   DiagEngine diags(sm);
   diags.SetMaxErrors(0);
@@ -78,7 +78,7 @@ void Run(int servers, const std::string& dir) {
 // all.xlsx alone, after the plan is loaded: the peak next to the peak before writing it.
 void RunAllXlsx(int servers, const std::string& dir) {
   std::string path = dir + "/plan-" + std::to_string(servers) + ".xml";
-  std::ofstream(path, std::ios::binary) << bench::SyntheticPlan(servers);
+  std::ofstream(path, std::ios::binary) << bench::CleanSyntheticPlan(servers);
   SourceManager sm;
   DiagEngine diags(sm);
   Plan plan;

@@ -1,10 +1,18 @@
 #include "synthetic_plan.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+
+#include "check/plan_digest.h"
+#include "load/plan_loader.h"
 
 namespace plangen::bench {
 
-std::string SyntheticPlan(int servers) {
+std::string SyntheticPlan(int servers, const std::string& digest) {
+  const std::string d = digest.empty() ? "" : " digest=\"" + digest + "\"";
   const int pools = servers / 10 > 0 ? servers / 10 : 1;
   std::ostringstream x;
   x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -20,8 +28,8 @@ std::string SyntheticPlan(int servers) {
        "    <role id=\"cio\" kind=\"individual\" name=\"CIO\" department=\"Executive\"/>\n"
        "  </roles>\n"
        "  <governance reviewer=\"arch\" validator=\"im\" change-approver=\"dir\" review-interval=\"P6M\" last-reviewed=\"2026-10-15\">\n"
-       "    <approval kind=\"business\" by=\"cio\" date=\"2026-10-20\" plan-version=\"1\"/>\n"
-       "    <approval kind=\"technical\" by=\"dir\" date=\"2026-10-19\" plan-version=\"1\"/>\n"
+       "    <approval kind=\"business\" by=\"cio\" date=\"2026-10-20\" plan-version=\"1\"" << d << "/>\n"
+       "    <approval kind=\"technical\" by=\"dir\" date=\"2026-10-19\" plan-version=\"1\"" << d << "/>\n"
        "    <decision-criteria><criterion>Restore after troubleshooting fails.</criterion></decision-criteria>\n"
        "  </governance>\n"
        "  <locations>\n"
@@ -53,7 +61,9 @@ std::string SyntheticPlan(int servers) {
   }
   x << "  </backups>\n  <scenarios>\n";
   for (int p = 0; p < pools; ++p) {
-    x << "    <scenario id=\"pool" << p << "-lost\" title=\"Pool " << p << " lost\" rto=\"P2D\" rpo=\"P1D\" decider=\"im\" new-hardware=\"yes\" spare=\"hw\" covers=\"pool" << p << "\">\n"
+    x << "    <scenario id=\"pool" << p << "-lost\" title=\"Pool " << p << " lost\" rto=\"P2D\" rpo=\"P1D\" decider=\"im\" new-hardware=\"yes\" spare=\"hw\" covers=\"pool" << p;
+    for (int f = 0; f < 8; ++f) x << " fe" << p << "-" << f << ".example.com";
+    x << " be" << p << ".example.com fs" << p << ".example.com\">\n"
       << "      <criteria>All servers of pool " << p << " are lost.</criteria>\n"
       << "      <step id=\"be\" title=\"Restore the Back End\" role=\"dba\" estimate=\"PT8H\"/>\n"
       << "      <step id=\"fe\" title=\"Rebuild the Front End servers\" role=\"ops\" estimate=\"PT8H\" after=\"be\"/>\n"
@@ -69,6 +79,22 @@ std::string SyntheticPlan(int servers) {
        "    <check id=\"m1\" kind=\"M1\" interval=\"P6M\" owner=\"arch\" records=\"log\"/>\n"
        "  </validations>\n</plan>\n";
   return x.str();
+}
+
+}  // namespace plangen::bench
+
+namespace plangen::bench {
+
+std::string CleanSyntheticPlan(int servers) {
+  std::string text = SyntheticPlan(servers);
+  std::string path = (std::filesystem::temp_directory_path() / ("plangen-synthetic-" + std::to_string(getpid()) + ".xml")).string();
+  std::ofstream(path, std::ios::binary) << text;
+  SourceManager sm;
+  DiagEngine diags(sm);
+  Plan plan;
+  LoadPlan(path, "plan.xml", &plan, sm, diags);
+  std::filesystem::remove(path);
+  return SyntheticPlan(servers, check::PlanDigest(plan));
 }
 
 }  // namespace plangen::bench

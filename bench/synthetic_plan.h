@@ -7,7 +7,11 @@
 
 namespace plangen::bench {
 
-/// The plan.xml text of a deployment with about `servers` servers, clean as of 2026-12-01.
-std::string SyntheticPlan(int servers);
+/// The plan.xml text of a deployment with about `servers` servers. With the plan's digest
+/// (PlanDigestOf), the approvals record it and the plan is clean as of 2026-12-01.
+std::string SyntheticPlan(int servers, const std::string& digest = "");
+
+/// SyntheticPlan(servers) with its approvals bound to its own digest.
+std::string CleanSyntheticPlan(int servers);
 
 }  // namespace plangen::bench
