@@ -5,6 +5,7 @@
 #include <set>
 
 #include "emit/placeholders.h"
+#include "emit/xlsx_findings.h"
 
 namespace plangen::xlsx {
 namespace {
@@ -57,8 +58,28 @@ std::vector<const Backup*> OrderForLayout(const Profile& profile, const Workshee
   return out;
 }
 
+// Findings go on the cell of the column they concern; a layout without that column shows them on
+// its first column (the data item wording).
+void AttachFindings(const FindingIndex& findings, const WorksheetLayout& layout, ViewRow& row) {
+  std::map<size_t, std::vector<std::string>> lines;  // by column index
+  for (const auto& [column, found] : findings.CommentsFor(*row.backup)) {
+    size_t at = 0;
+    for (size_t c = 0; c < layout.columns.size(); ++c) {
+      if (layout.columns[c].id.value == column) at = c;
+    }
+    lines[at].insert(lines[at].end(), found.begin(), found.end());
+  }
+  for (const auto& [at, found] : lines) {
+    if (at < row.cells.size()) row.cells[at].comment = JoinFindings(found);
+  }
+}
+
+FindingIndex Findings(const EmitContext& ctx) {
+  return FindingIndex(ctx.plan, ctx.sources, ctx.diags.Sorted(), ctx.draft);
+}
+
 WorkbookView MakeWorkbook(const EmitContext& ctx, std::string name, const Pool* pool,
-                          const std::vector<const Backup*>& backups) {
+                          const std::vector<const Backup*>& backups, const FindingIndex& findings) {
   WorkbookView v;
   v.name = std::move(name);
   v.path = "worksheets/" + v.name + ".xlsx";
@@ -71,7 +92,10 @@ WorkbookView MakeWorkbook(const EmitContext& ctx, std::string name, const Pool* 
     }
     SheetView sheet;
     sheet.layout = &layout;
-    for (const Backup* b : OrderForLayout(ctx.profile, layout, backups)) sheet.rows.push_back(BackupRow(ctx, layout, *b));
+    for (const Backup* b : OrderForLayout(ctx.profile, layout, backups)) {
+      sheet.rows.push_back(BackupRow(ctx, layout, *b));
+      AttachFindings(findings, layout, sheet.rows.back());
+    }
     v.sheets.push_back(std::move(sheet));
   }
   return v;
@@ -183,13 +207,14 @@ ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const B
 
 std::vector<WorkbookView> PoolWorkbooks(const EmitContext& ctx) {
   std::vector<WorkbookView> out;
+  const FindingIndex findings = Findings(ctx);
   for (const Pool& pool : ctx.plan.topology.pools) {
     std::vector<const Backup*> backups;
     for (const Backup& b : ctx.plan.backups) {
       if (PoolOf(ctx.plan, b) == &pool && LayoutForItem(ctx.profile, b.item.value)) backups.push_back(&b);
     }
     if (backups.empty()) continue;
-    out.push_back(MakeWorkbook(ctx, WorkbookName(ctx.plan, pool), &pool, backups));
+    out.push_back(MakeWorkbook(ctx, WorkbookName(ctx.plan, pool), &pool, backups, findings));
   }
   return out;
 }
@@ -197,7 +222,7 @@ std::vector<WorkbookView> PoolWorkbooks(const EmitContext& ctx) {
 WorkbookView AllWorkbook(const EmitContext& ctx) {
   std::vector<const Backup*> backups;
   for (const Backup& b : ctx.plan.backups) backups.push_back(&b);
-  return MakeWorkbook(ctx, "all", nullptr, backups);
+  return MakeWorkbook(ctx, "all", nullptr, backups, Findings(ctx));
 }
 
 Choices ChoicesFor(const Profile& profile, const WorksheetLayout& layout, const WorksheetColumn& column) {

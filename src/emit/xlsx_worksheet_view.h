@@ -22,6 +22,7 @@ struct ViewCell {
   Loc loc;               ///< the plan or profile element the value came from
   bool locked = false;   ///< derived (data item wording, row id): protected from edits
   bool to_fill = false;  ///< a team must still fill it: highlighted
+  std::string comment;   ///< findings of the compilation about this value, one per line
 };
 
 /// One plan backup: a cell per layout column, then the row id cell.
@@ -61,7 +62,8 @@ Text BackupTool(const Plan& plan, const Profile& profile, const Backup& b);
 /// The row of one backup in `layout` (see docs/worksheets.md for what each column holds).
 ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const Backup& b);
 
-/// One workbook per pool that has a backup on a worksheet, in plan order.
+/// One workbook per pool that has a backup on a worksheet, in plan order. Cells carry the findings
+/// of the compilation that concern them (see xlsx_findings.h) as comments.
 std::vector<WorkbookView> PoolWorkbooks(const EmitContext& ctx);
 /// Every backup on a worksheet, whatever its pool (all.xlsx).
 WorkbookView AllWorkbook(const EmitContext& ctx);

@@ -14,6 +14,7 @@
 
 #include "driver/compile.h"
 #include "emit/emitters.h"
+#include "emit/xlsx_findings.h"
 #include "emit/xlsx_workbook.h"
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
@@ -418,6 +419,153 @@ BOOST_AUTO_TEST_CASE(large_plan_uses_constant_memory) {
   BOOST_REQUIRE(xlsx::WriteWorksheetWorkbook(ctx, all, o, &again));
   BOOST_TEST((bytes == again));
   BOOST_TEST(Messages(s.c.diags) == before);
+}
+
+BOOST_AUTO_TEST_CASE(findings_map_to_the_attribute_they_point_into) {
+  const std::string text =
+      "<plan>\n"
+      "<backup id=\"b1\" item=\"xds\" server=\"s1\" schedule=\"daily 01:00\" retention=\"P1D\" locations=\"a b\" procedure=\"p\"/>\n"
+      "<backup id=\"b2\" server='s2' locations=\"a\"></backup>\n"
+      "<other server=\"s1\"/>\n"
+      "</plan>\n";
+  SourceManager sm;
+  const int32_t f = sm.AddFile("plan.xml", text);
+  DiagEngine diags(sm);
+  Plan plan;
+  auto at = [&](const std::string& needle, size_t from = 0) { return Loc::At(f, static_cast<uint32_t>(text.find(needle, from))); };
+  const size_t b2 = text.find("<backup id=\"b2\"");
+  plan.backups.resize(2);
+  plan.backups[0].loc = at("<backup id=\"b1\"");
+  plan.backups[1].loc = Loc::At(f, static_cast<uint32_t>(b2));
+  diags.Report(DiagId::warn_backup_no_offsite, at("a b"), {"b1"});           // inside locations' value
+  diags.Report(DiagId::warn_backup_no_secure, at("locations=\"a b\""), {"b1"});  // on the attribute name
+  diags.Report(DiagId::warn_backup_no_offsite, at("s2'"), {"b2"});             // single-quoted value
+  diags.Report(DiagId::warn_backup_no_offsite, at("daily"), {"sched"});
+  diags.Report(DiagId::warn_backup_no_offsite, at("P1D"), {"ret"});
+  diags.Report(DiagId::warn_backup_no_offsite, at("\"p\""), {"proc"});
+  diags.Report(DiagId::warn_backup_no_offsite, at("xds"), {"item"});
+  diags.Report(DiagId::warn_backup_no_offsite, at("server=\"s1\"", text.find("<other")), {"outside"})
+      .AddNote(at("id=\"b2\""), "the backup it is about");                  // a note inside b2's tag
+  diags.Report(DiagId::warn_backup_no_offsite, at("</backup>"), {"after-the-tag"});
+  diags.Report(DiagId::err_backup_missing, at("s1"), {"x", "s1"});
+
+  xlsx::FindingIndex index(plan, sm, diags.Sorted(), /*with_errors=*/false);
+  const Backup& one = plan.backups[0];
+  const Backup& two = plan.backups[1];
+  BOOST_TEST(index.CommentFor(one, "destination") ==
+             "PG2104 warning: backup 'b1' has no secure location\nPG2103 warning: backup 'b1' has no offsite location");
+  BOOST_TEST(index.CommentFor(one, "schedule") == "PG2103 warning: backup 'sched' has no offsite location");
+  BOOST_TEST(index.CommentFor(one, "backup-set") == "PG2103 warning: backup 'ret' has no offsite location");
+  BOOST_TEST(index.CommentFor(one, "tool") == "PG2103 warning: backup 'proc' has no offsite location");
+  BOOST_TEST(index.CommentFor(one, "item") == "PG2103 warning: backup 'item' has no offsite location");
+  BOOST_TEST(index.CommentFor(one, "server") == "");  // the error is left out without --draft
+  BOOST_TEST(index.CommentFor(two, "server") == "PG2103 warning: backup 'b2' has no offsite location");
+  BOOST_TEST(index.CommentFor(two, "item") == "PG2103 warning: backup 'outside' has no offsite location");
+  BOOST_TEST(index.size() == 7u);  // nothing for the element past b2's start tag
+
+  xlsx::FindingIndex draft(plan, sm, diags.Sorted(), /*with_errors=*/true);
+  BOOST_TEST(draft.CommentFor(one, "server") == "PG2101 error: no backup of data item 'x' on server 's1'");
+
+  // A comment stays within what Excel holds; the findings left out are counted.
+  std::vector<std::string> many(1000, std::string(100, 'x'));
+  const std::string joined = xlsx::JoinFindings(many);
+  BOOST_TEST(joined.size() <= xlsx::kMaxCellChars);
+  BOOST_TEST(joined.find("\n... and 677 more findings: see the report") != std::string::npos);
+  BOOST_TEST(xlsx::JoinFindings({"a", "b"}) == "a\nb");
+}
+
+BOOST_AUTO_TEST_CASE(a_finding_on_a_backup_is_a_comment_on_its_cell) {
+  std::ifstream in(testing::SourceRoot() + "/samples/contoso/plan.xml", std::ios::binary);
+  std::string plan((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string was = "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 01:00\" retention=\"P90D\" locations=\"red-backup vault\"/>";
+  const size_t at = plan.find(was);
+  BOOST_REQUIRE(at != std::string::npos);
+  plan.replace(at, was.size(), "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 01:00\" retention=\"P90D\" locations=\"red-backup\"/>");
+  Scratch dir;
+  CompileOptions o;
+  o.plan_path = dir.Write("plan.xml", plan);
+  o.as_of = *ParseDate("2026-12-01");
+  Compilation c;
+  Compile(o, c);
+  // The edit also makes the plan's approvals stale: two PG2303 errors, on the approvals, not on a
+  // backup. The build is a --draft one, whose errors are shown too when they concern a backup.
+  BOOST_REQUIRE(Messages(c.diags).find("PG2103 backup 'red-xds' has no offsite location\n") != std::string::npos);
+  BOOST_REQUIRE_EQUAL(c.diags.errors(), 2);
+  TemplateSet templates{"", testing::SourceRoot() + "/templates"};
+  EmitContext ctx{c.plan, c.profile, o.as_of, /*draft=*/true, templates, c.diags, c.sources};
+  const std::string want = "PG2103 warning: backup 'red-xds' has no offsite location";
+
+  // The view puts it on the destination of red-xds's row, and nowhere else.
+  xlsx::WorkbookView all = xlsx::AllWorkbook(ctx);
+  size_t comments = 0;
+  for (const auto& sheet : all.sheets) {
+    for (const auto& row : sheet.rows) {
+      for (size_t col = 0; col < row.cells.size(); ++col) {
+        if (row.cells[col].comment.empty()) continue;
+        ++comments;
+        BOOST_TEST(row.backup->id.value == "red-xds");
+        BOOST_TEST(sheet.layout->columns.at(col).id.value == "destination");
+        BOOST_TEST(row.cells[col].comment == want);
+      }
+    }
+  }
+  BOOST_TEST(comments == 1u);
+
+  OutputSet out;
+  BOOST_REQUIRE(EmitWorksheets(ctx, out));
+  // In the archive: one comment part holds the cell comment next to the sheet's A1 comment.
+  for (const char* book : {"worksheets/pool01.contoso.com.xlsx", "worksheets/all.xlsx"}) {
+    BOOST_TEST_CONTEXT(book) {
+      size_t found = 0;
+      for (int i = 1; i <= 5; ++i) {
+        std::string part = Part(out.files().at(book), "xl/comments" + std::to_string(i) + ".xml");
+        if (part.find("has no offsite location") != std::string::npos) ++found;
+      }
+      BOOST_TEST(found == 1u);
+    }
+  }
+  // Constant-memory mode writes no cell comments: the A1 note only.
+  xlsx::WriteOptions cm;
+  cm.constant_memory = true;
+  std::string bytes;
+  BOOST_REQUIRE(xlsx::WriteWorksheetWorkbook(ctx, all, cm, &bytes));
+  for (int i = 1; i <= 5; ++i) BOOST_TEST(Part(bytes, "xl/comments" + std::to_string(i) + ".xml").find("offsite") == std::string::npos);
+
+  const std::string pool = dir.Write("pool01.contoso.com.xlsx", out.files().at("worksheets/pool01.contoso.com.xlsx"));
+  const std::string all_path = dir.Write("all.xlsx", out.files().at("worksheets/all.xlsx"));
+  const char* reader = R"PY(
+import json, sys, openpyxl
+out = {}
+for path in sys.argv[2:]:
+    wb = openpyxl.load_workbook(path)
+    out[path.rsplit("/", 1)[-1]] = {ws.title: {c.coordinate + " " + str(ws.cell(c.row, ws.max_column).value): c.comment.text
+                                               for row in ws.iter_rows() for c in row if c.comment and c.coordinate != "A1"}
+                                    for ws in wb.worksheets}
+json.dump(out, open(sys.argv[1], "w"))
+)PY";
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
+    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
+    return;
+  }
+  const std::string script = dir.Write("comments.py", reader);
+  const std::string json_path = dir.path + "/comments.json";
+  BOOST_REQUIRE_EQUAL(std::system(("/usr/bin/python3 " + script + " " + json_path + " '" + pool + "' '" + all_path + "'").c_str()), 0);
+  std::ifstream jin(json_path);
+  const nlohmann::json read = nlohmann::json::parse(jin);
+  for (const char* book : {"pool01.contoso.com.xlsx", "all.xlsx"}) {
+    BOOST_TEST_CONTEXT(book) {
+      const nlohmann::json& b = read.at(book);
+      BOOST_REQUIRE(b.at("Settings").size() == 1u);
+      const auto it = b.at("Settings").begin();
+      BOOST_TEST(it.key().rfind("F", 0) == 0);  // Backup destination column
+      BOOST_TEST(it.key().substr(it.key().find(' ') + 1) == "red-xds");  // the row id of that row
+      BOOST_TEST(it.value() == want);
+      BOOST_TEST(b.at("Database").empty());
+      BOOST_TEST(b.at("File Store").empty());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

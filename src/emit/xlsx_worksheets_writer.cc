@@ -54,7 +54,7 @@ std::string SheetComment(const WorksheetLayout& layout) {
   return text;
 }
 
-bool WriteLayoutSheet(const EmitContext& ctx, Workbook& wb, const SheetView& view) {
+bool WriteLayoutSheet(const EmitContext& ctx, Workbook& wb, const SheetView& view, bool constant_memory) {
   const WorksheetLayout& layout = *view.layout;
   int sheet = wb.AddSheet(layout.sheet.value, layout.loc);
   if (sheet < 0) return false;
@@ -88,6 +88,10 @@ bool WriteLayoutSheet(const EmitContext& ctx, Workbook& wb, const SheetView& vie
       const ViewCell& cell = r.cells[c];
       Style style = cell.locked ? Style::kLocked : cell.to_fill ? Style::kToFill : Style::kEditable;
       ok = wb.Text(sheet, row, static_cast<uint16_t>(c), cell.text, style, cell.loc);
+      // Constant-memory mode keeps no comment per cell: the findings stay in the report only.
+      if (ok && !cell.comment.empty() && !constant_memory) {
+        ok = wb.Comment(sheet, row, static_cast<uint16_t>(c), cell.comment, cell.loc);
+      }
     }
     ++row;
   }
@@ -174,7 +178,7 @@ bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, co
   const size_t errors_before = static_cast<size_t>(ctx.diags.errors());
   bool ok = wb.ok();
   if (ok && options.summary) ok = WriteSummary(wb, *options.summary);
-  for (const auto& sheet : view.sheets) ok = ok && WriteLayoutSheet(ctx, wb, sheet);
+  for (const auto& sheet : view.sheets) ok = ok && WriteLayoutSheet(ctx, wb, sheet, options.constant_memory);
   if (ok && view.validation_log) ok = WriteValidationLog(ctx, wb, *view.validation_log);
   ok = ok && wb.Finish(bytes);
   // Text that had to be repaired or cut is reported as an error: the workbook is not kept.
