@@ -43,12 +43,9 @@ void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* ser
     v["primary"] = server->mirror_of.value;
     v["mirror"] = server->fqdn.value;
   } else {
-    for (const Server& s : plan.topology.servers) {
-      if (!s.mirror_of.empty() && s.mirror_of.value == server->fqdn.value) {
-        v["primary"] = server->fqdn.value;
-        v["mirror"] = s.fqdn.value;
-        break;
-      }
+    if (const Server* mirror = plan.MirrorOf(server->fqdn.value)) {
+      v["primary"] = server->fqdn.value;
+      v["mirror"] = mirror->fqdn.value;
     }
   }
   if (server->pool < 0) return;
@@ -75,10 +72,8 @@ void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* ser
     }
   }
   // Files of the plan's other backups in the same pool, by item: a restore imports several.
-  for (const Backup& other : plan.backups) {
-    const Server* os = plan.FindServer(other.server.value);
-    if (!os || os->pool != server->pool) continue;
-    v.emplace(other.item.value + "-file", other.item.value + "-" + other.id.value + ".zip");
+  for (const Backup* other : plan.BackupsInPool(server->pool)) {
+    v.emplace(other->item.value + "-file", other->item.value + "-" + other->id.value + ".zip");
   }
 }
 

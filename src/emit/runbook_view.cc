@@ -162,16 +162,24 @@ data WorksheetRow(const EmitContext& ctx, const Backup& b) {
   return w;
 }
 
-bool Covers(const Plan& plan, const Scenario& s, const std::string& server) {
+// The backups of the servers a scenario covers (named, or through their pool), in plan order.
+std::vector<const Backup*> CoveredBackups(const Plan& plan, const Scenario& s) {
+  std::vector<const Backup*> out;
+  auto add = [&](const std::string& fqdn) {
+    const auto& on = plan.BackupsOn(fqdn);
+    out.insert(out.end(), on.begin(), on.end());
+  };
   for (const Ref& c : s.covers) {
-    if (c.value == server) return true;
+    add(c.value);
     if (const Pool* p = plan.FindPool(c.value)) {
-      for (int i : p->servers)
-        if (i >= 0 && static_cast<size_t>(i) < plan.topology.servers.size() && plan.topology.servers[i].fqdn.value == server)
-          return true;
+      for (int i : p->servers) {
+        if (i >= 0 && static_cast<size_t>(i) < plan.topology.servers.size()) add(plan.topology.servers[i].fqdn.value);
+      }
     }
   }
-  return false;
+  std::sort(out.begin(), out.end());  // the backups vector's order is plan order
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::string StepList(const std::vector<int>& steps) {
@@ -250,8 +258,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   d.set("timeline_svg", TimelineSvg(plan, s, t));
 
   data rows{data::type::list};
-  for (const Backup& b : plan.backups)
-    if (Covers(plan, s, b.server.value)) rows.push_back(WorksheetRow(ctx, b));
+  for (const Backup* b : CoveredBackups(plan, s)) rows.push_back(WorksheetRow(ctx, *b));
   d.set("worksheet_rows", rows);
   d.set("has_worksheet_rows", !rows.is_empty_list());
   d.set("source", SourceRef(ctx.sources, s.loc));

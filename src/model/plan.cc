@@ -39,11 +39,28 @@ struct Plan::Indexes {
   std::unordered_map<std::string, const Procedure*> procedures;
   std::unordered_map<std::string, const Spare*> spares;
   std::unordered_map<std::string, const Scenario*> scenarios;
+  std::unordered_map<std::string, std::vector<const Backup*>> backups_on;  // lower-case FQDN
+  std::unordered_map<int, std::vector<const Backup*>> backups_in_pool;
+  std::unordered_map<std::string, const Server*> mirrors;  // lower-case primary FQDN
+  // What the indexes were built from: a plan changed since (elements added, or the plan copied)
+  // gets new indexes.
+  std::vector<std::pair<const void*, size_t>> built_from;
 };
 
+namespace {
+std::vector<std::pair<const void*, size_t>> Shape(const Plan& p) {
+  return {{p.roles.data(), p.roles.size()},         {p.locations.data(), p.locations.size()},
+          {p.topology.servers.data(), p.topology.servers.size()}, {p.topology.pools.data(), p.topology.pools.size()},
+          {p.procedures.data(), p.procedures.size()}, {p.spares.data(), p.spares.size()},
+          {p.scenarios.data(), p.scenarios.size()}, {p.backups.data(), p.backups.size()}};
+}
+const std::vector<const Backup*> kNoBackups;
+}  // namespace
+
 const Plan::Indexes& Plan::Index() const {
-  if (!indexes_) {
+  if (!indexes_ || indexes_->built_from != Shape(*this)) {
     auto ix = std::make_shared<Indexes>();
+    ix->built_from = Shape(*this);
     ix->roles = IndexBy(roles, [](const Role& r) { return r.id.value; });
     ix->locations = IndexBy(locations, [](const Location& l) { return l.id.value; });
     ix->servers = IndexBy(topology.servers, [](const Server& s) { return Lower(s.fqdn.value); });
@@ -52,6 +69,15 @@ const Plan::Indexes& Plan::Index() const {
     ix->procedures = IndexBy(procedures, [](const Procedure& p) { return p.id.value; });
     ix->spares = IndexBy(spares, [](const Spare& s) { return s.id.value; });
     ix->scenarios = IndexBy(scenarios, [](const Scenario& s) { return s.id.value; });
+    for (const Backup& b : backups) {
+      std::string key = Lower(b.server.value);
+      ix->backups_on[key].push_back(&b);
+      auto server = ix->servers.find(key);
+      if (server != ix->servers.end() && server->second->pool >= 0) ix->backups_in_pool[server->second->pool].push_back(&b);
+    }
+    for (const Server& s : topology.servers) {
+      if (!s.mirror_of.empty()) ix->mirrors.emplace(Lower(s.mirror_of.value), &s);
+    }
     indexes_ = ix;
   }
   return *indexes_;
@@ -67,5 +93,14 @@ const Pool* Plan::FindPool(const std::string& key) const {
 const Procedure* Plan::FindProcedure(const std::string& id) const { return Lookup(Index().procedures, id); }
 const Spare* Plan::FindSpare(const std::string& id) const { return Lookup(Index().spares, id); }
 const Scenario* Plan::FindScenario(const std::string& id) const { return Lookup(Index().scenarios, id); }
+const std::vector<const Backup*>& Plan::BackupsOn(const std::string& fqdn) const {
+  auto it = Index().backups_on.find(Lower(fqdn));
+  return it == Index().backups_on.end() ? kNoBackups : it->second;
+}
+const std::vector<const Backup*>& Plan::BackupsInPool(int pool) const {
+  auto it = Index().backups_in_pool.find(pool);
+  return it == Index().backups_in_pool.end() ? kNoBackups : it->second;
+}
+const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, Lower(primary_fqdn)); }
 
 }  // namespace plangen

@@ -209,6 +209,12 @@ struct Plan {
   const Procedure* FindProcedure(const std::string& id) const;
   const Spare* FindSpare(const std::string& id) const;
   const Scenario* FindScenario(const std::string& id) const;
+  /// Backups of the server `fqdn` (any case), in plan order.
+  const std::vector<const Backup*>& BackupsOn(const std::string& fqdn) const;
+  /// Backups of the servers of pool number `pool` (index into topology.pools), in plan order.
+  const std::vector<const Backup*>& BackupsInPool(int pool) const;
+  /// The mirror whose mirror-of names `primary_fqdn`, if any.
+  const Server* MirrorOf(const std::string& primary_fqdn) const;
 
  private:
   struct Indexes;
