@@ -128,4 +128,36 @@ std::string FillPlaceholders(const std::string& text, const std::map<std::string
   return out;
 }
 
+std::map<std::string, std::string> ScenarioPlaceholders(const Plan& plan, const Profile& profile, const Scenario& s) {
+  const Server* server = nullptr;
+  for (const Ref& c : s.covers) {
+    if ((server = plan.FindServer(c.value))) break;
+    if (const Pool* pool = plan.FindPool(c.value); pool && !pool->servers.empty()) {
+      server = &plan.topology.servers[pool->servers.front()];
+      for (int i : pool->servers) {
+        if (!plan.BackupsOn(plan.topology.servers[i].fqdn.value).empty()) {
+          server = &plan.topology.servers[i];
+          break;
+        }
+      }
+      break;
+    }
+  }
+  std::map<std::string, std::string> v;
+  if (!server) return v;
+  // The server's own backups first, then the rest of its pool's: every {<item>-file} it may need.
+  std::vector<const Backup*> backups = plan.BackupsOn(server->fqdn.value);
+  if (server->pool >= 0) {
+    const auto& in_pool = plan.BackupsInPool(server->pool);
+    backups.insert(backups.end(), in_pool.begin(), in_pool.end());
+  }
+  for (const Backup* b : backups) {
+    for (auto& [k, val] : BackupPlaceholders(plan, profile, *b)) v.emplace(k, val);
+  }
+  v["server"] = server->fqdn.value;
+  if (server->pool >= 0) v["pool"] = plan.topology.pools[server->pool].fqdn.value;
+  if (!v.count("sql-instance")) v["sql-instance"] = server->instance.empty() ? "rtc" : server->instance.value;
+  return v;
+}
+
 }  // namespace plangen

@@ -19,6 +19,11 @@ namespace plangen {
 /// A value the plan cannot supply is left out, so the placeholder stays visible.
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b);
 
+/// The values a scenario's restore procedure may use: those of the backups of the first server it
+/// covers (or of the first server of the first pool it covers), with {server} and {pool} set to
+/// that server and its pool.
+std::map<std::string, std::string> ScenarioPlaceholders(const Plan& plan, const Profile& profile, const Scenario& s);
+
 /// Replaces every {name} found in `values`; unknown names are kept as written and listed in
 /// `unfilled` when given.
 std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,

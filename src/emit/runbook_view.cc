@@ -1,6 +1,7 @@
 #include "emit/runbook_view.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "emit/checklist_view.h"
@@ -188,6 +189,69 @@ std::string StepList(const std::vector<int>& steps) {
   return s;
 }
 
+// The profile's restore procedure for a scenario that names its template, with the plan's names
+// filled in; a step that runs another procedure brings that procedure's steps in its place.
+void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
+  const ProfileScenario* ps = s.template_id.empty() ? nullptr : ctx.profile.FindScenario(s.template_id.value);
+  const ProfileProcedure* proc = ps ? ctx.profile.FindProcedure(ps->procedure.value) : nullptr;
+  data steps{data::type::list};
+  data verify{data::type::list};
+  data omitted{data::type::list};
+  if (proc) {
+    auto values = ScenarioPlaceholders(ctx.plan, ctx.profile, s);
+    int n = 1;
+    auto add = [&](const ProfileStep& st) {
+      // A step that needs what this plan does not have (a paired pool, a Persistent Chat backup)
+      // does not apply here: it is listed as left out rather than shown half filled.
+      std::vector<std::string> unfilled;
+      std::string text = FillPlaceholders(st.text.value, values, &unfilled);
+      std::string command = FillPlaceholders(st.command.value, values, &unfilled);
+      FillPlaceholders(st.verify.value, values, &unfilled);
+      if (!unfilled.empty()) {
+        // Name what is missing in words, so no raw {placeholder} reaches a reader.
+        auto words = [](std::string name) {
+          for (char& c : name) c = c == '-' ? ' ' : c;
+          return name;
+        };
+        std::map<std::string, std::string> named = values;
+        for (const std::string& u : unfilled) named[u] = "[" + words(u) + "]";
+        data od;
+        od.set("text", FillPlaceholders(st.text.value, named));
+        od.set("needs", words(unfilled.front()));
+        omitted.push_back(od);
+        return;
+      }
+      data sd;
+      sd.set("number", std::to_string(n++));
+      sd.set("text", text);
+      sd.set("command", command);
+      sd.set("tool", st.tool.value);
+      sd.set("role_kind", st.role_kind.value);
+      sd.set("verify", FillPlaceholders(st.verify.value, values));
+      sd.set("source", SourceRef(ctx.sources, st.loc));
+      steps.push_back(sd);
+    };
+    for (const ProfileStep& st : proc->steps) {
+      const ProfileProcedure* inner = st.procedure.empty() ? nullptr : ctx.profile.FindProcedure(st.procedure.value);
+      if (!inner) {
+        add(st);
+        continue;
+      }
+      for (const ProfileStep& in : inner->steps) add(in);
+    }
+    for (const Text& v : ps->verify) verify.push_back(data(FillPlaceholders(v.value, values)));
+  }
+  d.set("has_procedure", proc != nullptr);
+  d.set("procedure_title", proc ? proc->title.value : std::string());
+  d.set("procedure_permission", proc ? proc->permission.value : std::string());
+  d.set("procedure_source", proc ? SourceRef(ctx.sources, proc->loc) : std::string());
+  d.set("procedure_steps", steps);
+  d.set("procedure_verify", verify);
+  d.set("has_procedure_verify", !verify.is_empty_list());
+  d.set("procedure_omitted", omitted);
+  d.set("has_procedure_omitted", !omitted.is_empty_list());
+}
+
 data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {
   const Plan& plan = ctx.plan;
   ScenarioTiming t = ComputeTiming(plan, s);
@@ -256,6 +320,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   d.set("margin", t.rto > 0 ? DescribeSeconds(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
   d.set("cycle", t.cycle);
   d.set("timeline_svg", TimelineSvg(plan, s, t));
+  RestoreProcedure(ctx, s, d);
 
   data rows{data::type::list};
   for (const Backup* b : CoveredBackups(plan, s)) rows.push_back(WorksheetRow(ctx, *b));
