@@ -7,6 +7,7 @@
 #include "check/plan_index.h"
 #include "check/review_interval.h"
 #include "diag/diagnostic.h"
+#include "util/strings.h"
 
 namespace plangen {
 
@@ -14,7 +15,7 @@ namespace {
 
 // Digests compare without regard to case; a bare hex string means SHA-256.
 std::string NormalDigest(const std::string& d) {
-  std::string s = check::Lower(d);
+  std::string s = AsciiLower(d);
   return s.rfind("sha256:", 0) == 0 ? s : "sha256:" + s;
 }
 

@@ -3,10 +3,10 @@
 #include "check/check_context.h"
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
+#include "util/strings.h"
 
 namespace plangen {
 
-using check::Lower;
 
 void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
@@ -15,15 +15,15 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);
     int s = pi.server(b.server.value);
-    std::string server = s >= 0 ? Lower(plan.topology.servers[s].fqdn.value) : Lower(b.server.value);
+    std::string server = s >= 0 ? AsciiLower(plan.topology.servers[s].fqdn.value) : AsciiLower(b.server.value);
     std::string pool;
-    if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = Lower(plan.topology.pools[plan.topology.servers[s].pool].fqdn.value);
+    if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = AsciiLower(plan.topology.pools[plan.topology.servers[s].pool].fqdn.value);
     bool any = false, offsite = false, secure = false;
     for (const Ref& ref : b.locations) {
       const Location* l = pi.location(ref.value);
       if (!l) continue;  // the resolver reports it
       any = true;
-      if (!l->host.empty() && (Lower(l->host.value) == server || (!pool.empty() && Lower(l->host.value) == pool))) {
+      if (!l->host.empty() && (AsciiLower(l->host.value) == server || (!pool.empty() && AsciiLower(l->host.value) == pool))) {
         diags.Report(DiagId::err_location_on_protected_server, ref.loc, {l->id.value, l->host.value, b.id.value})
             .AddNote(l->host.loc, "location '" + l->id.value + "' names its host here");
       }

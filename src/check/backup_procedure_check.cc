@@ -2,10 +2,10 @@
 #include "check/check_context.h"
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
+#include "util/strings.h"
 
 namespace plangen {
 
-using check::Lower;
 
 void CheckBackupProcedures(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
@@ -29,9 +29,9 @@ void CheckBackupProcedures(const CheckContext& ctx, DiagEngine& diags) {
     if (const Procedure* p = pi.procedure(id.value)) {
       kind = p->kind.value;
       proc_loc = p->loc;
-      for (const Text& t : p->tools) tools.push_back(Lower(t.value));
+      for (const Text& t : p->tools) tools.push_back(AsciiLower(t.value));
       for (const ProcedureStep& st : p->steps) {
-        if (!st.tool.empty()) tools.push_back(Lower(st.tool.value));
+        if (!st.tool.empty()) tools.push_back(AsciiLower(st.tool.value));
       }
       if (tools.empty() && !p->based_on.empty()) base = prof.procedure(p->based_on.value);
     } else if ((base = prof.procedure(id.value))) {
@@ -42,7 +42,7 @@ void CheckBackupProcedures(const CheckContext& ctx, DiagEngine& diags) {
     }
     if (base) {
       for (const ProfileStep& st : base->steps) {
-        if (!st.tool.empty()) tools.push_back(Lower(st.tool.value));
+        if (!st.tool.empty()) tools.push_back(AsciiLower(st.tool.value));
       }
     }
     if (kind == "restore") {
@@ -53,7 +53,7 @@ void CheckBackupProcedures(const CheckContext& ctx, DiagEngine& diags) {
     for (const Text& t : item->alt_backup_tools) accepted.push_back(t.value);
     bool fits = false;
     for (const std::string& a : accepted) {
-      for (const std::string& t : tools) fits = fits || t == Lower(a);
+      for (const std::string& t : tools) fits = fits || t == AsciiLower(a);
     }
     if (!fits) {
       diags.Report(DiagId::err_backup_procedure_tool, where,

@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 
 #include "check/plan_index.h"
+#include "util/strings.h"
 
 namespace plangen::check {
 
@@ -57,11 +58,11 @@ class Rec {
     return *this;
   }
   Rec& Text(const char* name, const plangen::Text& t) { return Field(name, Collapse(t.value)); }
-  Rec& Fqdn(const char* name, const plangen::Text& t) { return Field(name, Lower(Collapse(t.value))); }
+  Rec& Fqdn(const char* name, const plangen::Text& t) { return Field(name, AsciiLower(Collapse(t.value))); }
   /// A list whose order carries no meaning.
   Rec& Set(const char* name, const std::vector<plangen::Text>& v, bool fold = false) {
     std::vector<std::string> s;
-    for (const auto& t : v) s.push_back(fold ? Lower(t.value) : t.value);
+    for (const auto& t : v) s.push_back(fold ? AsciiLower(t.value) : t.value);
     std::sort(s.begin(), s.end());
     for (const auto& x : s) Field(name, x);
     return Field(name, "");  // end marker, so that adjacent lists cannot blur

@@ -1,14 +1,10 @@
 #include "check/plan_index.h"
+#include "util/strings.h"
 
 #include <cctype>
 
 namespace plangen::check {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 namespace {
 template <class T>
@@ -24,11 +20,11 @@ PlanIndex::PlanIndex(const Plan& p) : plan(p) {
   for (const Procedure& x : p.procedures) procedures_.emplace(x.id.value, &x);
   for (const Spare& s : p.spares) spares_.emplace(s.id.value, &s);
   const auto& servers = p.topology.servers;
-  for (size_t i = 0; i < servers.size(); ++i) servers_.emplace(Lower(servers[i].fqdn.value), static_cast<int>(i));
+  for (size_t i = 0; i < servers.size(); ++i) servers_.emplace(AsciiLower(servers[i].fqdn.value), static_cast<int>(i));
   const auto& pools = p.topology.pools;
   for (size_t i = 0; i < pools.size(); ++i) {
     pools_.emplace(pools[i].id.value, static_cast<int>(i));
-    pools_.emplace(Lower(pools[i].fqdn.value), static_cast<int>(i));
+    pools_.emplace(AsciiLower(pools[i].fqdn.value), static_cast<int>(i));
   }
   backups_by_server_.resize(servers.size());
   for (size_t i = 0; i < p.backups.size(); ++i) {
@@ -49,13 +45,13 @@ const Procedure* PlanIndex::procedure(const std::string& id) const { return Look
 const Spare* PlanIndex::spare(const std::string& id) const { return Lookup(spares_, id); }
 
 int PlanIndex::server(const std::string& fqdn) const {
-  auto it = servers_.find(Lower(fqdn));
+  auto it = servers_.find(AsciiLower(fqdn));
   return it == servers_.end() ? -1 : it->second;
 }
 
 int PlanIndex::pool(const std::string& key) const {
   auto it = pools_.find(key);
-  if (it == pools_.end()) it = pools_.find(Lower(key));
+  if (it == pools_.end()) it = pools_.find(AsciiLower(key));
   return it == pools_.end() ? -1 : it->second;
 }
 
@@ -65,14 +61,14 @@ ProfileIndex::ProfileIndex(const Profile& p) {
   for (const auto& x : p.items) items_.emplace(x.id.value, &x);
   for (const auto& x : p.no_backup) no_backup_.emplace(x.id.value, &x);
   for (const auto& x : p.procedures) procedures_.emplace(x.id.value, &x);
-  for (const auto& x : p.services) services_.emplace(Lower(x.service.value), &x);
+  for (const auto& x : p.services) services_.emplace(AsciiLower(x.service.value), &x);
   for (const auto& x : p.roles) roles_.emplace(x.role.value, &x);
 }
 
 const ProfileItem* ProfileIndex::item(const std::string& id) const { return Lookup(items_, id); }
 const NoBackupItem* ProfileIndex::no_backup(const std::string& id) const { return Lookup(no_backup_, id); }
 const ProfileProcedure* ProfileIndex::procedure(const std::string& id) const { return Lookup(procedures_, id); }
-const ServiceMapping* ProfileIndex::service(const std::string& name) const { return Lookup(services_, Lower(name)); }
+const ServiceMapping* ProfileIndex::service(const std::string& name) const { return Lookup(services_, AsciiLower(name)); }
 const RoleMapping* ProfileIndex::role(const std::string& name) const { return Lookup(roles_, name); }
 
 std::string QuotedAlternatives(const std::vector<std::string>& values, const char* last_joiner) {

@@ -7,11 +7,10 @@
 
 #include "model/plan.h"
 #include "model/profile.h"
+#include "util/strings.h"
 
 namespace plangen::check {
 
-/// Lower-cased copy (FQDNs compare without regard to case).
-std::string Lower(const std::string& s);
 
 /// Id -> element maps for a plan. Pointers stay valid while the plan lives; the first element
 /// wins when ids repeat (the resolver reports duplicates).

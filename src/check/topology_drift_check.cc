@@ -14,17 +14,12 @@
 #include "check/check_context.h"
 #include "diag/diagnostic.h"
 #include "topology/plan_skeleton.h"
+#include "util/strings.h"
 
 namespace plangen {
 
 namespace {
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool SameName(const std::string& a, const std::string& b) { return Lower(a) == Lower(b); }
 
 // The root element of the topology file, for notes about what the topology does not define.
 Loc TopologyRoot(const SourceManager& sm, const topo::Topology& t) {
@@ -38,8 +33,8 @@ Loc TopologyRoot(const SourceManager& sm, const topo::Topology& t) {
 class Drift {
  public:
   Drift(const CheckContext& ctx, DiagEngine& diags) : p_(ctx.plan), t_(*ctx.topology), sm_(ctx.sources), diags_(diags) {
-    for (const Pool& pool : p_.topology.pools) pools_.emplace(Lower(pool.fqdn.value), &pool);
-    for (const Server& s : p_.topology.servers) servers_.emplace(Lower(s.fqdn.value), &s);
+    for (const Pool& pool : p_.topology.pools) pools_.emplace(AsciiLower(pool.fqdn.value), &pool);
+    for (const Server& s : p_.topology.servers) servers_.emplace(AsciiLower(s.fqdn.value), &s);
     plan_topology_ = p_.topology.loc.valid() ? p_.topology.loc : p_.loc;
     root_ = TopologyRoot(sm_, t_);
     topology_name_ = sm_.Name(t_.file);
@@ -53,11 +48,11 @@ class Drift {
 
  private:
   const Pool* PlanPool(const std::string& fqdn) const {
-    auto it = pools_.find(Lower(fqdn));
+    auto it = pools_.find(AsciiLower(fqdn));
     return it == pools_.end() ? nullptr : it->second;
   }
   const Server* PlanServer(const std::string& fqdn) const {
-    auto it = servers_.find(Lower(fqdn));
+    auto it = servers_.find(AsciiLower(fqdn));
     return it == servers_.end() ? nullptr : it->second;
   }
   static Loc Or(const Loc& a, const Loc& b) { return a.valid() ? a : b; }
@@ -95,8 +90,8 @@ class Drift {
 
   static bool Lists(const Server& s, const topo::Service& ts) {
     for (const Service& sv : s.services) {
-      if (!SameName(sv.type.value, ts.role)) continue;
-      if (ts.role != "FileStore" || sv.share.empty() || SameName(sv.share.value, ts.share)) return true;
+      if (!EqualsIgnoreCase(sv.type.value, ts.role)) continue;
+      if (ts.role != "FileStore" || sv.share.empty() || EqualsIgnoreCase(sv.share.value, ts.share)) return true;
     }
     return false;
   }
@@ -148,12 +143,12 @@ class Drift {
       for (const Service& sv : s.services) {
         bool found = false;
         for (const topo::Service* ts : t_.ServicesOn(c->id)) {
-          if (!SameName(ts->role, sv.type.value)) continue;
-          if (ts->role != "FileStore" || sv.share.empty() || SameName(ts->share, sv.share.value)) found = true;
+          if (!EqualsIgnoreCase(ts->role, sv.type.value)) continue;
+          if (ts->role != "FileStore" || sv.share.empty() || EqualsIgnoreCase(ts->share, sv.share.value)) found = true;
         }
         if (found) continue;
         std::string note = "'" + c->fqdn + "' in the topology is here";
-        if (SameName(sv.type.value, "FileStore") && !sv.share.empty()) {
+        if (EqualsIgnoreCase(sv.type.value, "FileStore") && !sv.share.empty()) {
           diags_.Report(DiagId::warn_drift_share_not_in_topology, sv.share.loc, {"\\\\" + s.fqdn.value + "\\" + sv.share.value})
               .AddNote(c->loc, note);
         } else {

@@ -1,4 +1,5 @@
 #include "emit/xlsx_workbook.h"
+#include "util/strings.h"
 
 #include <unistd.h>
 
@@ -32,10 +33,6 @@ size_t Utf8SeqLength(std::string_view s, size_t i) {
   return n;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 // The first `chars` characters of valid UTF-8 text.
 std::string Utf8Prefix(std::string_view s, size_t chars) {
@@ -76,7 +73,7 @@ std::string SheetNameProblem(const std::string& name) {
     if (name.find(c) != std::string::npos) return std::string("it holds '") + c + "'";
   }
   if (name.front() == '\'' || name.back() == '\'') return "it begins or ends with an apostrophe";
-  if (Lower(name) == "history") return "Excel reserves the name 'History'";
+  if (AsciiLower(name) == "history") return "Excel reserves the name 'History'";
   return "";
 }
 
@@ -93,10 +90,10 @@ std::string MakeSheetName(const std::string& wanted, const std::vector<std::stri
   while (!base.empty() && base.front() == '\'') base.erase(0, 1);
   while (!base.empty() && base.back() == '\'') base.pop_back();
   if (base.empty()) base = "Sheet";
-  if (Lower(base) == "history") base += "_";
+  if (AsciiLower(base) == "history") base += "_";
   base = Utf8Prefix(base, kMaxSheetNameChars);
   auto is_taken = [&](const std::string& n) {
-    for (const auto& t : taken) if (Lower(t) == Lower(n)) return true;
+    for (const auto& t : taken) if (AsciiLower(t) == AsciiLower(n)) return true;
     return false;
   };
   std::string name = base;

@@ -7,22 +7,19 @@
 
 #include "load/plan_loader.h"
 #include "util/edit_distance.h"
+#include "util/strings.h"
 
 namespace plangen {
 
 namespace {
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // A list of names with hash sets for lookups, exact and without regard to case.
 struct NameSet {
   explicit NameSet(const std::vector<std::string>& list) : names(list) {
     for (const auto& n : names) {
       exact.insert(n);
-      folded.insert(Lower(n));
+      folded.insert(AsciiLower(n));
     }
   }
   std::vector<std::string> names;
@@ -124,7 +121,7 @@ class Resolver {
     std::vector<std::string> out;
     each([&](const Text& t) {
       if (t.empty()) return;
-      std::string key = fold_case ? Lower(t.value) : t.value;
+      std::string key = fold_case ? AsciiLower(t.value) : t.value;
       auto [it, fresh] = seen.emplace(key, t.loc);
       if (fresh) {
         out.push_back(t.value);
@@ -140,7 +137,7 @@ class Resolver {
   // linear in the size of the plan; only a miss pays for the suggestion.
   void Ref(const Text& t, const char* what, const NameSet& known, bool fold_case = false) {
     if (t.empty() || IsPlaceholder(t.value)) return;  // a decision left open, listed by PG5101
-    if (known.exact.count(t.value) || (fold_case && known.folded.count(Lower(t.value)))) return;
+    if (known.exact.count(t.value) || (fold_case && known.folded.count(AsciiLower(t.value)))) return;
     std::string s = Suggest(t.value, known.names);
     diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
   }
@@ -157,7 +154,7 @@ class Resolver {
     auto it = indexes_.find(key);
     if (it != indexes_.end()) return it->second;
     std::unordered_set<std::string>& set = indexes_[key];
-    for (const auto& k : known) set.insert(fold_case ? Lower(k) : k);
+    for (const auto& k : known) set.insert(fold_case ? AsciiLower(k) : k);
     return set;
   }
 

@@ -1,4 +1,5 @@
 #include "model/plan.h"
+#include "util/strings.h"
 
 #include <cctype>
 #include <unordered_map>
@@ -7,11 +8,6 @@ namespace plangen {
 
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // First element of `v` under each key; later duplicates are reported by the resolver.
 template <class T, class Key>
@@ -63,20 +59,20 @@ const Plan::Indexes& Plan::Index() const {
     ix->built_from = Shape(*this);
     ix->roles = IndexBy(roles, [](const Role& r) { return r.id.value; });
     ix->locations = IndexBy(locations, [](const Location& l) { return l.id.value; });
-    ix->servers = IndexBy(topology.servers, [](const Server& s) { return Lower(s.fqdn.value); });
+    ix->servers = IndexBy(topology.servers, [](const Server& s) { return AsciiLower(s.fqdn.value); });
     ix->pool_ids = IndexBy(topology.pools, [](const Pool& p) { return p.id.value; });
-    ix->pool_fqdns = IndexBy(topology.pools, [](const Pool& p) { return Lower(p.fqdn.value); });
+    ix->pool_fqdns = IndexBy(topology.pools, [](const Pool& p) { return AsciiLower(p.fqdn.value); });
     ix->procedures = IndexBy(procedures, [](const Procedure& p) { return p.id.value; });
     ix->spares = IndexBy(spares, [](const Spare& s) { return s.id.value; });
     ix->scenarios = IndexBy(scenarios, [](const Scenario& s) { return s.id.value; });
     for (const Backup& b : backups) {
-      std::string key = Lower(b.server.value);
+      std::string key = AsciiLower(b.server.value);
       ix->backups_on[key].push_back(&b);
       auto server = ix->servers.find(key);
       if (server != ix->servers.end() && server->second->pool >= 0) ix->backups_in_pool[server->second->pool].push_back(&b);
     }
     for (const Server& s : topology.servers) {
-      if (!s.mirror_of.empty()) ix->mirrors.emplace(Lower(s.mirror_of.value), &s);
+      if (!s.mirror_of.empty()) ix->mirrors.emplace(AsciiLower(s.mirror_of.value), &s);
     }
     indexes_ = ix;
   }
@@ -85,22 +81,22 @@ const Plan::Indexes& Plan::Index() const {
 
 const Role* Plan::FindRole(const std::string& id) const { return Lookup(Index().roles, id); }
 const Location* Plan::FindLocation(const std::string& id) const { return Lookup(Index().locations, id); }
-const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, Lower(fqdn)); }
+const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, AsciiLower(fqdn)); }
 const Pool* Plan::FindPool(const std::string& key) const {
   if (const Pool* p = Lookup(Index().pool_ids, key)) return p;
-  return Lookup(Index().pool_fqdns, Lower(key));
+  return Lookup(Index().pool_fqdns, AsciiLower(key));
 }
 const Procedure* Plan::FindProcedure(const std::string& id) const { return Lookup(Index().procedures, id); }
 const Spare* Plan::FindSpare(const std::string& id) const { return Lookup(Index().spares, id); }
 const Scenario* Plan::FindScenario(const std::string& id) const { return Lookup(Index().scenarios, id); }
 const std::vector<const Backup*>& Plan::BackupsOn(const std::string& fqdn) const {
-  auto it = Index().backups_on.find(Lower(fqdn));
+  auto it = Index().backups_on.find(AsciiLower(fqdn));
   return it == Index().backups_on.end() ? kNoBackups : it->second;
 }
 const std::vector<const Backup*>& Plan::BackupsInPool(int pool) const {
   auto it = Index().backups_in_pool.find(pool);
   return it == Index().backups_in_pool.end() ? kNoBackups : it->second;
 }
-const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, Lower(primary_fqdn)); }
+const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, AsciiLower(primary_fqdn)); }
 
 }  // namespace plangen

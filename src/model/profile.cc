@@ -1,5 +1,7 @@
 #include "model/profile.h"
 
+#include "util/strings.h"
+
 #include <cctype>
 
 namespace plangen {
@@ -12,13 +14,6 @@ const T* FindIn(const std::vector<T>& v, F key) {
   }
   return nullptr;
 }
-bool SameName(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
 }  // namespace
 
 const ProfileItem* Profile::FindItem(const std::string& id) const {
@@ -28,7 +23,7 @@ const NoBackupItem* Profile::FindNoBackup(const std::string& id) const {
   return FindIn(no_backup, [&](const NoBackupItem& i) { return i.id.value == id; });
 }
 const ProfileTool* Profile::FindTool(const std::string& id) const {
-  return FindIn(tools, [&](const ProfileTool& t) { return SameName(t.id.value, id); });
+  return FindIn(tools, [&](const ProfileTool& t) { return EqualsIgnoreCase(t.id.value, id); });
 }
 const ProfileProcedure* Profile::FindProcedure(const std::string& id) const {
   return FindIn(procedures, [&](const ProfileProcedure& p) { return p.id.value == id; });
@@ -40,7 +35,7 @@ const WorksheetLayout* Profile::FindWorksheet(const std::string& id) const {
   return FindIn(worksheets, [&](const WorksheetLayout& w) { return w.id.value == id; });
 }
 const ServiceMapping* Profile::FindService(const std::string& name) const {
-  return FindIn(services, [&](const ServiceMapping& s) { return SameName(s.service.value, name); });
+  return FindIn(services, [&](const ServiceMapping& s) { return EqualsIgnoreCase(s.service.value, name); });
 }
 const RoleMapping* Profile::FindRole(const std::string& role) const {
   return FindIn(roles, [&](const RoleMapping& r) { return r.role.value == role; });

@@ -4,23 +4,13 @@
 
 #include "load/xml_input.h"
 #include "sheets/readers.h"
+#include "util/strings.h"
 
 namespace plangen::sheets {
 
 namespace {
 
 bool LessPos(const Cell& c, uint32_t row, uint32_t col) { return c.row < row || (c.row == row && c.col < col); }
-
-bool SameNameIgnoringCase(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // The first bytes of an OLE2 compound file: a binary .xls workbook.
 const char kOleMagic[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -57,14 +47,14 @@ std::pair<const Cell*, const Cell*> Sheet::Row(uint32_t row) const {
 
 const Sheet* Workbook::Find(const std::string& name) const {
   for (const Sheet& s : sheets) {
-    if (SameNameIgnoringCase(s.name, name)) return &s;
+    if (EqualsIgnoreCase(s.name, name)) return &s;
   }
   return nullptr;
 }
 
 Sheet& AddSheet(Workbook* book, std::string name, Loc where, SourceManager& sm, DiagEngine& diags) {
   for (const Sheet& other : book->sheets) {
-    if (SameNameIgnoringCase(other.name, name)) {
+    if (EqualsIgnoreCase(other.name, name)) {
       diags.Report(DiagId::warn_sheet_duplicate_name, where, {name})
           .AddNote(other.loc, FormatMessage(Info(DiagId::note_sheet_first_here).format, {other.name}));
       break;

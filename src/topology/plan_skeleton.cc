@@ -1,6 +1,7 @@
 // plan.xml text from a topology (plangen init). Everything a topology says is written as it is;
 // everything only a person can decide is written as a TODO placeholder that PG5101 lists.
 #include "topology/plan_skeleton.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,10 +12,6 @@ namespace plangen::topo {
 
 namespace {
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string Escape(const std::string& s) {
   std::string out;
@@ -347,7 +344,7 @@ class SkeletonWriter {
     for (const std::string& f : fqdns) {
       ++s_->servers;
       std::vector<const Service*> services;
-      if (Lower(f) == Lower(holder)) services = PlanServices(t_, c);
+      if (AsciiLower(f) == AsciiLower(holder)) services = PlanServices(t_, c);
       std::vector<Attr> attrs = {{"fqdn", f}, {"roles", role}, {"mirror-of", mirror_of}, {"instance", instance}};
       if (services.empty()) {
         w_.Open(4, "server", attrs, true);
@@ -377,7 +374,7 @@ class SkeletonWriter {
       for (const Text& item_id : m->items) {
         const ProfileItem* item = p_.FindItem(item_id.value);
         if (!item || p_.FindNoBackup(item_id.value)) continue;  // no-backup items need no backup element
-        if (!done.insert(item_id.value + "\n" + Lower(server)).second) continue;
+        if (!done.insert(item_id.value + "\n" + AsciiLower(server)).second) continue;
         std::string where = s.role + " on " + s.installed_on_cluster_fqdn;
         if (!s.share.empty()) where = "share \\\\" + s.installed_on_cluster_fqdn + "\\" + s.share;
         if (!s.front_end_pools.empty()) where += ", used by " + Join(s.front_end_pools, ", ");

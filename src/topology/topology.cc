@@ -8,15 +8,10 @@
 #include <set>
 
 #include "topology/topology_internal.h"
+#include "util/strings.h"
 
 namespace plangen::topo {
 namespace {
-
-bool SameName(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 template <typename T>
 const T* FindById(const std::vector<T>& v, const std::string& id) {
@@ -54,14 +49,14 @@ const Service* Topology::FindService(const std::string& id) const { return FindB
 
 const Cluster* Topology::FindClusterByFqdn(const std::string& fqdn) const {
   for (const auto& c : clusters)
-    if (SameName(c.fqdn, fqdn)) return &c;
+    if (EqualsIgnoreCase(c.fqdn, fqdn)) return &c;
   return nullptr;
 }
 
 const Cluster* Topology::ClusterOfMachine(const std::string& machine_fqdn) const {
   for (const auto& c : clusters)
     for (const auto& m : c.machines)
-      if (SameName(m.fqdn, machine_fqdn)) return &c;
+      if (EqualsIgnoreCase(m.fqdn, machine_fqdn)) return &c;
   return nullptr;
 }
 

@@ -10,6 +10,7 @@
 #include "topology/topology.h"
 #include "topology/topology_internal.h"
 #include "util/edit_distance.h"
+#include "util/strings.h"
 
 namespace plangen::topo {
 namespace {
@@ -17,10 +18,6 @@ namespace {
 const std::string kNsPrefix = "urn:schema:Microsoft.Rtc.Management.Deploy.";
 const char* const kSupportedVersions = "2008";
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool IsDigits(const std::string& s) {
   return !s.empty() && s.size() <= 9 &&
@@ -91,7 +88,7 @@ class Reader {
   bool Bool(const pugi::xml_node& n, const char* attr, bool dflt) {
     pugi::xml_attribute a = n.attribute(attr);
     if (!a) return dflt;
-    std::string v = Lower(a.value());
+    std::string v = AsciiLower(a.value());
     if (v == "true" || v == "1") return true;
     if (v == "false" || v == "0") return false;
     diags_.Report(DiagId::err_topo_bad_value, ValueAt(n, attr), {a.value(), attr, "true or false"});
@@ -366,7 +363,7 @@ void Reader::ReadPublishedCluster(const pugi::xml_node& n) {
   // Get-CsTopology lists machines directly under the cluster; accept a Machines wrapper too.
   auto machines = Children(n, {"Machine"});
   for (const auto& m : Children(Child(n, "Machines"), {"Machine"})) machines.push_back(m);
-  bool implicit_single = machines.size() == 1 && Lower(machines[0].attribute("Fqdn").value()) == Lower(c.fqdn);
+  bool implicit_single = machines.size() == 1 && AsciiLower(machines[0].attribute("Fqdn").value()) == AsciiLower(c.fqdn);
   c.single_machine = Bool(n, "IsSingleMachineOnly", implicit_single);
   AddMachines(&c, machines);
   if (AddCluster(std::move(c))) cluster_site_.push_back(site);
@@ -491,7 +488,7 @@ bool Reader::AddCluster(Cluster c) {
   const size_t index = t_.clusters.size();
   // A name (pool FQDN or computer FQDN) belongs to one cluster only.
   auto claim = [&](const std::string& fqdn, Loc where) {
-    auto [nit, nfresh] = names_.emplace(Lower(fqdn), std::make_pair(index, where));
+    auto [nit, nfresh] = names_.emplace(AsciiLower(fqdn), std::make_pair(index, where));
     if (!nfresh && nit->second.first != index) Duplicate("computer or pool FQDN", fqdn, where, nit->second.second);
   };
   claim(c.fqdn, c.fqdn_loc);

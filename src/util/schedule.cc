@@ -1,4 +1,5 @@
 #include "util/schedule.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,10 +14,6 @@ const char* kDayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 const char* kDayShort[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 const char* kDayLong[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::vector<std::string> Words(const std::string& s) {
   std::vector<std::string> out;
@@ -41,7 +38,7 @@ bool AllDigits(const std::string& s) {
 
 int DayIndex(const std::string& w) {
   for (int i = 0; i < 7; ++i) {
-    if (w == kDayShort[i] || w == kDayLong[i] || w == Lower(kDayCodes[i]) || w == std::string(kDayLong[i]) + "s") return i;
+    if (w == kDayShort[i] || w == kDayLong[i] || w == AsciiLower(kDayCodes[i]) || w == std::string(kDayLong[i]) + "s") return i;
   }
   return -1;
 }
@@ -89,7 +86,7 @@ std::optional<Schedule> ParseRRule(const std::string& text, std::string* why) {
   Schedule s;
   bool have_freq = false, have_hour = false, have_minute = false;
   std::string body = text;
-  if (Lower(body.substr(0, 6)) == "rrule:") body = body.substr(6);
+  if (AsciiLower(body.substr(0, 6)) == "rrule:") body = body.substr(6);
   std::stringstream ss(body);
   std::string part;
   auto ints = [&](const std::string& v, int lo, int hi, std::vector<int>* out) -> bool {
@@ -168,7 +165,7 @@ std::optional<Schedule> ParseSchedule(const std::string& text, std::string* why_
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.erase(t.begin());
   if (t.empty()) { *why = "it is empty"; return std::nullopt; }
   if (t.find('=') != std::string::npos) return ParseRRule(t, why);
-  std::vector<std::string> w = Words(Lower(t));
+  std::vector<std::string> w = Words(AsciiLower(t));
   // Drop filler words people write in worksheets.
   w.erase(std::remove_if(w.begin(), w.end(), [](const std::string& x) { return x == "at" || x == "on" || x == "every-day"; }), w.end());
   Schedule s;
