@@ -24,25 +24,6 @@ namespace plangen {
 
 namespace {
 
-// Parses `args` with `o`; on a usage error prints it and sets *exit = 2.
-bool Parse(cxxopts::Options& o, const std::string& cmd, const std::vector<std::string>& args,
-           cxxopts::ParseResult* r, int* exit) {
-  std::vector<const char*> argv{"plangen"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  try {
-    *r = o.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    *exit = UsageError(cmd, e.what());
-    return false;
-  }
-  if (r->count("help")) {
-    std::cout << o.help() << "\n";
-    *exit = 0;
-    return false;
-  }
-  return true;
-}
-
 int RunCheck(const std::vector<std::string>& args, const Environment& env) {
   cxxopts::Options o("plangen check", "Cross-check a plan (and returned worksheets) and print the findings.");
   o.positional_help("PLAN");
@@ -52,7 +33,7 @@ int RunCheck(const std::vector<std::string>& args, const Environment& env) {
   o.parse_positional({"plan"});
   cxxopts::ParseResult r;
   int exit = 0;
-  if (!Parse(o, "check", args, &r, &exit)) return exit;
+  if (!ParseCommandArgs(o, "check", args, &r, &exit)) return exit;
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
@@ -80,7 +61,7 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   o.parse_positional({"plan"});
   cxxopts::ParseResult r;
   int exit = 0;
-  if (!Parse(o, "build", args, &r, &exit)) return exit;
+  if (!ParseCommandArgs(o, "build", args, &r, &exit)) return exit;
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
@@ -142,7 +123,7 @@ int RunExplain(const std::vector<std::string>& args, const Environment&) {
   o.parse_positional({"code"});
   cxxopts::ParseResult r;
   int exit = 0;
-  if (!Parse(o, "explain", args, &r, &exit)) return exit;
+  if (!ParseCommandArgs(o, "explain", args, &r, &exit)) return exit;
   if (r.count("list") || r.count("markdown")) {
     if (r.count("markdown")) {
       std::cout << CatalogueMarkdown();

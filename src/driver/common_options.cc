@@ -63,6 +63,24 @@ int ExitCode(const Compilation& c) {
   return c.diags.HasErrors() ? 1 : 0;
 }
 
+bool ParseCommandArgs(cxxopts::Options& o, const std::string& cmd, const std::vector<std::string>& args,
+                      cxxopts::ParseResult* r, int* exit) {
+  std::vector<const char*> argv{"plangen"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  try {
+    *r = o.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const cxxopts::exceptions::exception& e) {
+    *exit = UsageError(cmd, e.what());
+    return false;
+  }
+  if (r->count("help")) {
+    std::cout << o.help() << "\n";
+    *exit = 0;
+    return false;
+  }
+  return true;
+}
+
 int UsageError(const std::string& cmd, const std::string& message) {
   std::cerr << "plangen" << (cmd.empty() ? "" : " " + cmd) << ": " << message << "\n";
   std::cerr << "Try 'plangen " << (cmd.empty() ? "" : cmd + " ") << "--help'.\n";

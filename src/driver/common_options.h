@@ -4,6 +4,7 @@
 #include <cxxopts.hpp>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "diag/printers.h"
 #include "driver/commands.h"
@@ -20,6 +21,10 @@ bool ReadCompileOptions(const cxxopts::ParseResult& r, const Environment& env, C
 void PrintFindings(const Compilation& c, OutputFormat format, const Environment& env, std::ostream& out);
 /// 0 clean, 1 errors, 2 unreadable input.
 int ExitCode(const Compilation& c);
+/// Parses `args` (without the command name) with `o`. On a usage error prints it and sets
+/// *exit = 2; on --help prints the help and sets *exit = 0; either way returns false.
+bool ParseCommandArgs(cxxopts::Options& o, const std::string& cmd, const std::vector<std::string>& args,
+                      cxxopts::ParseResult* r, int* exit);
 /// "plangen <cmd>: message" on stderr, exit 2.
 int UsageError(const std::string& cmd, const std::string& message);
 

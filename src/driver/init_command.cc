@@ -74,18 +74,9 @@ int RunInit(const std::vector<std::string>& args, const Environment& env) {
       ("h,help", "show this help")
       ("dir", "folder to write plan.xml into", cxxopts::value<std::string>());
   o.parse_positional({"dir"});
-  std::vector<const char*> argv{"plangen"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = o.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return UsageError("init", e.what());
-  }
-  if (r.count("help")) {
-    std::cout << o.help() << "\n";
-    return 0;
-  }
+  int exit = 0;
+  if (!ParseCommandArgs(o, "init", args, &r, &exit)) return exit;
   if (!r.count("dir")) return UsageError("init", "give the folder to write plan.xml into, e.g. 'plangen init myplan --topology topology.tbxml'");
   const fs::path dir = r["dir"].as<std::string>();
   const fs::path target = dir / "plan.xml";

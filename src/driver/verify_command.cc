@@ -73,18 +73,9 @@ int RunVerify(const std::vector<std::string>& args, const Environment& env) {
       ("templates", "the --templates folder the build used", cxxopts::value<std::string>())
       ("package", "audit package (zip)", cxxopts::value<std::string>());
   o.parse_positional({"package"});
-  std::vector<const char*> argv{"plangen"};
-  for (const auto& a : args) argv.push_back(a.c_str());
   cxxopts::ParseResult r;
-  try {
-    r = o.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const cxxopts::exceptions::exception& e) {
-    return UsageError("verify", e.what());
-  }
-  if (r.count("help")) {
-    std::cout << o.help() << "\n";
-    return 0;
-  }
+  int exit = 0;
+  if (!ParseCommandArgs(o, "verify", args, &r, &exit)) return exit;
   if (!r.count("package")) return UsageError("verify", "give the audit package to check");
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;

@@ -82,10 +82,6 @@ std::string LogStatus(const EmitContext& ctx, const std::vector<ValidationLogEnt
   return s;
 }
 
-std::string RoleName(const Plan& plan, const std::string& id) {
-  const Role* r = plan.FindRole(id);
-  return r && !r->name.empty() ? r->name.value : id;
-}
 
 }  // namespace
 

@@ -12,6 +12,11 @@ namespace plangen {
 
 using kainjow::mustache::data;
 
+std::string RoleName(const Plan& plan, const std::string& id) {
+  const Role* r = plan.FindRole(id);
+  return r && !r->name.empty() ? r->name.value : id;
+}
+
 std::string SourceRef(const SourceManager& sm, const Loc& loc) {
   ResolvedLoc r = sm.Resolve(loc);
   if (r.file.empty()) return "";
@@ -43,10 +48,6 @@ std::vector<const Role*> RolesWithDuties(const Plan& plan) {
 
 namespace {
 
-std::string RoleName(const Plan& plan, const std::string& id) {
-  const Role* r = plan.FindRole(id);
-  return r && !r->name.empty() ? r->name.value : id;
-}
 
 // Optional text: `false` when empty, since Mustache treats every string, even "", as true.
 data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }

@@ -21,6 +21,9 @@ bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& tem
 /// Mustache data for the runbook of `role`.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role);
 
+/// A role's name for people: its name, or its id when it has none.
+std::string RoleName(const Plan& plan, const std::string& id);
+
 /// "plan.xml:41:7": where an element was written, for traceability lines.
 std::string SourceRef(const SourceManager& sm, const Loc& loc);
 
