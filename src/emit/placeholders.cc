@@ -2,15 +2,15 @@
 
 namespace plangen {
 
-namespace {
-
-std::string ServerInstance(const Server& s) {
+std::string SqlInstanceOf(const Server& s) {
   std::string instance = s.instance.empty() ? "rtc" : s.instance.value;
   for (const auto& sv : s.services) {
     if (!sv.instance.empty()) instance = sv.instance.value;
   }
   return instance;
 }
+
+namespace {
 
 // The Back End of a pool: the server holding its user store, else one with a back-end role.
 const Server* BackEndOf(const Plan& plan, const Pool& pool) {
@@ -28,53 +28,59 @@ const Server* BackEndOf(const Plan& plan, const Pool& pool) {
   return fallback;
 }
 
-// Values restore procedures need besides the backup's own: the other half of a mirrored Back
-// End, the paired pool and its Back End, the site's Edge pool, the pool's File Store, the
-// database name, and {<item>-file} for the plan's other backups of the same pool.
-void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* server,
-                            std::map<std::string, std::string>& v) {
-  auto found = v.find("store");
-  const std::string store = found == v.end() ? std::string() : found->second;
-  size_t dot = store.rfind('.');
-  if (!store.empty() && store.find('\\') == std::string::npos) v["database"] = store.substr(0, dot);
-  v[b.item.value + "-file"] = v["file"];
-  if (!server) return;
-  if (!server->mirror_of.empty()) {
-    v["primary"] = server->mirror_of.value;
-    v["mirror"] = server->fqdn.value;
-  } else {
-    if (const Server* mirror = plan.MirrorOf(server->fqdn.value)) {
-      v["primary"] = server->fqdn.value;
-      v["mirror"] = mirror->fqdn.value;
-    }
-  }
-  if (server->pool < 0) return;
-  const Pool& pool = plan.topology.pools[server->pool];
+// "\\server\share" of the first server of the pool that runs a File Store with a share.
+std::string FileStoreOf(const Plan& plan, const Pool& pool) {
   for (int i : pool.servers) {
     const Server& s = plan.topology.servers[i];
     for (const auto& sv : s.services) {
-      if (sv.type.value == "FileStore" && !sv.share.empty() && !v.count("file-store")) {
-        v["file-store"] = "\\\\" + s.fqdn.value + "\\" + sv.share.value;
-      }
+      if (sv.type.value == "FileStore" && !sv.share.empty()) return "\\\\" + s.fqdn.value + "\\" + sv.share.value;
     }
   }
-  if (const Pool* partner = plan.FindPool(pool.paired_with.value); partner && !pool.paired_with.empty()) {
+  return "";
+}
+
+const Pool* PartnerOf(const Plan& plan, const Pool& pool) {
+  return pool.paired_with.empty() ? nullptr : plan.FindPool(pool.paired_with.value);
+}
+
+// An Edge pool in the same site as `pool`.
+const Pool* SiteEdgePool(const Plan& plan, const Pool& pool) {
+  for (const Pool& p : plan.topology.pools) {
+    if (p.site == pool.site && p.kind.value == "edge") return &p;
+  }
+  return nullptr;
+}
+
+void AddServer(const Plan& plan, const Server& s, std::map<std::string, std::string>& v) {
+  v["server"] = s.fqdn.value;
+  v["sql-instance"] = SqlInstanceOf(s);
+  for (const auto& sv : s.services) {
+    if (sv.type.value == "FileStore" && !sv.share.empty()) v["share"] = sv.share.value;
+  }
+  if (!s.mirror_of.empty()) {
+    v["primary"] = s.mirror_of.value;
+    v["mirror"] = s.fqdn.value;
+  } else if (const Server* mirror = plan.MirrorOf(s.fqdn.value)) {
+    v["primary"] = s.fqdn.value;
+    v["mirror"] = mirror->fqdn.value;
+  }
+}
+
+void AddPool(const Plan& plan, const Pool& pool, std::map<std::string, std::string>& v) {
+  v["pool"] = pool.fqdn.value;
+  if (std::string fs = FileStoreOf(plan, pool); !fs.empty()) v["file-store"] = fs;
+  if (const Pool* partner = PartnerOf(plan, pool)) {
     v["partner-pool"] = partner->fqdn.value;
     if (const Server* be = BackEndOf(plan, *partner)) {
       v["partner-back-end"] = be->fqdn.value;
-      v["partner-sql-instance"] = ServerInstance(*be);
+      v["partner-sql-instance"] = SqlInstanceOf(*be);
     }
   }
-  for (const Pool& p : plan.topology.pools) {
-    if (p.site == pool.site && p.kind.value == "edge") {
-      v["edge-pool"] = p.fqdn.value;
-      break;
-    }
-  }
-  // Files of the plan's other backups in the same pool, by item: a restore imports several.
-  for (const Backup* other : plan.BackupsInPool(server->pool)) {
-    v.emplace(other->item.value + "-file", other->item.value + "-" + other->id.value + ".zip");
-  }
+  if (const Pool* edge = SiteEdgePool(plan, pool)) v["edge-pool"] = edge->fqdn.value;
+}
+
+int PoolIndex(const Plan& plan, const Pool* pool) {
+  return pool ? static_cast<int>(pool - plan.topology.pools.data()) : -1;
 }
 
 }  // namespace
@@ -97,10 +103,57 @@ std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Pr
   }
   if (const ProfileItem* it = profile.FindItem(b.item.value)) {
     v["store"] = it->store.value;
+    // A database's name is its store without the extension; file stores have none.
+    const std::string& store = it->store.value;
+    if (!store.empty() && store.find('\\') == std::string::npos) v["database"] = store.substr(0, store.rfind('.'));
   }
   v["file"] = b.item.value + "-" + b.id.value + ".zip";
-  AddRestorePlaceholders(plan, b, server, v);
+  v[b.item.value + "-file"] = v["file"];
   return v;
+}
+
+std::map<std::string, std::string> ContextPlaceholders(const Plan& plan, const Profile& profile, const StepContext& c) {
+  std::map<std::string, std::string> v;
+  if (c.backup) v = BackupPlaceholders(plan, profile, *c.backup);
+  if (c.pool) {
+    AddPool(plan, *c.pool, v);
+    // Files of the plan's backups in the pool, by item, for steps that name one by its item.
+    for (const Backup* b : plan.BackupsInPool(PoolIndex(plan, c.pool))) {
+      v.emplace(b->item.value + "-file", b->item.value + "-" + b->id.value + ".zip");
+    }
+  }
+  if (c.server) AddServer(plan, *c.server, v);
+  return v;
+}
+
+std::string WhyUnfilled(const Plan& plan, const std::string& name, const StepContext& c) {
+  const std::string pool = c.pool ? "pool " + c.pool->fqdn.value : std::string("no pool");
+  const std::string server = c.server ? "server " + c.server->fqdn.value : std::string();
+  auto ends_with = [&](const std::string& suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (name == "location" || name == "file" || name == "store" || name == "database" || name == "item") {
+    if (!c.backup) return "the step is bound to no backup: give it item=\"...\" so it restores a backup the plan makes";
+    if (name == "database") return "the item of backup '" + c.backup->id.value + "' is not a database";
+    return "backup '" + c.backup->id.value + "' has no " + name;
+  }
+  if (name == "server" || name == "sql-instance" || name == "primary" || name == "mirror" || name == "share") {
+    if (!c.server) return "the step is about " + pool + " as a whole, not one server: give it for-each=\"ROLE\"";
+    if (name == "share") return server + " runs no FileStore service with a share";
+    return server + " is not part of a mirrored Back End";
+  }
+  if (!c.pool) return "the step is about no pool";
+  if (name == "file-store") return pool + " has no server running a FileStore service with a share";
+  if (name == "partner-pool" || name == "partner-back-end" || name == "partner-sql-instance") {
+    const Pool* partner = PartnerOf(plan, *c.pool);
+    if (!partner) return pool + " is not paired with another pool";
+    return "the paired pool " + partner->fqdn.value + " has no Back End";
+  }
+  if (name == "edge-pool") return "the site of " + pool + " has no Edge pool";
+  if (ends_with("-file")) {
+    return "the plan has no backup of '" + name.substr(0, name.size() - 5) + "' in " + pool;
+  }
+  return "'" + name + "' is not a placeholder plangen knows (docs/profiles.md lists them)";
 }
 
 std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,
@@ -126,38 +179,6 @@ std::string FillPlaceholders(const std::string& text, const std::map<std::string
   }
   out.append(text, i, std::string::npos);
   return out;
-}
-
-std::map<std::string, std::string> ScenarioPlaceholders(const Plan& plan, const Profile& profile, const Scenario& s) {
-  const Server* server = nullptr;
-  for (const Ref& c : s.covers) {
-    if ((server = plan.FindServer(c.value))) break;
-    if (const Pool* pool = plan.FindPool(c.value); pool && !pool->servers.empty()) {
-      server = &plan.topology.servers[pool->servers.front()];
-      for (int i : pool->servers) {
-        if (!plan.BackupsOn(plan.topology.servers[i].fqdn.value).empty()) {
-          server = &plan.topology.servers[i];
-          break;
-        }
-      }
-      break;
-    }
-  }
-  std::map<std::string, std::string> v;
-  if (!server) return v;
-  // The server's own backups first, then the rest of its pool's: every {<item>-file} it may need.
-  std::vector<const Backup*> backups = plan.BackupsOn(server->fqdn.value);
-  if (server->pool >= 0) {
-    const auto& in_pool = plan.BackupsInPool(server->pool);
-    backups.insert(backups.end(), in_pool.begin(), in_pool.end());
-  }
-  for (const Backup* b : backups) {
-    for (auto& [k, val] : BackupPlaceholders(plan, profile, *b)) v.emplace(k, val);
-  }
-  v["server"] = server->fqdn.value;
-  if (server->pool >= 0) v["pool"] = plan.topology.pools[server->pool].fqdn.value;
-  if (!v.count("sql-instance")) v["sql-instance"] = server->instance.empty() ? "rtc" : server->instance.value;
-  return v;
 }
 
 }  // namespace plangen

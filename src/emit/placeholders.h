@@ -10,19 +10,31 @@
 
 namespace plangen {
 
-/// The values a backup's commands may use: {server}, {pool}, {sql-instance}, {share},
-/// {location}, {store}, {item}, {file}; and, for the restore procedures that bring the backup
-/// back: {database} (store without extension), {file-store} (\\server\share of the pool's File
-/// Store), {primary} and {mirror} (a mirrored Back End pair), {partner-pool},
-/// {partner-back-end} and {partner-sql-instance} (the paired pool), {edge-pool} (an Edge pool
-/// of the same site) and {<item>-file} (file of the plan's backup of <item> in the same pool).
-/// A value the plan cannot supply is left out, so the placeholder stays visible.
+/// Where a step runs: the pool it is about, the server (when it is about one) and the backup it
+/// restores or writes (when it is bound to a data item). Every placeholder comes from these.
+struct StepContext {
+  const Pool* pool = nullptr;
+  const Server* server = nullptr;
+  const Backup* backup = nullptr;
+};
+
+/// The values a backup's own procedure uses: {server}, {pool}, {sql-instance}, {share},
+/// {location}, {store}, {database}, {item}, {file} and {<item>-file} of that backup.
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b);
 
-/// The values a scenario's restore procedure may use: those of the backups of the first server it
-/// covers (or of the first server of the first pool it covers), with {server} and {pool} set to
-/// that server and its pool.
-std::map<std::string, std::string> ScenarioPlaceholders(const Plan& plan, const Profile& profile, const Scenario& s);
+/// The values a step may use in `context` (docs/profiles.md, "How placeholders are bound"):
+/// the backup's own values when it is bound to one; {server}, {sql-instance}, {share},
+/// {primary} and {mirror} of its server; {pool}, {file-store}, {partner-pool},
+/// {partner-back-end}, {partner-sql-instance}, {edge-pool} and {<item>-file} of its pool. A value
+/// the plan cannot supply is absent.
+std::map<std::string, std::string> ContextPlaceholders(const Plan& plan, const Profile& profile, const StepContext& context);
+
+/// Why `name` has no value in `context`, in words, for the finding that leaves its step out.
+std::string WhyUnfilled(const Plan& plan, const std::string& name, const StepContext& context);
+
+/// The SQL instance of a server: the instance of its last service that names one, else its own,
+/// else "rtc".
+std::string SqlInstanceOf(const Server& s);
 
 /// Replaces every {name} found in `values`; unknown names are kept as written and listed in
 /// `unfilled` when given.

@@ -6,6 +6,7 @@
 
 #include "emit/checklist_view.h"
 #include "emit/placeholders.h"
+#include "emit/procedure_expansion.h"
 #include "emit/timeline_svg.h"
 
 namespace plangen {
@@ -84,20 +85,18 @@ data ToolList(const EmitContext& ctx, const std::vector<std::string>& ids) {
 // permission the procedure needs.
 void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
   data list{data::type::list};
-  auto values = BackupPlaceholders(ctx.plan, ctx.profile, b);
   std::vector<std::string> tools;
   std::string title, permission, source;
   int n = 1;
-  auto add_step = [&](const std::string& text, const std::string& command, const std::string& tool,
+  auto add_step = [&](const std::string& text, const std::string& cmd, const std::string& tool,
                       const std::string& verify, const Loc& loc) {
     data s;
     s.set("number", std::to_string(n++));
-    s.set("text", FillPlaceholders(text, values));
-    std::string cmd = FillPlaceholders(command, values);
+    s.set("text", text);
     s.set("command", Opt(cmd));
     s.set("command_md", CommandMd(cmd));
     s.set("tool", tool);
-    s.set("verify", Opt(FillPlaceholders(verify, values)));
+    s.set("verify", Opt(verify));
     s.set("source", SourceRef(ctx.sources, loc));
     list.push_back(s);
     tools.push_back(tool);
@@ -115,7 +114,9 @@ void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
       title = p->title.value.empty() ? p->id.value : p->title.value;
       permission = p->permission.value;
       source = "profile procedure '" + p->id.value + "', " + SourceRef(ctx.sources, p->loc);
-      for (const auto& st : p->steps) add_step(st.text.value, st.command.value, st.tool.value, st.verify.value, st.loc);
+      // Steps that cannot be filled were reported when the plan was checked and are left out.
+      for (const ExpandedRun& run : ExpandBackup(ctx.plan, ctx.profile, b, *p).runs)
+        for (const ExpandedStep& e : run.steps) add_step(e.text, e.command, e.step->tool.value, e.verify, e.step->loc);
     }
     if (it) tools.insert(tools.begin(), it->backup_tool.value);
   }
@@ -190,67 +191,46 @@ std::string StepList(const std::vector<int>& steps) {
   return s;
 }
 
-// The profile's restore procedure for a scenario that names its template, with the plan's names
-// filled in; a step that runs another procedure brings that procedure's steps in its place.
+// The profile's restore procedure for a scenario that names its template, expanded for what the
+// scenario covers: one run per covered server or pool it is about, each step bound to its own
+// context. Steps that cannot be filled were reported when the plan was checked and are left out.
 void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
-  const ProfileScenario* ps = s.template_id.empty() ? nullptr : ctx.profile.FindScenario(s.template_id.value);
-  const ProfileProcedure* proc = ps ? ctx.profile.FindProcedure(ps->procedure.value) : nullptr;
-  data steps{data::type::list};
+  ExpandedProcedure ex = ExpandScenario(ctx.plan, ctx.profile, s);
+  const ProfileProcedure* proc = ex.procedure;
+  const ProfileScenario* ps = proc ? ctx.profile.FindScenario(s.template_id.value) : nullptr;
+  data runs{data::type::list};
   data verify{data::type::list};
-  data omitted{data::type::list};
-  if (proc) {
-    auto values = ScenarioPlaceholders(ctx.plan, ctx.profile, s);
+  for (const ExpandedRun& run : ex.runs) {
+    data steps{data::type::list};
     int n = 1;
-    auto add = [&](const ProfileStep& st) {
-      // A step that needs what this plan does not have (a paired pool, a Persistent Chat backup)
-      // does not apply here: it is listed as left out rather than shown half filled.
-      std::vector<std::string> unfilled;
-      std::string text = FillPlaceholders(st.text.value, values, &unfilled);
-      std::string command = FillPlaceholders(st.command.value, values, &unfilled);
-      FillPlaceholders(st.verify.value, values, &unfilled);
-      if (!unfilled.empty()) {
-        // Name what is missing in words, so no raw {placeholder} reaches a reader.
-        auto words = [](std::string name) {
-          for (char& c : name) c = c == '-' ? ' ' : c;
-          return name;
-        };
-        std::map<std::string, std::string> named = values;
-        for (const std::string& u : unfilled) named[u] = "[" + words(u) + "]";
-        data od;
-        od.set("text", FillPlaceholders(st.text.value, named));
-        od.set("needs", words(unfilled.front()));
-        omitted.push_back(od);
-        return;
-      }
+    for (const ExpandedStep& e : run.steps) {
       data sd;
       sd.set("number", std::to_string(n++));
-      sd.set("text", text);
-      sd.set("command", command);
-      sd.set("tool", st.tool.value);
-      sd.set("role_kind", st.role_kind.value);
-      sd.set("verify", FillPlaceholders(st.verify.value, values));
-      sd.set("source", SourceRef(ctx.sources, st.loc));
+      sd.set("text", e.text);
+      sd.set("command", Opt(e.command));
+      sd.set("tool", e.step->tool.value);
+      sd.set("role_kind", e.step->role_kind.value);
+      sd.set("verify", Opt(e.verify));
+      sd.set("source", SourceRef(ctx.sources, e.step->loc));
       steps.push_back(sd);
-    };
-    for (const ProfileStep& st : proc->steps) {
-      const ProfileProcedure* inner = st.procedure.empty() ? nullptr : ctx.profile.FindProcedure(st.procedure.value);
-      if (!inner) {
-        add(st);
-        continue;
-      }
-      for (const ProfileStep& in : inner->steps) add(in);
     }
+    data rd;
+    // Several runs (one per lost server, say) each say which server or pool they are for.
+    rd.set("subject", Opt(ex.runs.size() > 1 ? run.subject : std::string()));
+    rd.set("steps", steps);
+    runs.push_back(rd);
+  }
+  if (ps && !ex.runs.empty()) {
+    auto values = ContextPlaceholders(ctx.plan, ctx.profile, ex.runs.front().context);
     for (const Text& v : ps->verify) verify.push_back(data(FillPlaceholders(v.value, values)));
   }
-  d.set("has_procedure", proc != nullptr);
+  d.set("has_procedure", proc != nullptr && !ex.runs.empty());
   d.set("procedure_title", proc ? proc->title.value : std::string());
   d.set("procedure_permission", proc ? proc->permission.value : std::string());
   d.set("procedure_source", proc ? SourceRef(ctx.sources, proc->loc) : std::string());
-  d.set("procedure_steps", steps);
+  d.set("procedure_runs", runs);
   d.set("procedure_verify", verify);
   d.set("has_procedure_verify", !verify.is_empty_list());
-  d.set("procedure_omitted", omitted);
-  d.set("has_procedure_omitted", !omitted.is_empty_list());
 }
 
 data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {

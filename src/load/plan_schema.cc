@@ -63,9 +63,9 @@ profile/worksheets/worksheet/note #text!
 profile/procedures : procedure*
 profile/procedures/procedure @id! @kind! @title! @item @permission @output : exclude* step+
 profile/procedures/procedure/exclude #text!
-profile/procedures/procedure/step @tool @role-kind @estimate @command @verify @procedure #text!
+profile/procedures/procedure/step @tool @role-kind @estimate @command @verify @procedure @when @for-each @item #text!
 profile/scenarios : scenario*
-profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware : criteria+ verify*
+profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware @about @when : criteria+ verify*
 profile/scenarios/scenario/criteria #text!
 profile/scenarios/scenario/verify #text!
 )";

@@ -115,6 +115,9 @@ class ProfileReader {
         st.estimate = v_.DurationAttr(s, "estimate");
         st.verify = v_.Attr(s, "verify");
         st.procedure = v_.Attr(s, "procedure");
+        st.when = Conditions(s);
+        st.for_each = v_.Attr(s, "for-each");
+        st.items = ListOf(s, "item");
         st.loc = v_.Where(s);
         pr.steps.push_back(st);
       }
@@ -129,6 +132,8 @@ class ProfileReader {
       sc.rto = v_.DurationAttr(n, "rto");
       sc.rpo = v_.DurationAttr(n, "rpo");
       sc.new_hardware = v_.Bool(n, "new-hardware");
+      sc.about = v_.Enum(n, "about", {"server", "pool"});
+      sc.when = Conditions(n);
       for (auto c : n.children("criteria")) sc.criteria.push_back(v_.Content(c));
       for (auto c : n.children("verify")) sc.verify.push_back(v_.Content(c));
       sc.loc = v_.Where(n);
@@ -172,9 +177,13 @@ class ProfileReader {
         tool(st.tool);
         if (st.role_kind.empty()) diags_.Report(DiagId::err_profile_step_no_role, st.loc, {pr.id.value});
         Ref(st.procedure, "procedure", procs);
+        CheckStepBinding(st, items);
       }
     }
-    for (auto& sc : p_->scenarios) Ref(sc.procedure, "procedure", procs);
+    for (auto& sc : p_->scenarios) {
+      Ref(sc.procedure, "procedure", procs);
+      for (auto& c : sc.when) CheckCondition(c, false);
+    }
     for (auto& sv : p_->services) {
       for (auto& i : sv.items) Ref(i, "data item", items);
       for (auto& s : sv.scenarios) Ref(s, "scenario", scens);
@@ -189,6 +198,117 @@ class ProfileReader {
   }
 
  private:
+  // "when": space-separated conditions, each "[!]kind[:value|value...]".
+  std::vector<StepCondition> Conditions(const pugi::xml_node& n) {
+    std::vector<StepCondition> out;
+    for (const Text& t : ListOf(n, "when")) {
+      StepCondition c;
+      c.loc = t.loc;
+      std::string s = t.value;
+      if (!s.empty() && s[0] == '!') {
+        c.negate = true;
+        s.erase(0, 1);
+      }
+      size_t colon = s.find(':');
+      c.kind = s.substr(0, colon);
+      if (colon != std::string::npos) {
+        std::string rest = s.substr(colon + 1);
+        size_t start = 0;
+        while (start <= rest.size()) {
+          size_t bar = rest.find('|', start);
+          if (bar == std::string::npos) bar = rest.size();
+          c.values.push_back(rest.substr(start, bar - start));
+          start = bar + 1;
+        }
+      }
+      out.push_back(c);
+    }
+    return out;
+  }
+
+  // A condition names a kind plangen knows and values the profile (or the plan format) defines.
+  void CheckCondition(const StepCondition& c, bool step_has_item) {
+    static const std::vector<std::string> kinds = {"edition", "holds", "role", "mirrored", "paired",
+                                                   "site-has", "partner-in-site", "via"};
+    const std::string written = (c.negate ? "!" : "") + c.kind;
+    if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) {
+      std::string s = Suggest(c.kind, kinds);
+      diags_.Report(DiagId::err_profile_bad_condition, c.loc,
+                    {written, s.empty() ? "conditions are edition, holds, role, mirrored, paired, site-has, partner-in-site and via"
+                                        : "did you mean '" + s + "'?"});
+      return;
+    }
+    const bool takes_values = c.kind != "mirrored" && c.kind != "paired" && c.kind != "partner-in-site";
+    bool empty_value = false;
+    for (const auto& v : c.values) empty_value = empty_value || v.empty();
+    if (takes_values == c.values.empty() || empty_value) {
+      std::string whole = written;
+      for (size_t i = 0; i < c.values.size(); ++i) whole += (i ? "|" : ":") + c.values[i];
+      diags_.Report(DiagId::err_profile_bad_condition, c.loc,
+                    {whole, takes_values ? "'" + c.kind + "' needs a value: " + c.kind + ":VALUE" : "'" + c.kind + "' takes no value"});
+      return;
+    }
+    if (c.kind == "via" && !step_has_item) {
+      diags_.Report(DiagId::err_profile_bad_condition, c.loc, {written + ":" + c.values.front(), "'via' needs the step's item, which says whose backup it asks about"});
+    }
+    for (const std::string& v : c.values) {
+      Text t{v, c.loc};
+      if (c.kind == "edition") {
+        if (v != "standard" && v != "enterprise") diags_.Report(DiagId::err_xml_bad_value, c.loc, {v, "edition", "standard or enterprise"});
+      } else if (c.kind == "site-has") {
+        static const std::vector<std::string> pool_kinds = {"front-end", "edge", "persistent-chat", "director", "mediation",
+                                                            "sql", "file", "office-web-apps", "sba"};
+        if (std::find(pool_kinds.begin(), pool_kinds.end(), v) == pool_kinds.end())
+          diags_.Report(DiagId::err_xml_bad_value, c.loc, {v, "a pool kind", "front-end, edge, persistent-chat, director, mediation, sql, file, office-web-apps or sba"});
+      } else if (c.kind == "holds") {
+        if (!p_->FindService(v)) Ref(t, "service", ServiceNames());
+      } else if (c.kind == "role") {
+        Ref(t, "server role", RoleNames());
+      } else if (c.kind == "via") {
+        const ProfileProcedure* pr = p_->FindProcedure(v);
+        if (!pr || pr->kind.value != "backup") Ref(t, "backup procedure", BackupProcedureNames());
+      }
+    }
+  }
+
+  // for-each names a server role or "backup"; item names data items, one unless for-each="backup".
+  void CheckStepBinding(const ProfileStep& st, const std::vector<std::string>& items) {
+    for (auto& i : st.items) Ref(i, "data item", items);
+    for (auto& c : st.when) CheckCondition(c, !st.items.empty());
+    if (st.for_each.value == "backup") {
+      if (st.items.empty()) diags_.Report(DiagId::err_profile_bad_for_each, st.for_each.loc, {"'backup' needs the data items in item=\"...\""});
+    } else {
+      if (!st.for_each.empty() && !p_->FindRole(st.for_each.value)) {
+        std::vector<std::string> known = RoleNames();
+        known.push_back("backup");
+        std::string s = Suggest(st.for_each.value, known);
+        diags_.Report(DiagId::err_profile_bad_for_each, st.for_each.loc,
+                      {"'" + st.for_each.value + "' is neither a server role of the profile nor 'backup'" + (s.empty() ? std::string() : "; did you mean '" + s + "'?")});
+      }
+      if (st.items.size() > 1) {
+        diags_.Report(DiagId::err_profile_bad_for_each, st.items[1].loc,
+                      {"is missing: a step bound to several data items must repeat with for-each=\"backup\""});
+      }
+    }
+  }
+
+  std::vector<std::string> ServiceNames() const {
+    std::vector<std::string> v;
+    for (auto& s : p_->services) v.push_back(s.service.value);
+    return v;
+  }
+  std::vector<std::string> RoleNames() const {
+    std::vector<std::string> v;
+    for (auto& r : p_->roles) v.push_back(r.role.value);
+    return v;
+  }
+  std::vector<std::string> BackupProcedureNames() const {
+    std::vector<std::string> v;
+    for (auto& p : p_->procedures)
+      if (p.kind.value == "backup") v.push_back(p.id.value);
+    return v;
+  }
+
   std::vector<Text> ListOf(const pugi::xml_node& n, const char* name) { return v_.List(n, name); }
 
   template <class F>

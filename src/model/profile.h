@@ -84,6 +84,15 @@ struct WorksheetLayout {
   Loc loc;
 };
 
+/// One condition of a step's or scenario's `when`: "edition:standard", "holds:CentralMgmtStore",
+/// "role:front-end|director", "!mirrored"... (docs/profiles.md, "How steps are filtered").
+struct StepCondition {
+  bool negate = false;               ///< written with a leading '!'
+  std::string kind;                  ///< edition | holds | role | mirrored | paired | site-has | partner-in-site | via
+  std::vector<std::string> values;   ///< alternatives, any of which satisfies it ('|' separated)
+  Loc loc;
+};
+
 struct ProfileStep {
   Text text;       ///< what to do; {placeholders} are filled from the plan
   Text command;    ///< the exact command, with {placeholders}
@@ -92,6 +101,9 @@ struct ProfileStep {
   DurationValue estimate;
   Text verify;     ///< what to check after it
   Text procedure;  ///< another profile procedure this step carries out in full (whole-pool restores)
+  std::vector<StepCondition> when;  ///< all must hold in the step's context, or the step is left out
+  Text for_each;   ///< repeat per server of the context pool with this role, or "backup" (per backup of `items`)
+  std::vector<Text> items;  ///< data items the step is about: binds the plan's backup of it in the context
   Loc loc;
 };
 
@@ -116,6 +128,8 @@ struct ProfileScenario {
   DurationValue rpo;
   BoolValue new_hardware;
   std::vector<Text> verify;
+  Text about;              ///< "server" (default) or "pool": what one run of the procedure is about
+  std::vector<StepCondition> when;  ///< which of the covered servers or pools it is about
   Loc loc;
 };
 
