@@ -1,6 +1,7 @@
 #include "driver/compile.h"
 
 #include "check/passes.h"
+#include "emit/runbook_lint.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
 #include "topology/topology.h"
@@ -106,6 +107,8 @@ void Compile(const CompileOptions& options, Compilation& c) {
     ctx.worksheets = &c.returned;
   }
   RunPasses(ctx, c.diags);
+  // Runbooks are checked on every build: their procedures, expanded exactly as they are shown.
+  LintRunbooks(c.plan, c.profile, c.diags);
 }
 
 }  // namespace plangen
