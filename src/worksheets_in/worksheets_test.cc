@@ -5,7 +5,7 @@
 #include "worksheets_in/cell_text.h"
 #include "worksheets_in/matching.h"
 #include "worksheets_in/returned.h"
-#include "worksheets_in/test_support.h"
+#include "worksheets_test_support.h"
 
 using namespace plangen;
 using namespace plangen::wstest;
