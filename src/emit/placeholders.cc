@@ -28,6 +28,47 @@ const Server* BackEndOf(const Plan& plan, const Pool& pool) {
   return fallback;
 }
 
+// The PowerShell date before which a run's copies fall out of the retention: calendar
+// arithmetic for years and months, as the plan's ISO 8601 duration means them.
+std::string RetentionCutoff(const Duration& d) {
+  std::string out = "(Get-Date)";
+  auto add = [&](const char* method, int64_t n) {
+    if (n) out += std::string(".") + method + "(-" + std::to_string(n) + ")";
+  };
+  add("AddYears", d.years);
+  add("AddMonths", d.months);
+  add("AddDays", int64_t{d.weeks} * 7 + d.days);
+  add("AddHours", d.hours);
+  add("AddMinutes", d.minutes);
+  add("AddSeconds", d.seconds);
+  return out;
+}
+
+// Values for keeping one copy per run: the backup's own folder name, the first off-site
+// location after the first (where each run is copied), and the retention the prune enforces.
+void AddRunPlaceholders(const Plan& plan, const Backup& b, std::map<std::string, std::string>& v) {
+  v["backup"] = b.id.value;
+  for (size_t i = 1; i < b.locations.size(); ++i) {
+    const Location* l = plan.FindLocation(b.locations[i].value);
+    if (l && l->offsite.get() && !l->path.empty()) {
+      v["offsite-location"] = l->path.value;
+      break;
+    }
+  }
+  if (b.retention.value && b.retention.value->TotalSeconds() > 0) {
+    v["retention"] = DescribeDuration(*b.retention.value);
+    v["retention-cutoff"] = RetentionCutoff(*b.retention.value);
+  }
+}
+
+// The folder of the plan's backup `b` (its first location and its id): every run writes a dated
+// folder inside it.
+std::string BackupDir(const Plan& plan, const Backup& b) {
+  if (b.locations.empty()) return "";
+  const Location* l = plan.FindLocation(b.locations.front().value);
+  return l && !l->path.empty() ? l->path.value + "\\" + b.id.value : std::string();
+}
+
 // Values restore procedures need besides the backup's own: the other half of a mirrored Back
 // End, the paired pool and its Back End, the site's Edge pool, the pool's File Store, the
 // database name, and {<item>-file} for the plan's other backups of the same pool.
@@ -38,6 +79,7 @@ void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* ser
   size_t dot = store.rfind('.');
   if (!store.empty() && store.find('\\') == std::string::npos) v["database"] = store.substr(0, dot);
   v[b.item.value + "-file"] = v["file"];
+  if (std::string dir = BackupDir(plan, b); !dir.empty()) v[b.item.value + "-dir"] = dir;
   if (!server) return;
   if (!server->mirror_of.empty()) {
     v["primary"] = server->mirror_of.value;
@@ -74,6 +116,7 @@ void AddRestorePlaceholders(const Plan& plan, const Backup& b, const Server* ser
   // Files of the plan's other backups in the same pool, by item: a restore imports several.
   for (const Backup* other : plan.BackupsInPool(server->pool)) {
     v.emplace(other->item.value + "-file", other->item.value + "-" + other->id.value + ".zip");
+    if (std::string dir = BackupDir(plan, *other); !dir.empty()) v.emplace(other->item.value + "-dir", dir);
   }
 }
 
@@ -99,6 +142,7 @@ std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Pr
     v["store"] = it->store.value;
   }
   v["file"] = b.item.value + "-" + b.id.value + ".zip";
+  AddRunPlaceholders(plan, b, v);
   AddRestorePlaceholders(plan, b, server, v);
   return v;
 }

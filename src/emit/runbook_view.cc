@@ -90,6 +90,10 @@ void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
   int n = 1;
   auto add_step = [&](const std::string& text, const std::string& command, const std::string& tool,
                       const std::string& verify, const Loc& loc) {
+    // The copy to an off-site location, and its check, apply only to a backup that has one.
+    std::vector<std::string> unfilled;
+    for (const std::string* t : {&text, &command, &verify}) FillPlaceholders(*t, values, &unfilled);
+    if (std::count(unfilled.begin(), unfilled.end(), "offsite-location")) return;
     data s;
     s.set("number", std::to_string(n++));
     s.set("text", FillPlaceholders(text, values));
