@@ -57,6 +57,7 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
       ("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)")
       ("sign", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", cxxopts::value<std::string>())
       ("quiet", "no progress on stderr")
+      ("force", "replace the output directory even if plangen did not write it")
       ("plan", "plan file", cxxopts::value<std::string>());
   o.parse_positional({"plan"});
   cxxopts::ParseResult r;
@@ -72,6 +73,12 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   const bool progress = env.stderr_is_terminal && !r.count("quiet");
   Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
+  const bool force = r.count("force") > 0;
+  // Refused before any work: the user's folder is the one thing a build must never lose.
+  if (!OutputDirReplaceable(out_dir, force, c.sources, c.diags)) {
+    PrintFindings(c, format, env, std::cout);
+    return 2;
+  }
   if (progress) std::cerr << "plangen: checking " << copt.plan_path << "\n";
   Compile(copt, c);
   if (!c.plan_read || !c.profile_read || (c.diags.HasErrors() && !draft)) {
@@ -97,6 +104,7 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   if (emitted) {
     if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
     WriteOptions wo;
+    wo.force = force;
     if (make_package) {
       wo.before_commit = [&](const std::string& staging) {
         std::error_code ec;
