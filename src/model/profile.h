@@ -8,6 +8,9 @@
 
 namespace plangen {
 
+/// The id of the Validation Log layout (every other worksheet layout holds backups).
+inline constexpr const char* kValidationLogLayout = "validation-log";
+
 struct ProfileTool {
   Text id;           ///< "Export-CsConfiguration", "Robocopy", "SQL Server Management Studio"
   Text kind;         ///< cmdlet | program | console
@@ -82,6 +85,9 @@ struct WorksheetLayout {
   std::vector<WorksheetRowTemplate> rows;
   std::vector<Text> notes;
   Loc loc;
+
+  /// The row Microsoft's worksheet has for data item `item`, or null.
+  const WorksheetRowTemplate* RowFor(const std::string& item) const;
 };
 
 struct ProfileStep {
@@ -141,6 +147,10 @@ struct Profile {
   const WorksheetLayout* FindWorksheet(const std::string& id) const;
   const ServiceMapping* FindService(const std::string& name) const;
   const RoleMapping* FindRole(const std::string& role) const;
+
+  /// The layout that holds a backup of `item`: the backup layout with a row for it, else the
+  /// item's worksheet attribute; null when the item is on no worksheet.
+  const WorksheetLayout* LayoutForItem(const std::string& item) const;
 };
 
 }  // namespace plangen

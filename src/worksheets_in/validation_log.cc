@@ -9,8 +9,6 @@
 namespace plangen {
 namespace {
 
-constexpr const char* kLogLayout = "validation-log";
-
 using LogEntry = ValidationLogEntry;
 
 std::optional<bool> ParseResult(const std::string& text) {
@@ -114,7 +112,7 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
   if (!ctx.worksheets) return;
   std::vector<LogEntry> entries;
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
-    if (sheet.layout->id.value != kLogLayout) continue;
+    if (sheet.layout->id.value != kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
       LogEntry e = ReadEntry(sheet, row, &diags);
       if (e.passed && !*e.passed) {
@@ -143,7 +141,7 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
 std::vector<ValidationLogEntry> ReadValidationLog(const ReturnedWorksheets& returned) {
   std::vector<ValidationLogEntry> entries;
   for (const ReturnedSheet& sheet : returned.sheets) {
-    if (sheet.layout->id.value != kLogLayout) continue;
+    if (sheet.layout->id.value != kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) entries.push_back(ReadEntry(sheet, row, nullptr));
   }
   return entries;
