@@ -11,6 +11,7 @@
 #include "audit/package.h"
 #include "driver/audit_package.h"
 #include "driver/common_options.h"
+#include "driver/diff_command.h"
 #include "driver/init_command.h"
 #include "driver/verify_command.h"
 #include "driver/write_outputs.h"
@@ -258,6 +259,7 @@ const std::vector<Command>& Commands() {
       {ExplainSpec(), &RunExplain},
       {VerifySpec(), &RunVerify},
       {InitSpec(), &RunInit},
+      {DiffSpec(), &RunDiff},
       {HelpSpec(), &RunHelp},
   };
   return commands;
