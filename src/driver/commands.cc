@@ -10,6 +10,7 @@
 #include "diag/printers.h"
 #include "audit/package.h"
 #include "driver/audit_package.h"
+#include "driver/approve_command.h"
 #include "driver/common_options.h"
 #include "driver/diff_command.h"
 #include "driver/init_command.h"
@@ -28,7 +29,8 @@ namespace {
 
 // After a clean check: the commands that come next, with the plan's path filled in.
 std::string WhatNext(const std::string& plan) {
-  return "next: 'plangen build " + plan + "' writes the runbooks, worksheets, checklists and the audit package\n";
+  return "next: 'plangen approve " + plan + " --role ROLE --kind business|technical' records an approval;\n"
+         "      'plangen build " + plan + "' writes the runbooks, worksheets, checklists and the audit package\n";
 }
 
 int RunCheck(const ParsedArgs& r, const Environment& env) {
@@ -259,6 +261,7 @@ const std::vector<Command>& Commands() {
       {ExplainSpec(), &RunExplain},
       {VerifySpec(), &RunVerify},
       {InitSpec(), &RunInit},
+      {ApproveSpec(), &RunApprove},
       {DiffSpec(), &RunDiff},
       {HelpSpec(), &RunHelp},
   };
