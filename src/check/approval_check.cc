@@ -44,7 +44,9 @@ void CheckApprovals(const CheckContext& ctx, DiagEngine& diags) {
     if (a.digest.empty()) {
       diags.Report(DiagId::warn_approval_no_digest, a.loc, {a.kind.value, a.by.value, digest});
     } else if (!IsPlaceholder(a.digest.value) && NormalDigest(a.digest.value) != digest) {
-      diags.Report(DiagId::err_approval_stale, a.digest.loc, {a.kind.value, a.by.value, a.digest.value, digest});
+      Diagnostic& d = diags.Report(DiagId::err_approval_stale, a.digest.loc, {a.kind.value, a.by.value, a.digest.value, digest});
+      d.AddNote(a.loc, "'plangen diff OLD PLAN', with OLD the approved plan or the audit package built from it, says "
+                       "what changed since this approval; 'plangen approve' records a new one");
     }
     if (!interval || !a.date.value) continue;
     Date due = interval->value->AddTo(*a.date.value);

@@ -32,6 +32,11 @@ BOOST_AUTO_TEST_CASE(cell_names) {
 BOOST_AUTO_TEST_CASE(suggestions) {
   BOOST_TEST(Suggest("bakup", {"backup", "backups", "role"}) == "backup");
   BOOST_TEST(Suggest("zzzzzz", {"backup", "role"}) == "");
+  // Two swapped letters are one slip, not two.
+  BOOST_TEST(EditDistance("buidl", "build") == 1);
+  BOOST_TEST(EditDistance("ab", "ba") == 1);
+  BOOST_TEST(EditDistance("abc", "ca") == 3);
+  BOOST_TEST(Suggest("buidl", {"build", "check", "init"}) == "build");
 }
 
 BOOST_AUTO_TEST_CASE(durations) {
