@@ -6,6 +6,18 @@
 
 namespace plangen {
 
+namespace {
+
+// Gaps of whole days in days ("60 days", not "2 months": months differ in length, which is the
+// point of computing gaps on the calendar).
+std::string DescribeGap(int64_t seconds) {
+  const int64_t day = 86400;
+  if (seconds >= day && seconds % day == 0) return std::to_string(seconds / day) + (seconds == day ? " day" : " days");
+  return DescribeSeconds(seconds);
+}
+
+}  // namespace
+
 void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
@@ -48,7 +60,7 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
         int64_t gap = b.schedule.value->MaxGapSeconds();
         if (gap <= sc.rpo.Seconds()) continue;
         diags.Report(DiagId::err_rpo_exceeded, b.schedule.text.loc,
-                     {b.id.value, DescribeSeconds(gap), DescribeSeconds(sc.rpo.Seconds()), sc.id.value})
+                     {b.id.value, DescribeGap(gap), DescribeSeconds(sc.rpo.Seconds()), sc.id.value})
             .AddNote(sc.rpo.text.loc, "scenario '" + sc.id.value + "' sets its RPO here");
       }
     }

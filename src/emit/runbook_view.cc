@@ -1,4 +1,5 @@
 #include "emit/runbook_view.h"
+#include "model/sites.h"
 
 #include <algorithm>
 #include <map>
@@ -364,7 +365,11 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
     d.set("item_id", b.item.value);
     d.set("store", Opt(item ? item->store.value : std::string()));
     d.set("server", b.server.value);
-    d.set("schedule", b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value);
+    // Schedules are wall-clock times of the server's site: say which clock.
+    std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
+    if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty())
+      schedule += " (" + site->time_zone.value + " time)";
+    d.set("schedule", schedule);
     d.set("retention", Dur(b.retention));
     data locs{data::type::list};
     for (const auto& l : b.locations) {
@@ -447,6 +452,25 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
       data cd;
       cd.set("type", c.type.value);
       cd.set("value", c.value.value);
+      list.push_back(cd);
+    }
+    // The people who fill the role, with their own contacts and the other roles they fill.
+    for (const Ref& m : r.members) {
+      const Person* p = nullptr;
+      for (const Person& x : plan.people) p = p ? p : (x.id.value == m.value ? &x : nullptr);
+      if (!p) continue;
+      std::string value = p->name.empty() ? p->id.value : p->name.value;
+      for (const Contact& c : p->contacts) value += ", " + c.type.value + " " + c.value.value;
+      std::string others;
+      for (const Role& o : plan.roles) {
+        if (o.id.value == r.id.value) continue;
+        for (const Ref& om : o.members)
+          if (om.value == m.value) others += (others.empty() ? "" : ", ") + (o.name.empty() ? o.id.value : o.name.value);
+      }
+      if (!others.empty()) value += " (also " + others + ")";
+      data cd;
+      cd.set("type", std::string("member"));
+      cd.set("value", value);
       list.push_back(cd);
     }
     d.set("contacts", list);

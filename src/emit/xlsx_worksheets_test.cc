@@ -247,7 +247,7 @@ BOOST_AUTO_TEST_CASE(rows_follow_the_profile_layout) {
   BOOST_TEST(users.cells[0].text == "Rtc database on Back End Server for user data");
   BOOST_TEST(users.cells[0].locked);
   BOOST_TEST(users.cells[1].text == "sql01.contoso.com");
-  BOOST_TEST(users.cells[2].text == "daily 02:00");
+  BOOST_TEST(users.cells[2].text == "daily 00:45");
   BOOST_TEST(users.cells[3].text == "Export-CsUserData");
   BOOST_TEST(users.cells[4].text == "Name:\nExpiration:");
   BOOST_TEST(users.cells[4].to_fill);
@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(openpyxl_sees_headers_values_validations_and_panes) {
                                    "Backup set", "Backup destination", "Notes", "Row id"};
   BOOST_TEST(headers == want, boost::test_tools::per_element());
   BOOST_TEST(db["rows"][1][0] == "Rtc database on Back End Server for user data");
-  BOOST_TEST(db["rows"][1][2] == "daily 02:00");
+  BOOST_TEST(db["rows"][1][2] == "daily 00:45");
   BOOST_TEST(db["rows"][1][4] == "Name:\nExpiration:");
   BOOST_TEST(db["rows"][1][7] == "red-users");
   BOOST_TEST(db["freeze"] == "A2");
@@ -481,10 +481,10 @@ BOOST_AUTO_TEST_CASE(findings_map_to_the_attribute_they_point_into) {
 BOOST_AUTO_TEST_CASE(a_finding_on_a_backup_is_a_comment_on_its_cell) {
   std::ifstream in(testing::SourceRoot() + "/samples/contoso/plan.xml", std::ios::binary);
   std::string plan((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string was = "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 01:00\" retention=\"P90D\" locations=\"red-backup vault\"/>";
+  const std::string was = "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 00:00\" retention=\"P90D\" locations=\"red-backup vault\"/>";
   const size_t at = plan.find(was);
   BOOST_REQUIRE(at != std::string::npos);
-  plan.replace(at, was.size(), "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 01:00\" retention=\"P90D\" locations=\"red-backup\"/>");
+  plan.replace(at, was.size(), "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 00:00\" retention=\"P90D\" locations=\"red-backup\"/>");
   Scratch dir;
   CompileOptions o;
   o.plan_path = dir.Write("plan.xml", plan);

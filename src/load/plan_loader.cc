@@ -51,14 +51,15 @@ class PlanReader {
     for (pugi::xml_node inc : root.children("include")) {
       Text href = v.Attr(inc, "href");
       if (href.empty()) continue;
-      Include(path, href, depth);
+      Include(path, display, href, depth);
     }
     // Keep the documents alive: the model copies every value, so nothing else is needed.
     return true;
   }
 
  private:
-  void Include(const std::string& from, const Text& href, int depth) {
+  // `from` is the including file's path, `from_display` the same file as findings name it.
+  void Include(const std::string& from, const std::string& from_display, const Text& href, int depth) {
     if (depth + 1 > kMaxIncludeDepth) {
       diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "includes nest deeper than 8 levels"});
       return;
@@ -75,7 +76,8 @@ class PlanReader {
       diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "no such file"});
       return;
     }
-    std::string display = (fs::path(sm_.Name(plan_->file)).parent_path() / fs::path(href.value)).lexically_normal().string();
+    // Named relative to the including file, as the path in the file system is.
+    std::string display = (fs::path(from_display).parent_path() / fs::path(href.value)).lexically_normal().string();
     active_.insert(key);
     ReadFile(target.string(), display, true, depth + 1, href.loc);
     active_.erase(key);
@@ -93,7 +95,18 @@ class PlanReader {
         r.contacts.push_back({v.Enum(c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
       }
       r.loc = v.Where(n);
+      r.members = v.List(n, "members");
       plan_->roles.push_back(r);
+    }
+    for (auto n : root.child("people").children("person")) {
+      Person p;
+      p.id = v.Attr(n, "id");
+      p.name = v.Attr(n, "name");
+      for (auto c : n.children("contact")) {
+        p.contacts.push_back({v.Enum(c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
+      }
+      p.loc = v.Where(n);
+      plan_->people.push_back(p);
     }
     if (pugi::xml_node g = root.child("governance")) {
       Governance& gv = plan_->governance;
@@ -110,6 +123,7 @@ class PlanReader {
       for (auto a : g.children("approval")) {
         gv.approvals.push_back({v.Enum(a, "kind", {"business", "technical"}), v.Attr(a, "by"), v.DateAttr(a, "date"),
                                 v.Attr(a, "plan-version"), v.Attr(a, "digest"), v.Content(a), v.Where(a)});
+        gv.approvals.back().waivers = v.List(a, "waivers");
       }
       for (auto c : g.child("decision-criteria").children("criterion")) gv.decision_criteria.push_back(v.Content(c));
     }
@@ -121,6 +135,8 @@ class PlanReader {
       l.types = v.EnumList(n, "types", {"settings", "database", "file-store"});
       l.secure = v.Bool(n, "secure");
       l.offsite = v.Bool(n, "offsite");
+      l.region = v.Attr(n, "region");
+      l.kind = v.Enum(n, "kind", {"disk", "share", "tape", "cloud-vault"});
       l.notes = v.Content(n);
       l.loc = v.Where(n);
       plan_->locations.push_back(l);
@@ -192,8 +208,16 @@ class PlanReader {
                                v.Where(n)});
     }
     for (auto n : root.child("waivers").children("waive")) {
-      plan_->waivers.push_back({v.Attr(n, "code"), v.Enum(n, "severity", {"off", "note", "warning", "error"}),
-                                v.Attr(n, "reason"), v.Where(n)});
+      Waiver w;
+      w.code = v.Attr(n, "code");
+      w.severity = v.Enum(n, "severity", {"off", "note", "warning", "error"});
+      w.reason = v.Attr(n, "reason");
+      w.loc = v.Where(n);
+      w.id = v.Attr(n, "id");
+      w.owner = v.Attr(n, "owner");
+      w.expires = v.DateAttr(n, "expires");
+      w.scope = v.List(n, "scope");
+      plan_->waivers.push_back(std::move(w));
     }
   }
 
@@ -204,7 +228,7 @@ class PlanReader {
     Text file = v.Attr(t, "file");
     if (!file.empty()) topo.file = file;
     for (auto sn : t.children("site")) {
-      Site site{v.Attr(sn, "id"), v.Attr(sn, "name"), {}, v.Where(sn)};
+      Site site{v.Attr(sn, "id"), v.Attr(sn, "name"), {}, v.Where(sn), v.Attr(sn, "time-zone"), v.List(sn, "residency")};
       int site_index = static_cast<int>(topo.sites.size());
       for (auto pn : sn.children("pool")) {
         Pool pool;

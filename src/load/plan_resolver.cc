@@ -106,10 +106,19 @@ class Resolver {
       }
     }
     for (auto& c : p.checks) Ref(c.owner, "role", roles_s);
+    const NameSet people_s(Names("person", [&](auto f) { for (auto& x : p.people) f(x.id); }));
+    for (auto& r : p.roles) {
+      for (auto& m : r.members) Ref(m, "person", people_s);
+    }
+    const NameSet waivers_s(Names("waiver", [&](auto f) { for (auto& w : p.waivers) f(w.id); }));
     for (auto& w : p.waivers) {
       if (!w.code.empty() && !FindCode(w.code.value)) {
         diags_.Report(DiagId::err_dangling_reference, w.code.loc, {"diagnostic code", w.code.value, ""});
       }
+      Ref(w.owner, "role", roles_s);
+    }
+    for (auto& a : g.approvals) {
+      for (auto& w : a.waivers) Ref(w, "waiver", waivers_s);
     }
   }
 

@@ -5,21 +5,24 @@ namespace plangen {
 // Keep in step with schema/plan.xsd and docs/plan-format.md (a test checks the XSD names the same
 // elements and attributes).
 static const char* kPlanText = R"(
-plan @id! @version! @profile : title! description? include* roles? governance? locations? topology? spare-hardware? backups? procedures? scenarios? validations? waivers?
+plan @id! @version! @profile : title! description? include* roles? governance? locations? topology? spare-hardware? backups? procedures? scenarios? validations? waivers? people?
 plan/title #text!
 plan/description #text
 plan/include @href!
 plan/roles : role*
-plan/roles/role @id! @kind! @name @department @role-kind : contact*
+plan/roles/role @id! @kind! @name @department @role-kind @members : contact*
 plan/roles/role/contact @type! #text!
+plan/people : person*
+plan/people/person @id! @name! : contact*
+plan/people/person/contact @type! #text!
 plan/governance @reviewer @validator @change-approver @review-interval @last-reviewed : approval* decision-criteria?
-plan/governance/approval @kind! @by! @date! @plan-version! @digest #text
+plan/governance/approval @kind! @by! @date! @plan-version! @digest @waivers #text
 plan/governance/decision-criteria : criterion+
 plan/governance/decision-criteria/criterion #text!
 plan/locations : location*
-plan/locations/location @id! @path! @host @types! @secure! @offsite! #text
+plan/locations/location @id! @path! @host @types! @secure! @offsite! @region @kind #text
 plan/topology @file : site*
-plan/topology/site @id! @name : pool*
+plan/topology/site @id! @name @time-zone @residency : pool*
 plan/topology/site/pool @id! @fqdn! @edition @kind! @paired-with : server*
 plan/topology/site/pool/server @fqdn! @roles! @mirror-of @instance : service*
 plan/topology/site/pool/server/service @type! @share @instance
@@ -38,7 +41,7 @@ plan/scenarios/scenario/step @id! @title @role! @estimate! @after @procedure #te
 plan/validations : check*
 plan/validations/check @id! @kind! @interval! @owner! @records @target @title #text
 plan/waivers : waive*
-plan/waivers/waive @code! @severity @reason! #text
+plan/waivers/waive @id! @code! @severity @reason! @owner! @expires! @scope! #text
 )";
 
 static const char* kProfileText = R"(

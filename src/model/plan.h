@@ -24,6 +24,15 @@ struct Role {
   Text role_kind;   ///< what the role does: lync-admin, database, storage, network, ... (matches profile steps)
   std::vector<Contact> contacts;
   Loc loc;
+  std::vector<Ref> members;  ///< ids of the people who fill the role
+};
+
+/// Someone who fills one or more roles.
+struct Person {
+  Text id;
+  Text name;
+  std::vector<Contact> contacts;
+  Loc loc;
 };
 
 struct Approval {
@@ -34,6 +43,7 @@ struct Approval {
   Text digest;        ///< the plan digest the approver saw (optional)
   Text comment;
   Loc loc;
+  std::vector<Ref> waivers;  ///< ids of waivers this (business) approval accepts
 };
 
 struct Governance {
@@ -54,6 +64,8 @@ struct Location {
   BoolValue secure, offsite;
   Text notes;
   Loc loc;
+  Text region;  ///< where the copies are kept, for data residency ("eu", "us-east", ...)
+  Text kind;    ///< disk | share | tape | cloud-vault
 };
 
 struct Service {
@@ -89,6 +101,8 @@ struct Site {
   Text name;
   std::vector<int> pools;
   Loc loc;
+  Text time_zone;               ///< IANA zone its schedules are read in ("Europe/Dublin")
+  std::vector<Text> residency;  ///< regions where copies of its data may be kept; empty: anywhere
 };
 
 struct Topology {
@@ -182,6 +196,10 @@ struct Waiver {
   Text severity;  ///< off | note | warning | error
   Text reason;
   Loc loc;
+  Text id;                  ///< named by the business approval that lets it lower a data-safety finding
+  Ref owner;                ///< role answerable for the waiver
+  DateValue expires;        ///< it stops applying after this day
+  std::vector<Text> scope;  ///< ids and FQDNs of the elements it covers: findings naming one of them
 };
 
 struct Plan {
@@ -199,6 +217,7 @@ struct Plan {
   std::vector<Scenario> scenarios;
   std::vector<ValidationCheck> checks;
   std::vector<Waiver> waivers;
+  std::vector<Person> people;
 
   // Lookups by id (FQDNs without regard to case). Each builds a hash index on first use, so a
   // plan must be complete before it is searched; the loader never searches.

@@ -115,6 +115,9 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
     if (sheet.layout->id.value != kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
       LogEntry e = ReadEntry(sheet, row, &diags);
+      if (e.date && ctx.as_of < *e.date) {
+        diags.Report(DiagId::err_vlog_future_date, row.Get("date").loc, {FormatDate(*e.date), FormatDate(ctx.as_of)});
+      }
       if (e.passed && !*e.passed) {
         const ReturnedCell& result = row.Get("result");
         diags.Report(DiagId::err_vlog_failed, result.loc,
