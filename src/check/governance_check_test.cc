@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(review_dates_must_be_given) {
   auto c = CompilePlanText(xml);
   std::string g = At(xml, "<governance");
   BOOST_TEST(Findings(*c, "PG23") == (Lines{g + ": warning: the plan does not say when it was last reviewed [PG2307]",
-                                            g + ": warning: the plan does not say how often it is reviewed [PG2307]"}),
+                                            g + ": error: the plan sets no review interval [PG2311]"}),
              boost::test_tools::per_element());
 }
 

@@ -157,6 +157,9 @@ std::string CanonicalPlanText(const Plan& p) {
   top.Nested("spare", Each(p.spares, [](Rec& r, const Spare& x) {
     r.Text("id", x.id).Text("source", x.source).Field("lead-time", DurationKey(x.lead_time)).Text("contact", x.contact)
         .Text("notes", x.notes);
+    // Added in a later format: recorded only when given, so digests of plans without them stay.
+    if (!x.site.empty()) r.Text("site", x.site);
+    if (!x.transport.text.empty()) r.Field("transport", DurationKey(x.transport));
   }), true);
   top.Nested("backup", Each(p.backups, [](Rec& r, const Backup& x) {
     r.Text("id", x.id).Text("item", x.item).Fqdn("server", x.server).Text("owner", x.owner)
@@ -167,6 +170,7 @@ std::string CanonicalPlanText(const Plan& p) {
     r.Text("id", x.id).Text("kind", x.kind).Text("title", x.title).Text("based-on", x.based_on).Set("tools", x.tools)
         .Field("last-changed", DateKey(x.last_changed)).Field("last-tested", DateKey(x.last_tested))
         .Text("tested-by", x.tested_by);
+    if (!x.excludes.empty()) r.Set("excludes", x.excludes);
     r.Nested("step", Each(x.steps, [](Rec& c, const ProcedureStep& s) {
       c.Text("text", s.text).Text("role", s.role).Text("tool", s.tool);
     }), false);
@@ -175,6 +179,7 @@ std::string CanonicalPlanText(const Plan& p) {
     r.Text("id", x.id).Text("title", x.title).Text("template", x.template_id).Field("rto", DurationKey(x.rto))
         .Field("rpo", DurationKey(x.rpo)).Text("decider", x.decider).Field("new-hardware", BoolKey(x.new_hardware))
         .Text("spare", x.spare).Set("covers", x.covers, true).Seq("criteria", x.criteria);
+    if (!x.items.empty()) r.Set("items", x.items);
     r.Nested("step", Each(x.steps, [](Rec& c, const ScenarioStep& s) {
       c.Text("id", s.id).Text("title", s.title).Text("role", s.role).Field("estimate", DurationKey(s.estimate))
           .Set("after", s.after).Text("procedure", s.procedure);

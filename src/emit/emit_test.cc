@@ -180,18 +180,14 @@ BOOST_AUTO_TEST_CASE(outputs_are_byte_identical_between_runs) {
     if (Mine(path)) BOOST_TEST((again.Get(path) == bytes), path);
 }
 
-BOOST_AUTO_TEST_CASE(role_without_duty_gets_a_note_and_no_runbook) {
+BOOST_AUTO_TEST_CASE(role_without_duty_gets_no_runbook) {
   const Sample& s = TheSample();
   BOOST_TEST(!s.out.Has("runbooks/cio.html"));
   BOOST_TEST(!s.out.Has("runbooks/cio.md"));
   BOOST_TEST(s.out.Has("runbooks/it-director.html"));  // decides a scenario, approves changes
-  int notes = 0;
-  for (const Diagnostic* d : s.c.diags.Sorted())
-    if (d->id == DiagId::note_role_without_duty) {
-      ++notes;
-      BOOST_TEST(d->message.find("'cio'") != std::string::npos);
-    }
-  BOOST_TEST(notes == 1);
+  // The CIO approves the plan, so it is named in the plan: no finding. A role named nowhere is
+  // noted by the check (PG3101), the same for 'check' and 'build'.
+  for (const Diagnostic* d : s.c.diags.Sorted()) BOOST_TEST((d->id != DiagId::note_role_without_duty));
 }
 
 BOOST_AUTO_TEST_CASE(timing_follows_dependencies_and_spare_lead_time) {

@@ -44,6 +44,7 @@ class PlanReader {
       plan_->id = v.Attr(root, "id");
       plan_->version = v.Attr(root, "version");
       plan_->profile = v.Attr(root, "profile");
+      plan_->last_changed = v.DateAttr(root, "last-changed");
       plan_->title = v.Content(root.child("title"));
       plan_->description = v.Content(root.child("description"));
     }
@@ -144,7 +145,7 @@ class PlanReader {
     if (pugi::xml_node t = root.child("topology")) ReadTopology(v, t);
     for (auto n : root.child("spare-hardware").children("spare")) {
       plan_->spares.push_back({v.Attr(n, "id"), v.Attr(n, "source"), v.DurationAttr(n, "lead-time"), v.Attr(n, "contact"),
-                               v.Content(n), v.Where(n)});
+                               v.Content(n), v.Where(n), v.Attr(n, "site"), v.DurationAttr(n, "transport")});
     }
     for (auto n : root.child("backups").children("backup")) {
       Backup b;
@@ -170,6 +171,7 @@ class PlanReader {
       p.last_tested = v.DateAttr(n, "last-tested");
       p.tested_by = v.Attr(n, "tested-by");
       for (auto t : n.children("tool")) p.tools.push_back(v.Content(t));
+      for (auto x : n.children("exclude")) p.excludes.push_back(v.Content(x));
       for (auto s : n.children("step")) p.steps.push_back({v.Content(s), v.Attr(s, "role"), v.Attr(s, "tool"), v.Where(s)});
       p.loc = v.Where(n);
       plan_->procedures.push_back(p);
@@ -185,6 +187,7 @@ class PlanReader {
       s.new_hardware = v.Bool(n, "new-hardware");
       s.spare = v.Attr(n, "spare");
       s.covers = v.List(n, "covers");
+      s.items = v.List(n, "items");
       for (auto c : n.children("criteria")) s.criteria.push_back(v.Content(c));
       for (auto st : n.children("step")) {
         ScenarioStep step;

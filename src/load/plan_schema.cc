@@ -5,7 +5,7 @@ namespace plangen {
 // Keep in step with schema/plan.xsd and docs/plan-format.md (a test checks the XSD names the same
 // elements and attributes).
 static const char* kPlanText = R"(
-plan @id! @version! @profile : title! description? include* roles? governance? locations? topology? spare-hardware? backups? procedures? scenarios? validations? waivers? people?
+plan @id! @version! @profile @last-changed : title! description? include* roles? governance? locations? topology? spare-hardware? backups? procedures? scenarios? validations? waivers? people?
 plan/title #text!
 plan/description #text
 plan/include @href!
@@ -27,15 +27,16 @@ plan/topology/site/pool @id! @fqdn! @edition @kind! @paired-with : server*
 plan/topology/site/pool/server @fqdn! @roles! @mirror-of @instance : service*
 plan/topology/site/pool/server/service @type! @share @instance
 plan/spare-hardware : spare*
-plan/spare-hardware/spare @id! @source! @lead-time! @contact #text
+plan/spare-hardware/spare @id! @source! @lead-time! @contact @site @transport #text
 plan/backups : backup*
 plan/backups/backup @id! @item! @server! @owner! @schedule! @retention! @locations! @procedure #text
 plan/procedures : procedure*
-plan/procedures/procedure @id! @kind! @title @based-on @last-changed @last-tested @tested-by : tool* step*
+plan/procedures/procedure @id! @kind! @title @based-on @last-changed @last-tested @tested-by : tool* exclude* step*
 plan/procedures/procedure/tool #text!
+plan/procedures/procedure/exclude #text!
 plan/procedures/procedure/step @role @tool #text!
 plan/scenarios : scenario*
-plan/scenarios/scenario @id! @title! @template @rto! @rpo @decider! @new-hardware @spare @covers : criteria+ step*
+plan/scenarios/scenario @id! @title! @template @rto! @rpo @decider! @new-hardware @spare @covers @items : criteria+ step*
 plan/scenarios/scenario/criteria #text!
 plan/scenarios/scenario/step @id! @title @role! @estimate! @after @procedure #text
 plan/validations : check*
@@ -45,7 +46,7 @@ plan/waivers/waive @id! @code! @severity @reason! @owner! @expires! @scope! #tex
 )";
 
 static const char* kProfileText = R"(
-profile @id! @title! @product : tools? items? services? worksheets? procedures? scenarios?
+profile @id! @title! @product : tools? role-kinds? items? services? worksheets? procedures? scenarios? step-kinds?
 profile/tools : tool*
 profile/tools/tool @id! @kind! @permission #text
 profile/items : item* no-backup* reminder*
@@ -71,6 +72,11 @@ profile/scenarios : scenario*
 profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware : criteria+ verify*
 profile/scenarios/scenario/criteria #text!
 profile/scenarios/scenario/verify #text!
+profile/role-kinds : role-kind*
+profile/role-kinds/role-kind @id! @name! #text
+profile/step-kinds : step-kind*
+profile/step-kinds/step-kind @id! @produces @needs : match+
+profile/step-kinds/step-kind/match #text!
 )";
 
 const Schema& PlanSchema() {

@@ -134,6 +134,14 @@ class ProfileReader {
       sc.loc = v_.Where(n);
       p_->scenarios.push_back(sc);
     }
+    for (auto n : root.child("role-kinds").children("role-kind")) {
+      p_->role_kinds.push_back({v_.Attr(n, "id"), v_.Attr(n, "name"), v_.Where(n)});
+    }
+    for (auto n : root.child("step-kinds").children("step-kind")) {
+      ProfileStepKind k{v_.Attr(n, "id"), ListOf(n, "produces"), ListOf(n, "needs"), {}, v_.Where(n)};
+      for (auto m : n.children("match")) k.matches.push_back(v_.Content(m));
+      p_->step_kinds.push_back(k);
+    }
   }
 
   // Ids unique, references resolve, tools declared, steps have a role kind.
@@ -145,6 +153,8 @@ class ProfileReader {
     Unique("worksheet", [&](auto f) { for (auto& t : p_->worksheets) f(t.id); });
     Unique("service", [&](auto f) { for (auto& t : p_->services) f(t.service); });
     Unique("server role", [&](auto f) { for (auto& t : p_->roles) f(t.role); });
+    Unique("role kind", [&](auto f) { for (auto& t : p_->role_kinds) f(t.id); });
+    Unique("step kind", [&](auto f) { for (auto& t : p_->step_kinds) f(t.id); });
 
     std::vector<std::string> tools, items, procs, scens, sheets;
     for (auto& t : p_->tools) tools.push_back(t.id.value);
@@ -153,6 +163,8 @@ class ProfileReader {
     for (auto& t : p_->procedures) procs.push_back(t.id.value);
     for (auto& t : p_->scenarios) scens.push_back(t.id.value);
     for (auto& t : p_->worksheets) sheets.push_back(t.id.value);
+    std::vector<std::string> role_kinds;
+    for (auto& t : p_->role_kinds) role_kinds.push_back(t.id.value);
 
     auto tool = [&](const Text& t) {
       if (t.empty() || p_->FindTool(t.value)) return;
@@ -171,6 +183,7 @@ class ProfileReader {
       for (auto& st : pr.steps) {
         tool(st.tool);
         if (st.role_kind.empty()) diags_.Report(DiagId::err_profile_step_no_role, st.loc, {pr.id.value});
+        if (!role_kinds.empty()) Ref(st.role_kind, "role kind", role_kinds);
         Ref(st.procedure, "procedure", procs);
       }
     }

@@ -121,6 +121,8 @@ struct Spare {
   Ref contact;   ///< role id
   Text notes;
   Loc loc;
+  Ref site;                 ///< site id where the spare is kept (optional)
+  DurationValue transport;  ///< time to bring it to another site (optional)
 };
 
 struct Backup {
@@ -149,6 +151,7 @@ struct Procedure {
   Text title;
   Text based_on;    ///< profile procedure id it adapts
   std::vector<Text> tools;
+  std::vector<Text> excludes;  ///< files the procedure leaves out (e.g. Meeting.Active)
   std::vector<ProcedureStep> steps;
   DateValue last_changed;
   DateValue last_tested;
@@ -175,6 +178,7 @@ struct Scenario {
   BoolValue new_hardware;
   Ref spare;
   std::vector<Ref> covers;  ///< server FQDNs or pool FQDNs/ids
+  std::vector<Ref> items;   ///< profile data items it restores (optional; default from its template)
   std::vector<Text> criteria;
   std::vector<ScenarioStep> steps;
   Loc loc;
@@ -206,6 +210,7 @@ struct Plan {
   int32_t file = -1;  ///< the main plan file
   std::vector<int32_t> files;  ///< the plan file and every included part
   Text id, version, profile, title, description;
+  DateValue last_changed;  ///< when the plan itself last changed (approvals older than it are stale)
   Loc loc;
   std::vector<Role> roles;
   Governance governance;

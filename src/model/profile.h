@@ -125,6 +125,23 @@ struct ProfileScenario {
   Loc loc;
 };
 
+/// What a role of the plan may do (its role-kind): lync-admin, database, storage...
+struct ProfileRoleKind {
+  Text id;
+  Text name;
+  Loc loc;
+};
+
+/// A kind of restoration step, recognised by its wording, and what it produces for later steps
+/// and needs from earlier ones (a server, SQL Server, the databases, the topology...).
+struct ProfileStepKind {
+  Text id;
+  std::vector<Text> produces;
+  std::vector<Text> needs;
+  std::vector<Text> matches;  ///< phrases: a step matches when its words hold every word of one
+  Loc loc;
+};
+
 struct Profile {
   int32_t file = -1;
   std::string dir;       ///< folder holding profile.xml
@@ -138,6 +155,8 @@ struct Profile {
   std::vector<WorksheetLayout> worksheets;
   std::vector<ProfileProcedure> procedures;
   std::vector<ProfileScenario> scenarios;
+  std::vector<ProfileRoleKind> role_kinds;  ///< empty: any role-kind is accepted
+  std::vector<ProfileStepKind> step_kinds;
 
   const ProfileItem* FindItem(const std::string& id) const;
   const NoBackupItem* FindNoBackup(const std::string& id) const;

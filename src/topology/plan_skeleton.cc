@@ -140,7 +140,10 @@ void WriteRoles(Writer& w, const Topology* t) {
   w.Open(1, "roles", {});
   for (const RoleSpec& r : SuggestedRoles(t)) {
     w.Comment(2, std::string("the ") + (std::string(r.kind) == "team" ? "team that " : "person who ") + r.what);
-    w.Open(2, "role", {{"id", r.id}, {"kind", r.kind}, {"name", w.Todo("name")}, {"role-kind", r.role_kind}});
+    // The department is asked for up front: runbooks list hand-offs between departments, so a
+    // role without one is a finding once it is given steps.
+    w.Open(2, "role", {{"id", r.id}, {"kind", r.kind}, {"name", w.Todo("name")}, {"department", w.Todo("department")},
+                       {"role-kind", r.role_kind}});
     w.Element(3, "contact", {{"type", "email"}}, w.Todo("contact"));
     w.Close(2, "role");
   }
@@ -193,7 +196,9 @@ void WriteValidations(Writer& w) {
   w.Comment(1, "Validation at set intervals (ISO 8601, e.g. P1D, P1M) and who does it.");
   w.Open(1, "validations", {});
   for (const auto& c : kChecks) {
-    w.Open(2, "check", {{"id", c.id}, {"kind", c.kind}, {"interval", w.Todo("interval")}, {"owner", w.Todo("owner")},
+    // The M1 check is the plan's review: one decision fills both intervals, so they agree.
+    const char* interval = std::string(c.kind) == "M1" ? "review-interval" : "interval";
+    w.Open(2, "check", {{"id", c.id}, {"kind", c.kind}, {"interval", w.Todo(interval)}, {"owner", w.Todo("owner")},
                         {"records", "Validation Log sheet"}, {"title", c.title}}, true);
   }
   w.Close(1, "validations");
