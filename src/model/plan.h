@@ -206,6 +206,15 @@ struct Waiver {
   std::vector<Text> scope;  ///< ids and FQDNs of the elements it covers: findings naming one of them
 };
 
+/// A decision the plan leaves open: a value written as a TODO placeholder (see IsPlaceholder),
+/// recorded by the loader wherever it is, in any attribute or text.
+struct OpenDecision {
+  Loc loc;                    ///< the placeholder's first character
+  std::string element;        ///< "backup 'sql01-rtcxds'", "step 'x' of scenario 'y'", "criterion of governance"
+  std::string attribute;      ///< the attribute that holds it; empty for an element's text
+  std::vector<std::string> allowed;  ///< the values the attribute takes, when they form a closed set
+};
+
 struct Plan {
   int32_t file = -1;  ///< the main plan file
   std::vector<int32_t> files;  ///< the plan file and every included part
@@ -223,6 +232,7 @@ struct Plan {
   std::vector<ValidationCheck> checks;
   std::vector<Waiver> waivers;
   std::vector<Person> people;
+  std::vector<OpenDecision> decisions;  ///< in the order of `files`, each file in document order
 
   // Lookups by id (FQDNs without regard to case). Each builds a hash index on first use, so a
   // plan must be complete before it is searched; the loader never searches.
