@@ -67,6 +67,9 @@ BOOST_AUTO_TEST_CASE(runs_in_the_hours_clocks_skip_or_repeat) {
   BOOST_TEST(Findings(*CompilePlanText(InZone("Europe/Dublin", "daily 02:00")), "PG29").empty());
   BOOST_TEST(Findings(*CompilePlanText(InZone("America/New_York", "daily 03:00")), "PG29").empty());
   BOOST_TEST(Findings(*CompilePlanText(InZone("Asia/Kolkata", "daily 01:30")), "PG29").empty());
+  // A job that runs every hour or every few hours only loses or repeats one run of many.
+  BOOST_TEST(Findings(*CompilePlanText(InZone("Europe/Dublin", "hourly :30")), "PG291").empty());
+  BOOST_TEST(Findings(*CompilePlanText(InZone("Europe/Dublin", "every 6 hours")), "PG291").empty());
   // A monthly run falls in the gap only when its day is the day of the change.
   BOOST_TEST(Findings(*CompilePlanText(InZone("Europe/Dublin", "monthly 28 01:30")), "PG2911").size() == 2u);
   BOOST_TEST(Findings(*CompilePlanText(InZone("Europe/Dublin", "monthly 27 01:30")), "PG291").empty());

@@ -276,16 +276,16 @@ class PlanReader {
   Text Enum(const ValueReader& v, const pugi::xml_node& n, const char* name,
             std::initializer_list<const char*> allowed) {
     NoteAllowed(v, n, name, allowed);
-    return Enum(v, n, name, allowed);
+    return v.Enum(n, name, allowed);
   }
   std::vector<Text> EnumList(const ValueReader& v, const pugi::xml_node& n, const char* name,
                              std::initializer_list<const char*> allowed) {
     NoteAllowed(v, n, name, allowed);
-    return EnumList(v, n, name, allowed);
+    return v.EnumList(n, name, allowed);
   }
   BoolValue Bool(const ValueReader& v, const pugi::xml_node& n, const char* name) {
     NoteAllowed(v, n, name, {"yes", "no"});
-    return Bool(v, n, name);
+    return v.Bool(n, name);
   }
   void NoteAllowed(const ValueReader& v, const pugi::xml_node& n, const char* name,
                    std::initializer_list<const char*> allowed) {
