@@ -13,7 +13,7 @@ Plan Sample() {
   SourceManager sm;
   DiagEngine diags(sm);
   Plan plan;
-  const std::string path = testing::SourceRoot() + "/samples/contoso/plan.xml";
+  const std::string path = testing::SourceRoot() + "/tests/data/diff/base.xml";
   BOOST_REQUIRE(LoadPlan(path, path, &plan, sm, diags));
   return plan;
 }
