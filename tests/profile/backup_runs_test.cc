@@ -225,6 +225,41 @@ BOOST_AUTO_TEST_CASE(restores_read_the_run_folders_backups_write) {
   }
 }
 
+// SQL Server's own rule for BACKUP is stated wherever a SQL Server backup is taken.
+BOOST_AUTO_TEST_CASE(sql_backups_name_the_sql_server_rights) {
+  const Profile& p = Runs().c.profile;
+  for (const char* id : {"backup-sql-database", "backup-sql-logs"}) {
+    const ProfileProcedure* pr = p.FindProcedure(id);
+    BOOST_REQUIRE_MESSAGE(pr, id);
+    for (const char* right : {"sysadmin", "db_owner", "db_backupoperator", "write access to the backup location"}) {
+      BOOST_TEST(pr->permission.value.find(right) != std::string::npos, id << " names " << right);
+    }
+  }
+  BOOST_TEST(p.FindTool("sqlcmd")->permission.value.find("db_backupoperator") != std::string::npos);
+  const std::string arch = Runs().Backup("dba", "arch");
+  BOOST_TEST(arch.find("| Permission | BACKUP DATABASE needs the sysadmin server role, or the db\\_owner or db\\_backupoperator role") !=
+             std::string::npos);
+}
+
+// A mirrored Back End's databases are in the full recovery model: the sample backs their logs up
+// every hour from whichever partner is the principal, into dated run folders, pruned to 7 days.
+BOOST_AUTO_TEST_CASE(a_mirrored_back_end_gets_log_backups) {
+  const Rendered sample(SourceRoot() + "/samples/contoso/plan.xml");
+  BOOST_TEST(!sample.c.diags.HasErrors());
+  const std::string logs = sample.Backup("dba", "red-logs");
+  BOOST_TEST(logs.find("| Schedule | hourly :30 |") != std::string::npos);
+  BOOST_TEST(logs.find("foreach ($Sql in \"sql01.contoso.com\\rtc\", \"sql02.contoso.com\\rtc\")") != std::string::npos);
+  BOOST_TEST(logs.find("m.mirroring_role_desc = N'PRINCIPAL' AND d.recovery_model_desc = N'FULL'") != std::string::npos);
+  BOOST_TEST(logs.find("BACKUP LOG [$Db] TO DISK = N'$Dest\\$Db.trn' WITH CHECKSUM") != std::string::npos);
+  BOOST_TEST(logs.find("$Dest = \"\\\\bk01.contoso.com\\LyncBackup\\red-logs\\$RunDate\"") != std::string::npos);
+  BOOST_TEST(logs.find("DBCC SQLPERF(LOGSPACE)") != std::string::npos);
+  BOOST_TEST(logs.find("(Get-Date).AddDays(-7)") != std::string::npos);
+  BOOST_TEST(logs.find("\\\\vault.fabrikam-dr.com\\contoso\\lync\\red-logs\\$RunDate") != std::string::npos);
+  // A Back End without a mirror has no partner to name: the procedure cannot be filled there.
+  auto v = BackupPlaceholders(Runs().c.plan, Runs().c.profile, Runs().c.plan.backups.front());
+  BOOST_TEST(v.count("mirror") == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plangen
