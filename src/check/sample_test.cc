@@ -66,8 +66,11 @@ BOOST_AUTO_TEST_CASE(contoso_a_year_later_reports_only_what_is_overdue) {
 
 BOOST_AUTO_TEST_CASE(deleting_any_backup_names_the_item) {
   auto lines = Lines_(R"re(<backup id="[^"]*" item="([^"]*)")re");
-  BOOST_REQUIRE_EQUAL(lines.size(), 12u);
-  for (const auto& [line, item] : lines) ExpectNamed(Replace(Sample(), line, ""), line, "data item '" + item + "'");
+  BOOST_REQUIRE_EQUAL(lines.size(), 13u);
+  for (const auto& [line, item] : lines) {
+    if (item == "sql-logs") continue;  // the plan's choice: no topology service or role requires it
+    ExpectNamed(Replace(Sample(), line, ""), line, "data item '" + item + "'");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(deleting_any_location_names_it) {
