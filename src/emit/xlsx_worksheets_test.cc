@@ -268,7 +268,7 @@ BOOST_AUTO_TEST_CASE(rows_follow_the_profile_layout) {
   BOOST_TEST(books[1].sheets[0].rows[0].cells[3].text == "Export-CsPersistentChatData");
   // One row per backup of an item with a worksheet (the mirrored Back End's log backups have none).
   size_t with_sheet = 0;
-  for (const Backup& b : ctx.plan.backups) with_sheet += xlsx::LayoutForItem(ctx.profile, b.item.value) != nullptr;
+  for (const Backup& b : ctx.plan.backups) with_sheet += ctx.profile.LayoutForItem(b.item.value) != nullptr;
   BOOST_TEST(with_sheet == ctx.plan.backups.size() - 1);
   BOOST_TEST(xlsx::AllWorkbook(ctx).RowCount() == with_sheet);
 }
