@@ -203,6 +203,7 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
   data steps{data::type::list};
   data verify{data::type::list};
   data omitted{data::type::list};
+  std::vector<std::string> tools;
   if (proc) {
     auto values = ScenarioPlaceholders(ctx.plan, ctx.profile, s);
     int n = 1;
@@ -236,6 +237,7 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
       sd.set("verify", FillPlaceholders(st.verify.value, values));
       sd.set("source", SourceRef(ctx.sources, st.loc));
       steps.push_back(sd);
+      tools.push_back(st.tool.value);
     };
     for (const ProfileStep& st : proc->steps) {
       const ProfileProcedure* inner = st.procedure.empty() ? nullptr : ctx.profile.FindProcedure(st.procedure.value);
@@ -254,8 +256,56 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
   d.set("procedure_steps", steps);
   d.set("procedure_verify", verify);
   d.set("has_procedure_verify", !verify.is_empty_list());
+  data tool_list = ToolList(ctx, tools);
+  d.set("procedure_tools", tool_list);
+  d.set("has_procedure_tools", !tool_list.is_empty_list());
   d.set("procedure_omitted", omitted);
   d.set("has_procedure_omitted", !omitted.is_empty_list());
+}
+
+// The profile's reminders (what lies outside the product's own backup) and the data items that
+// need no backup, with the reason, on the servers whose backups or restores are this role's.
+void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& servers, bool concerned, data& view) {
+  data reminders{data::type::list};
+  if (concerned) {
+    for (const Reminder& r : ctx.profile.reminders) {
+      data d;
+      d.set("title", r.title.value);
+      d.set("text", r.text.value);
+      d.set("source", SourceRef(ctx.sources, r.loc));
+      reminders.push_back(d);
+    }
+  }
+  data not_needed{data::type::list};
+  std::map<std::string, std::string> on;  // no-backup item id -> the servers holding it
+  std::vector<const NoBackupItem*> order;
+  for (const Server* server : servers) {
+    for (const Service& sv : server->services) {
+      const ServiceMapping* m = ctx.profile.FindService(sv.type.value);
+      if (!m) continue;
+      for (const Text& item : m->items) {
+        const NoBackupItem* nb = ctx.profile.FindNoBackup(item.value);
+        if (!nb) continue;
+        std::string& where = on[nb->id.value];
+        if (where.empty()) order.push_back(nb);
+        if (where.find(server->fqdn.value) == std::string::npos) where += (where.empty() ? "" : ", ") + server->fqdn.value;
+      }
+    }
+  }
+  for (const NoBackupItem* nb : order) {
+    data d;
+    d.set("name", nb->name.value);
+    d.set("store", Opt(nb->store.value));
+    d.set("reason", nb->reason.value);
+    d.set("servers", on[nb->id.value]);
+    d.set("source", SourceRef(ctx.sources, nb->loc));
+    not_needed.push_back(d);
+  }
+  view.set("reminders", reminders);
+  view.set("has_reminders", !reminders.is_empty_list());
+  view.set("no_backup", not_needed);
+  view.set("has_no_backup", !not_needed.is_empty_list());
+  view.set("has_outside", !reminders.is_empty_list() || !not_needed.is_empty_list());
 }
 
 data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {
@@ -400,6 +450,21 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   }
   view.set("scenarios", scenarios);
   view.set("has_scenarios", !scenarios.is_empty_list());
+
+  std::vector<const Server*> servers;
+  auto add_server = [&](const std::string& fqdn) {
+    const Server* sv = plan.FindServer(fqdn);
+    if (sv && std::find(servers.begin(), servers.end(), sv) == servers.end()) servers.push_back(sv);
+  };
+  for (const Backup& b : plan.backups)
+    if (b.owner.value == id) add_server(b.server.value);
+  for (const Scenario& s : plan.scenarios) {
+    bool acts = s.decider.value == id ||
+                std::any_of(s.steps.begin(), s.steps.end(), [&](const ScenarioStep& st) { return st.role.value == id; });
+    if (!acts) continue;
+    for (const Backup* b : CoveredBackups(plan, s)) add_server(b->server.value);
+  }
+  OutsideTheBackup(ctx, servers, !backups.is_empty_list() || !scenarios.is_empty_list(), view);
 
   data checks{data::type::list};
   for (const ValidationCheck& c : plan.checks) {
