@@ -11,6 +11,7 @@ packages=(
   g++ pkg-config meson ninja-build ccache
   libpugixml-dev libxlsxwriter-dev libkainjow-mustache-dev libcxxopts-dev libboost-test-dev
   libzip-dev zlib1g-dev libssl-dev libical-dev libcmark-dev nlohmann-json3-dev
+  tzdata  # the time zones libical reads (/usr/share/zoneinfo)
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium)

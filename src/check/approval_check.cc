@@ -1,22 +1,30 @@
-// D6: a business and a technical approval for the current plan version, bound to the plan digest
-// and renewed within the review interval.
-#include <cctype>
-
+// D6: a business and a technical approval for the current plan version, recording the digest it
+// approved, given after the last change of anything it covers, and renewed within the review
+// interval. Whether the digest is still the plan's is judged last (approval_digest_check.cc).
 #include "check/check_context.h"
 #include "check/plan_digest.h"
-#include "check/plan_index.h"
 #include "check/review_interval.h"
 #include "diag/diagnostic.h"
-#include "util/strings.h"
 
 namespace plangen {
 
 namespace {
 
-// Digests compare without regard to case; a bare hex string means SHA-256.
-std::string NormalDigest(const std::string& d) {
-  std::string s = AsciiLower(d);
-  return s.rfind("sha256:", 0) == 0 ? s : "sha256:" + s;
+// The latest dated change the plan records: the plan's own last-changed, then its procedures'.
+// Null when none is dated.
+struct Change {
+  const DateValue* date = nullptr;
+  std::string what;  // "the plan", "procedure 'x'"
+};
+
+Change LatestChange(const Plan& plan) {
+  Change c;
+  if (plan.last_changed.value) c = {&plan.last_changed, "the plan"};
+  for (const Procedure& p : plan.procedures) {
+    if (!p.last_changed.value) continue;
+    if (!c.date || *c.date->value < *p.last_changed.value) c = {&p.last_changed, "procedure '" + p.id.value + "'"};
+  }
+  return c;
 }
 
 }  // namespace
@@ -24,7 +32,6 @@ std::string NormalDigest(const std::string& d) {
 void CheckApprovals(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Governance& g = plan.governance;
-  const std::string digest = check::PlanDigest(plan);
   const DurationValue* interval = check::ReviewInterval(plan);
   for (const char* kind : {"business", "technical"}) {
     bool current = false;
@@ -39,14 +46,23 @@ void CheckApprovals(const CheckContext& ctx, DiagEngine& diags) {
                                         a.plan_version.value + "'");
     }
   }
+  const Change change = LatestChange(plan);
+  std::string digest;
   for (const Approval& a : g.approvals) {
     if (a.plan_version.value != plan.version.value) continue;
     if (a.digest.empty()) {
+      if (digest.empty()) digest = check::PlanDigest(plan);
       diags.Report(DiagId::warn_approval_no_digest, a.loc, {a.kind.value, a.by.value, digest});
-    } else if (!IsPlaceholder(a.digest.value) && NormalDigest(a.digest.value) != digest) {
-      diags.Report(DiagId::err_approval_stale, a.digest.loc, {a.kind.value, a.by.value, a.digest.value, digest});
     }
-    if (!interval || !a.date.value) continue;
+    if (!a.date.value) continue;
+    if (ctx.as_of < *a.date.value) continue;  // dated in the future: the dates pass reports it
+    if (change.date && *a.date.value < *change.date->value) {
+      diags.Report(DiagId::err_approval_before_change, a.date.text.loc,
+                   {a.kind.value, a.by.value, FormatDate(*a.date.value), change.what, FormatDate(*change.date->value)})
+          .AddNote(change.date->text.loc, change.what + " records its last change here");
+      continue;  // stale: renewal is already asked for
+    }
+    if (!interval) continue;
     Date due = interval->value->AddTo(*a.date.value);
     if (due < ctx.as_of) {
       diags.Report(DiagId::warn_approval_overdue, a.date.text.loc,

@@ -1,31 +1,106 @@
 // B3: where each backup goes. Locations must take the item's data type, must not sit on the
-// server they protect, and at least one must be offsite and one secure.
+// server they protect nor on any server of a pool, must say truthfully whether they are offsite,
+// and at least one of each backup's locations must be offsite and one secure. A location's host
+// is its host="..." or the host its UNC path names.
+#include <set>
+#include <unordered_map>
+
 #include "check/check_context.h"
+#include "check/location_hosts.h"
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
 #include "util/strings.h"
 
 namespace plangen {
 
+namespace {
+
+// The topology server a host names (by FQDN, or by a short name that is the first label of one
+// server only), or -1.
+class HostIndex {
+ public:
+  explicit HostIndex(const Topology& t) {
+    for (size_t i = 0; i < t.servers.size(); ++i) {
+      std::string f = AsciiLower(t.servers[i].fqdn.value);
+      full_.emplace(f, static_cast<int>(i));
+      std::string first = f.substr(0, f.find('.'));
+      auto [it, fresh] = first_.emplace(first, static_cast<int>(i));
+      if (!fresh && it->second != static_cast<int>(i)) it->second = -1;  // ambiguous short name
+    }
+  }
+  int Find(const std::string& host) const {
+    std::string h = AsciiLower(host);
+    if (auto it = full_.find(h); it != full_.end()) return it->second;
+    if (h.find('.') == std::string::npos) {
+      if (auto it = first_.find(h); it != first_.end()) return it->second;
+    }
+    return -1;
+  }
+
+ private:
+  std::unordered_map<std::string, int> full_, first_;
+};
+
+Loc HostLoc(const Location& l) { return !l.host.empty() ? l.host.loc : l.path.loc; }
+std::string HostWhere(const Location& l) {
+  return "location '" + l.id.value + "' " + (!l.host.empty() ? "names its host here" : "names its host in its path here");
+}
+
+// `on_protected`: locations already reported on the server they protect (PG2105).
+void CheckLocationsThemselves(const Plan& plan, const std::set<std::string>& on_protected, DiagEngine& diags) {
+  const Topology& topo = plan.topology;
+  HostIndex hosts(topo);
+  for (const Location& l : plan.locations) {
+    std::string unc = IsPlaceholder(l.path.value) ? "" : check::UncHost(l.path.value);
+    if (!l.host.empty() && !IsPlaceholder(l.host.value) && !unc.empty() && !check::SameHost(l.host.value, unc)) {
+      diags.Report(DiagId::err_location_host_mismatch, l.host.loc, {l.id.value, l.host.value, unc})
+          .AddNote(l.path.loc, "the path names '" + unc + "' here");
+    }
+    std::string host = check::LocationHost(l);
+    if (host.empty()) continue;
+    int s = hosts.Find(host);
+    if (s >= 0 && topo.servers[s].pool >= 0 && !on_protected.count(l.id.value)) {
+      diags.Report(DiagId::warn_location_on_lync_server, HostLoc(l), {l.id.value, host, topo.pools[topo.servers[s].pool].fqdn.value})
+          .AddNote(topo.servers[s].loc, "server '" + topo.servers[s].fqdn.value + "' is here");
+    }
+  }
+  // An offsite location on the same computer as an on-site one is not offsite.
+  for (const Location& off : plan.locations) {
+    if (!off.offsite.get()) continue;
+    std::string host = check::LocationHost(off);
+    for (const Location& on : plan.locations) {
+      if (&on == &off || !on.offsite.value || *on.offsite.value) continue;
+      if (!check::SameHost(host, check::LocationHost(on))) continue;
+      diags.Report(DiagId::err_offsite_same_host, HostLoc(off), {off.id.value, host, on.id.value})
+          .AddNote(HostLoc(on), HostWhere(on));
+      break;
+    }
+  }
+}
+
+}  // namespace
 
 void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   check::PlanIndex pi(plan);
   check::ProfileIndex prof(ctx.profile);
+  std::set<std::string> on_protected;
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);
     int s = pi.server(b.server.value);
-    std::string server = s >= 0 ? AsciiLower(plan.topology.servers[s].fqdn.value) : AsciiLower(b.server.value);
+    std::string server = s >= 0 ? plan.topology.servers[s].fqdn.value : b.server.value;
     std::string pool;
-    if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = AsciiLower(plan.topology.pools[plan.topology.servers[s].pool].fqdn.value);
+    if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = plan.topology.pools[plan.topology.servers[s].pool].fqdn.value;
     bool any = false, offsite = false, secure = false;
     for (const Ref& ref : b.locations) {
       const Location* l = pi.location(ref.value);
       if (!l) continue;  // the resolver reports it
       any = true;
-      if (!l->host.empty() && (AsciiLower(l->host.value) == server || (!pool.empty() && AsciiLower(l->host.value) == pool))) {
-        diags.Report(DiagId::err_location_on_protected_server, ref.loc, {l->id.value, l->host.value, b.id.value})
-            .AddNote(l->host.loc, "location '" + l->id.value + "' names its host here");
+      std::string host = check::LocationHost(*l);
+      if (check::SameHost(host, server) || check::SameHost(host, pool)) {
+        diags.Report(DiagId::err_location_on_protected_server, ref.loc, {l->id.value, host, b.id.value})
+            .AddNote(HostLoc(*l), HostWhere(*l));
+        on_protected.insert(l->id.value);
       }
       if (item) {
         bool accepts = false;
@@ -48,6 +123,7 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
     if (!offsite) diags.Report(DiagId::warn_backup_no_offsite, where, {b.id.value});
     if (!secure) diags.Report(DiagId::warn_backup_no_secure, where, {b.id.value});
   }
+  CheckLocationsThemselves(plan, on_protected, diags);
 }
 
 }  // namespace plangen

@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(no_secure_location_is_a_warning) {
 BOOST_AUTO_TEST_CASE(location_on_the_protected_server_is_an_error) {
   std::string xml = Replace(CleanPlan(), R"(host="bk.example.com")", R"(host="SE.example.com")");
   auto c = CompilePlanText(xml);
-  BOOST_TEST(Findings(*c, "PG21") ==
+  BOOST_TEST(Findings(*c, "PG210") ==
                  (Lines{At(xml, "local vault") + ": error: location 'local' is on 'SE.example.com', the server that backup 'files' protects [PG2105]",
                         At(xml, "SE.example.com") + ": note: location 'local' names its host here"}),
              boost::test_tools::per_element());
@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(procedure_without_the_profile_tool_is_an_error) {
   xml = Replace(xml, "  </procedures>", R"(    <procedure id="copy" kind="backup" last-tested="2026-11-01"><tool>Xcopy</tool><step>Copy.</step></procedure>
   </procedures>)");
   auto c = CompilePlanText(xml);
-  BOOST_TEST(Findings(*c, "PG21") ==
+  BOOST_TEST(Findings(*c, "PG210") ==
                  (Lines{At(xml, "copy\"/>") + ": error: procedure 'copy' of backup 'files' does not use 'Robocopy', the tool the profile gives for data item 'file-store' [PG2108]",
                         At(xml, "<procedure id=\"copy\"") + ": note: procedure 'copy' is here"}),
              boost::test_tools::per_element());
@@ -137,12 +137,16 @@ BOOST_AUTO_TEST_CASE(restore_procedure_for_a_backup_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(profile_procedure_with_other_tools_is_an_error) {
-  std::string xml = Replace(CleanPlan(), R"(locations="local vault"/>)", R"(locations="local vault" procedure="backup-app-audio"/>)");
+  // Every profile backup procedure copies its run with Robocopy, so the mismatch shows on an item
+  // backed up with a cmdlet.
+  std::string xml = Replace(CleanPlan(), R"(locations="local vault"/>)",
+                            R"(locations="local vault"/>
+    <backup id="users" item="rtcxds" server="se.example.com" owner="ops" schedule="daily 01:00" retention="P30D" locations="local vault" procedure="backup-app-audio"/>)");
   auto c = CompilePlanText(xml);
-  Lines got = Findings(*c, "PG21");
+  Lines got = Findings(*c, "PG210");
   BOOST_REQUIRE_EQUAL(got.size(), 2u);
-  BOOST_TEST(got[0] == At(xml, "backup-app-audio\"/>") + ": error: procedure 'backup-app-audio' of backup 'files' does not use "
-                                                       "'Robocopy', the tool the profile gives for data item 'file-store' [PG2108]");
+  BOOST_TEST(got[0] == At(xml, "backup-app-audio\"/>") + ": error: procedure 'backup-app-audio' of backup 'users' does not use "
+                                                       "'Export-CsUserData', the tool the profile gives for data item 'rtcxds' [PG2108]");
   BOOST_TEST(got[1].rfind("profile.xml:", 0) == 0);
   BOOST_TEST(got[1].find(": note: procedure 'backup-app-audio' is here") != std::string::npos);
 }

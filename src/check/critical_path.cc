@@ -5,7 +5,7 @@
 
 namespace plangen::check {
 
-CriticalPath ComputeCriticalPath(const Scenario& sc, const Spare* spare) {
+CriticalPath ComputeCriticalPath(const Scenario& sc, const Spare* spare, int64_t transport_seconds) {
   CriticalPath out;
   const int n = static_cast<int>(sc.steps.size());
   std::unordered_map<std::string, int> by_id;
@@ -20,7 +20,7 @@ CriticalPath ComputeCriticalPath(const Scenario& sc, const Spare* spare) {
       succs[it->second].push_back(i);
     }
   }
-  if (spare && sc.new_hardware.get() && spare->lead_time.value) out.lead_seconds = spare->lead_time.Seconds();
+  if (spare && sc.new_hardware.get() && spare->lead_time.value) out.lead_seconds = spare->lead_time.Seconds() + transport_seconds;
   out.start.assign(n, out.lead_seconds);
   out.finish.assign(n, out.lead_seconds);
   std::vector<int> waiting(n), via(n, -1), order;

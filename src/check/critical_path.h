@@ -23,8 +23,9 @@ struct CriticalPath {
 
 /// Computes the scenario's critical path in time linear in its steps and dependencies. `spare` is
 /// the spare whose lead time comes first when the scenario needs new hardware (may be null).
-/// Unknown `after` ids and steps without a readable estimate count as zero.
-CriticalPath ComputeCriticalPath(const Scenario& scenario, const Spare* spare);
+/// Unknown `after` ids and steps without a readable estimate count as zero. `transport_seconds` is
+/// added to the lead time when the spare must first travel from another site.
+CriticalPath ComputeCriticalPath(const Scenario& scenario, const Spare* spare, int64_t transport_seconds = 0);
 
 /// "prepare -> deploy -> users", led by "lead time of spare 'x' -> " when lead time counts.
 std::string DescribePath(const Scenario& scenario, const CriticalPath& path, const Spare* spare);

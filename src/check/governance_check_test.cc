@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(review_dates_must_be_given) {
   auto c = CompilePlanText(xml);
   std::string g = At(xml, "<governance");
   BOOST_TEST(Findings(*c, "PG23") == (Lines{g + ": warning: the plan does not say when it was last reviewed [PG2307]",
-                                            g + ": warning: the plan does not say how often it is reviewed [PG2307]"}),
+                                            g + ": error: the plan sets no review interval [PG2311]"}),
              boost::test_tools::per_element());
 }
 
@@ -76,10 +76,12 @@ BOOST_AUTO_TEST_CASE(approval_with_another_digest_is_stale_and_shows_both) {
     <approval kind="technical")");
   auto c = CompilePlanText(xml);
   const std::string now = plangen::check::PlanDigest(c->plan);
-  BOOST_TEST(Findings(*c, "PG23") ==
-                 Lines{At(xml, old) + ": error: business approval by 'boss' is stale: it was given for digest '" + old +
-                       "', but the plan's digest is now '" + now + "' [PG2303]"},
-             boost::test_tools::per_element());
+  const Lines expected{At(xml, old) + ": error: business approval by 'boss' is stale: it was given for digest '" + old +
+                           "', but the plan's digest is now '" + now + "' [PG2303]",
+                       At(xml, "<approval kind=\"business\"") +
+                           ": note: 'plangen diff OLD PLAN', with OLD the approved plan or the audit package built from it, "
+                           "says what changed since this approval; 'plangen approve' records a new one"};
+  BOOST_TEST(Findings(*c, "PG23") == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(any_change_of_meaning_makes_an_approval_stale) {
@@ -90,7 +92,7 @@ BOOST_AUTO_TEST_CASE(any_change_of_meaning_makes_an_approval_stale) {
   for (size_t at; (at = xml.find("@DIGEST@")) != std::string::npos;) xml.replace(at, 8, digest);
   BOOST_TEST(Findings(*CompilePlanText(xml), "PG2303").empty());
   xml = Replace(xml, R"(role="ops" estimate="PT1H")", R"(role="ops" estimate="PT2H")");
-  BOOST_TEST(Findings(*CompilePlanText(xml), "PG2303").size() == 2u);
+  BOOST_TEST(Findings(*CompilePlanText(xml), "PG2303").size() == 4u);  // two findings, each with its note
 }
 
 BOOST_AUTO_TEST_CASE(approval_without_digest_asks_for_it) {

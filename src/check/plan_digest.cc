@@ -59,6 +59,9 @@ class Rec {
   }
   Rec& Text(const char* name, const plangen::Text& t) { return Field(name, Collapse(t.value)); }
   Rec& Fqdn(const char* name, const plangen::Text& t) { return Field(name, AsciiLower(Collapse(t.value))); }
+  /// A field added to the format after digests were first given: written only when the plan
+  /// sets it, so that the digests of plans that do not use it stay as they were.
+  Rec& Optional(const char* name, const plangen::Text& t) { return t.empty() ? *this : Text(name, t); }
   /// A list whose order carries no meaning.
   Rec& Set(const char* name, const std::vector<plangen::Text>& v, bool fold = false) {
     std::vector<std::string> s;
@@ -107,19 +110,29 @@ std::string CanonicalPlanText(const Plan& p) {
         .Text("role-kind", x.role_kind);
     r.Nested("contact", Each(x.contacts, [](Rec& c, const Contact& k) { c.Text("type", k.type).Text("value", k.value); }),
              false);
+    if (!x.members.empty()) r.Set("members", x.members);
   }), true);
+  if (!p.people.empty()) {
+    top.Nested("person", Each(p.people, [](Rec& r, const Person& x) {
+      r.Text("id", x.id).Text("name", x.name);
+      r.Nested("contact", Each(x.contacts, [](Rec& c, const Contact& k) { c.Text("type", k.type).Text("value", k.value); }),
+               false);
+    }), true);
+  }
   const Governance& g = p.governance;
   top.Field("governance", g.present ? "yes" : "no")
       .Text("reviewer", g.reviewer).Text("validator", g.validator).Text("change-approver", g.change_approver)
       .Field("review-interval", DurationKey(g.review_interval)).Seq("criterion", g.decision_criteria);
   top.Nested("location", Each(p.locations, [](Rec& r, const Location& x) {
     r.Text("id", x.id).Text("path", x.path).Fqdn("host", x.host).Set("types", x.types)
-        .Field("secure", BoolKey(x.secure)).Field("offsite", BoolKey(x.offsite)).Text("notes", x.notes);
+        .Field("secure", BoolKey(x.secure)).Field("offsite", BoolKey(x.offsite)).Text("notes", x.notes)
+        .Optional("region", x.region).Optional("kind", x.kind);
   }), true);
   const Topology& t = p.topology;
   top.Text("topology-file", t.file);
   top.Nested("site", Each(t.sites, [&](Rec& r, const Site& s) {
-    r.Text("id", s.id).Text("name", s.name);
+    r.Text("id", s.id).Text("name", s.name).Optional("time-zone", s.time_zone);
+    if (!s.residency.empty()) r.Set("residency", s.residency, true);
     std::vector<std::string> pools;
     for (int pi : s.pools) {
       const Pool& pool = t.pools[pi];
@@ -144,6 +157,9 @@ std::string CanonicalPlanText(const Plan& p) {
   top.Nested("spare", Each(p.spares, [](Rec& r, const Spare& x) {
     r.Text("id", x.id).Text("source", x.source).Field("lead-time", DurationKey(x.lead_time)).Text("contact", x.contact)
         .Text("notes", x.notes);
+    // Added in a later format: recorded only when given, so digests of plans without them stay.
+    if (!x.site.empty()) r.Text("site", x.site);
+    if (!x.transport.text.empty()) r.Field("transport", DurationKey(x.transport));
   }), true);
   top.Nested("backup", Each(p.backups, [](Rec& r, const Backup& x) {
     r.Text("id", x.id).Text("item", x.item).Fqdn("server", x.server).Text("owner", x.owner)
@@ -154,6 +170,7 @@ std::string CanonicalPlanText(const Plan& p) {
     r.Text("id", x.id).Text("kind", x.kind).Text("title", x.title).Text("based-on", x.based_on).Set("tools", x.tools)
         .Field("last-changed", DateKey(x.last_changed)).Field("last-tested", DateKey(x.last_tested))
         .Text("tested-by", x.tested_by);
+    if (!x.excludes.empty()) r.Set("excludes", x.excludes);
     r.Nested("step", Each(x.steps, [](Rec& c, const ProcedureStep& s) {
       c.Text("text", s.text).Text("role", s.role).Text("tool", s.tool);
     }), false);
@@ -162,6 +179,7 @@ std::string CanonicalPlanText(const Plan& p) {
     r.Text("id", x.id).Text("title", x.title).Text("template", x.template_id).Field("rto", DurationKey(x.rto))
         .Field("rpo", DurationKey(x.rpo)).Text("decider", x.decider).Field("new-hardware", BoolKey(x.new_hardware))
         .Text("spare", x.spare).Set("covers", x.covers, true).Seq("criteria", x.criteria);
+    if (!x.items.empty()) r.Set("items", x.items);
     r.Nested("step", Each(x.steps, [](Rec& c, const ScenarioStep& s) {
       c.Text("id", s.id).Text("title", s.title).Text("role", s.role).Field("estimate", DurationKey(s.estimate))
           .Set("after", s.after).Text("procedure", s.procedure);
@@ -173,6 +191,8 @@ std::string CanonicalPlanText(const Plan& p) {
   }), true);
   top.Nested("waive", Each(p.waivers, [](Rec& r, const Waiver& x) {
     r.Text("code", x.code).Text("severity", x.severity).Text("reason", x.reason);
+    r.Optional("id", x.id).Optional("owner", x.owner).Optional("expires", x.expires.text);
+    if (!x.scope.empty()) r.Set("scope", x.scope, true);
   }), true);
   return top.Take();
 }

@@ -1,15 +1,48 @@
-// R3: the longest gap between two runs of a backup must fit the RPO of every scenario that
-// covers its server. A server whose mirror survives the scenario loses nothing, so it is exempt.
+// R3: a scenario's RPO applies to the data items it restores: the longest gap between two runs
+// of each such backup on a server it covers must fit the RPO. The items are the scenario's
+// items="...", else those its profile template restores (the service and role mappings that list
+// both), else every item of the covered servers. A server whose mirror survives the scenario
+// loses nothing, so it is exempt. Items a scenario names must have a backup to restore from.
+#include <set>
+#include <unordered_map>
+
 #include "check/check_context.h"
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
 
 namespace plangen {
 
+namespace {
+
+// template id -> the data items it restores, from the profile's service and role mappings.
+std::unordered_map<std::string, std::set<std::string>> ItemsByTemplate(const Profile& profile) {
+  std::unordered_map<std::string, std::set<std::string>> out;
+  auto add = [&](const std::vector<Text>& scenarios, const std::vector<Text>& items) {
+    for (const Text& s : scenarios) {
+      for (const Text& i : items) out[s.value].insert(i.value);
+    }
+  };
+  for (const ServiceMapping& m : profile.services) add(m.scenarios, m.items);
+  for (const RoleMapping& m : profile.roles) add(m.scenarios, m.items);
+  return out;
+}
+
+// Gaps of whole days in days ("60 days", not "2 months": months differ in length, which is the
+// point of computing gaps on the calendar).
+std::string DescribeGap(int64_t seconds) {
+  const int64_t day = 86400;
+  if (seconds >= day && seconds % day == 0) return std::to_string(seconds / day) + (seconds == day ? " day" : " days");
+  return DescribeSeconds(seconds);
+}
+
+}  // namespace
+
 void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
   check::PlanIndex pi(plan);
+  check::ProfileIndex prof(ctx.profile);
+  const auto by_template = ItemsByTemplate(ctx.profile);
   // covered[s] == scenario index when server s is covered by that scenario: marks need no clearing.
   std::vector<int> covered(topo.servers.size(), -1);
   // The partner of each mirrored server (the mirror of a primary, the primary of a mirror).
@@ -23,7 +56,6 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
   }
   for (size_t k = 0; k < plan.scenarios.size(); ++k) {
     const Scenario& sc = plan.scenarios[k];
-    if (!sc.rpo.value) continue;
     const int mark = static_cast<int>(k);
     std::vector<int> servers;
     auto cover = [&](int s) {
@@ -40,15 +72,44 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
         for (int ps : topo.pools[p].servers) cover(ps);
       }
     }
+    // The items this scenario restores; null means every item of its servers.
+    std::set<std::string> named;
+    for (const Ref& i : sc.items) named.insert(i.value);
+    const std::set<std::string>* items = nullptr;
+    if (!named.empty()) {
+      items = &named;
+    } else if (!sc.template_id.empty()) {
+      auto it = by_template.find(sc.template_id.value);
+      static const std::set<std::string> kNone;
+      items = it == by_template.end() ? &kNone : &it->second;
+    }
+    // An item the scenario names must have a backup where its scope allows (server, pool, anywhere).
+    for (const Ref& i : sc.items) {
+      const ProfileItem* item = prof.item(i.value);
+      if (!item) continue;  // unknown or no-backup: reported elsewhere
+      bool found = false;
+      for (const Backup& b : plan.backups) {
+        if (b.item.value != i.value) continue;
+        int s = pi.server(b.server.value);
+        if (item->scope.value == "global") found = true;
+        else if (s >= 0 && covered[s] == mark) found = true;
+        else if (item->scope.value == "pool" && s >= 0) {
+          for (int cs : servers) found = found || topo.servers[cs].pool == topo.servers[s].pool;
+        }
+        if (found) break;
+      }
+      if (!found) diags.Report(DiagId::err_scenario_item_unbacked, i.loc, {sc.id.value, i.value});
+    }
+    if (!sc.rpo.value) continue;
     for (int s : servers) {
       if (partner[s] >= 0 && covered[partner[s]] != mark) continue;
       for (int bi : pi.backups_of(s)) {
         const Backup& b = plan.backups[bi];
-        if (!b.schedule.value) continue;
+        if (!b.schedule.value || (items && !items->count(b.item.value))) continue;
         int64_t gap = b.schedule.value->MaxGapSeconds();
         if (gap <= sc.rpo.Seconds()) continue;
         diags.Report(DiagId::err_rpo_exceeded, b.schedule.text.loc,
-                     {b.id.value, DescribeSeconds(gap), DescribeSeconds(sc.rpo.Seconds()), sc.id.value})
+                     {b.id.value, DescribeGap(gap), DescribeSeconds(sc.rpo.Seconds()), sc.id.value})
             .AddNote(sc.rpo.text.loc, "scenario '" + sc.id.value + "' sets its RPO here");
       }
     }

@@ -126,6 +126,25 @@ BOOST_AUTO_TEST_CASE(backup_interval_over_the_rpo) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(monthly_gaps_come_from_the_calendar) {
+  // The 30th is missing in February: the runs on 30 January and 30 March of a leap year are 60
+  // days apart, not "a month". A monthly RPO of 31 days is therefore broken; 61 days holds.
+  std::string xml = Replace(CleanPlan(), R"(schedule="daily 02:00")", R"(schedule="monthly 30 02:00")");
+  xml = Replace(xml, R"(rpo="P1D")", R"(rpo="P31D")");
+  auto c = CompilePlanText(xml);
+  BOOST_TEST(Findings(*c, "PG2205") ==
+                 (Lines{At(xml, "monthly 30") + ": error: backup 'files' runs up to 60 days apart, more than the RPO of 31 days of scenario 'lost' [PG2205]",
+                        At(xml, "P31D\" decider") + ": note: scenario 'lost' sets its RPO here"}),
+             boost::test_tools::per_element());
+  xml = Replace(xml, R"(rpo="P31D")", R"(rpo="P61D")");
+  xml = Replace(xml, R"(schedule="monthly 30 02:00")", R"(schedule="FREQ=MONTHLY;BYMONTHDAY=31;BYHOUR=2;BYMINUTE=0")");
+  c = CompilePlanText(xml);
+  BOOST_TEST(Findings(*c, "PG2205").empty());
+  xml = Replace(xml, R"(rpo="P61D")", R"(rpo="P60D")");
+  c = CompilePlanText(xml);
+  BOOST_TEST(Findings(*c, "PG2205").size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(mirror_that_survives_exempts_the_primary_from_the_rpo) {
   // db1 alone with an RPO of 1 h: the mirror keeps the data, so the daily backup is no finding;
   // losing both with the same RPO is.

@@ -1,8 +1,10 @@
 // R1, R3, D1, D3, D4: each scenario has steps; their critical path, plus the spare's lead time
-// when new hardware is needed, fits the RTO; dependencies do not loop; spares can be called.
+// (and its transport from another site) when new hardware is needed, fits the RTO; dependencies
+// do not loop; spares can be called and can reach the site that needs them.
 #include "check/check_context.h"
 #include "check/critical_path.h"
 #include "check/plan_index.h"
+#include "check/spare_sites.h"
 #include "diag/diagnostic.h"
 
 namespace plangen {
@@ -19,7 +21,25 @@ void CheckScenarioTimes(const CheckContext& ctx, DiagEngine& diags) {
     if (sc.new_hardware.get() && sc.spare.empty()) {
       diags.Report(DiagId::err_spare_missing, sc.new_hardware.text.loc, {sc.id.value});
     }
-    check::CriticalPath path = check::ComputeCriticalPath(sc, spare);
+    // A spare kept at another site travels first.
+    int64_t transport = 0;
+    if (spare && sc.new_hardware.get()) {
+      int kept = check::SpareSite(plan, *spare);
+      for (int site : check::ScenarioSites(plan, sc)) {
+        if (kept < 0 || site == kept) continue;
+        if (spare->transport.value) {
+          transport = spare->transport.Seconds();
+        } else {
+          const auto& sites = plan.topology.sites;
+          diags.Report(DiagId::err_spare_other_site, sc.spare.loc,
+                       {sc.id.value, sites[site].id.value, spare->id.value, sites[kept].id.value})
+              .AddNote(spare->site.empty() ? spare->loc : spare->site.loc,
+                       "spare '" + spare->id.value + "' is kept at site '" + sites[kept].id.value + "'");
+        }
+        break;
+      }
+    }
+    check::CriticalPath path = check::ComputeCriticalPath(sc, spare, transport);
     if (!path.cycle.empty()) {
       std::string text;
       for (int i : path.cycle) text += (text.empty() ? "" : " -> ") + sc.steps[i].id.value;
@@ -31,8 +51,9 @@ void CheckScenarioTimes(const CheckContext& ctx, DiagEngine& diags) {
                                  {check::DescribePath(sc, path, spare), DescribeSeconds(path.seconds),
                                   DescribeSeconds(sc.rto.Seconds())});
     if (path.lead_seconds > 0) {
-      d.AddNote(spare->lead_time.text.loc,
-                "spare '" + spare->id.value + "' takes " + DescribeSeconds(path.lead_seconds) + " to arrive");
+      std::string text = "spare '" + spare->id.value + "' takes " + DescribeSeconds(spare->lead_time.Seconds()) + " to arrive";
+      if (transport > 0) text += ", and " + DescribeSeconds(transport) + " more to reach the site";
+      d.AddNote(transport > 0 ? spare->transport.text.loc : spare->lead_time.text.loc, text);
     }
   }
 }

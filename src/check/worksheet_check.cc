@@ -6,7 +6,7 @@
 
 #include "check/check_context.h"
 #include "diag/diagnostic.h"
-#include "emit/xlsx_worksheet_view.h"
+#include "model/plan_queries.h"
 #include "worksheets_in/cell_text.h"
 #include "worksheets_in/matching.h"
 #include "worksheets_in/returned.h"
@@ -154,7 +154,7 @@ void CheckRow(const CheckContext& ctx, const ReturnedSheet& sheet, const Returne
         AddPlanNote(d, b.schedule.text.loc, b);
       }
     } else if (id == "tool") {
-      Text planned = xlsx::BackupTool(ctx.plan, ctx.profile, b);
+      Text planned = BackupTool(ctx.plan, ctx.profile, b);
       if (!planned.empty() && !SameTool(cell.text, planned.value)) {
         // The tool may come from the profile; the note points at the plan's backup either way.
         AddPlanNote(diags.Report(DiagId::err_ws_tool_differs, cell.loc, {OneLine(cell.text), planned.value}), b.procedure.loc, b);
@@ -201,7 +201,7 @@ void CheckWorksheets(const CheckContext& ctx, DiagEngine& diags) {
   std::set<const Backup*> found;
   std::map<std::pair<std::string, const Backup*>, Loc> first_row;  // (workbook, backup) -> first row
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
-    if (sheet.layout->id.value == xlsx::kValidationLogLayout) continue;
+    if (sheet.layout->id.value == kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
       RowMatch m = MatchRow(ctx.plan, ctx.profile, sheet, row);
       if (m.status != RowMatch::Status::kMatched) {
@@ -219,7 +219,7 @@ void CheckWorksheets(const CheckContext& ctx, DiagEngine& diags) {
     }
   }
   for (const Backup& b : ctx.plan.backups) {
-    if (found.count(&b) || IsPlaceholder(b.item.value) || !xlsx::LayoutForItem(ctx.profile, b.item.value)) continue;
+    if (found.count(&b) || IsPlaceholder(b.item.value) || !ctx.profile.LayoutForItem(b.item.value)) continue;
     diags.Report(DiagId::err_ws_backup_missing, b.loc, {b.id.value, b.item.value, b.server.value});
   }
   CheckValidationLog(ctx, diags);

@@ -67,11 +67,31 @@ std::string FormatMessage(const char* format, const std::vector<std::string>& ar
   return out;
 }
 
+static bool ScopeCovers(const SeverityOverride& o, const std::vector<std::string>& args) {
+  if (o.scope.empty()) return true;
+  for (const std::string& s : o.scope) {
+    for (const std::string& a : args) {
+      if (a.size() == s.size() && std::equal(a.begin(), a.end(), s.begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+          }))
+        return true;
+    }
+  }
+  return false;
+}
+
 Diagnostic& DiagEngine::Report(DiagId id, Loc loc, std::vector<std::string> args) {
   const DiagInfo& info = Info(id);
-  Diagnostic d{id, info.severity, FormatMessage(info.format, args), loc, {}, {}};
-  auto ov = overrides_.find(id);
+  Diagnostic d{id, info.severity, FormatMessage(info.format, args), loc, {}, {}, std::move(args)};
+  auto ov = overrides_.end();
+  for (auto [it, end] = overrides_.equal_range(id); it != end; ++it) {
+    if (ScopeCovers(it->second, d.args)) {
+      ov = it;
+      break;
+    }
+  }
   if (ov != overrides_.end()) {
+    ov->second.applied++;
     if (ov->second.off) {
       d.waiver = ov->second.reason.empty() ? "waived" : ov->second.reason;
       dropped_.push_back(std::move(d));
@@ -97,7 +117,7 @@ Diagnostic& DiagEngine::Report(DiagId id, Loc loc, std::vector<std::string> args
       id != DiagId::err_too_many_errors) {
     stopped_ = true;
     Diagnostic stop{DiagId::err_too_many_errors, Severity::kError,
-                    Info(DiagId::err_too_many_errors).format, Loc{}, {}, {}};
+                    Info(DiagId::err_too_many_errors).format, Loc{}, {}, {}, {}};
     counts_[2]++;
     diags_.push_back(std::move(stop));
   }

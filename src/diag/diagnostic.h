@@ -54,6 +54,7 @@ struct Diagnostic {
   Loc loc;
   std::vector<Note> notes;
   std::string waiver;  ///< non-empty when the finding was waived: the reason given
+  std::vector<std::string> args;  ///< the message's arguments: the ids and names a waiver's scope matches
 
   Diagnostic& AddNote(Loc where, std::string text) {
     notes.push_back(Note{where, std::move(text)});
@@ -67,6 +68,10 @@ struct SeverityOverride {
   Severity severity = Severity::kWarning;
   std::string reason;           ///< shown in the report
   Loc where;                    ///< where the override was declared (plan), or none (command line)
+  /// Empty: every finding with the code. Otherwise only findings whose arguments name one of
+  /// these (ids, FQDNs; compared without regard to case).
+  std::vector<std::string> scope;
+  int applied = 0;              ///< findings it has changed so far
 };
 
 class DiagEngine {
@@ -76,8 +81,15 @@ class DiagEngine {
   /// Records a finding. The returned reference stays valid for the engine's life.
   Diagnostic& Report(DiagId id, Loc loc, std::vector<std::string> args = {});
 
-  void SetOverride(DiagId id, SeverityOverride o) { overrides_[id] = std::move(o); }
-  const std::map<DiagId, SeverityOverride>& overrides() const { return overrides_; }
+  /// Sets the one override of a code (the command line), replacing any other.
+  void SetOverride(DiagId id, SeverityOverride o) {
+    overrides_.erase(id);
+    overrides_.emplace(id, std::move(o));
+  }
+  /// Adds an override beside others of the same code (plan waivers, each with its scope); the
+  /// first whose scope covers a finding applies to it.
+  void AddOverride(DiagId id, SeverityOverride o) { overrides_.emplace(id, std::move(o)); }
+  const std::multimap<DiagId, SeverityOverride>& overrides() const { return overrides_; }
   void SetWerror(bool on) { werror_ = on; }
   void SetMaxErrors(int n) { max_errors_ = n; }
 
@@ -96,7 +108,7 @@ class DiagEngine {
   const SourceManager& sm_;
   std::deque<Diagnostic> diags_;
   std::deque<Diagnostic> dropped_;  // past --max-errors; kept so references stay valid
-  std::map<DiagId, SeverityOverride> overrides_;
+  std::multimap<DiagId, SeverityOverride> overrides_;
   bool werror_ = false;
   int max_errors_ = 200;
   bool stopped_ = false;

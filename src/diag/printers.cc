@@ -1,8 +1,11 @@
 #include "diag/printers.h"
 #include "util/paths.h"
+#include "util/text_decode.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,17 +32,75 @@ std::string Where(const ResolvedLoc& r) {
   return r.file;
 }
 
-// The source line and a caret under the column; tabs are kept so the caret lines up.
-void AppendCaret(const ResolvedLoc& r, bool color, std::string* out) {
+// Text from an input as it may be shown on a terminal: control characters (ESC, BEL, C1...)
+// and bytes that are not UTF-8 become \xHH (\u0085 for C1), so an input cannot drive the
+// terminal; tabs are kept. `widths`, when given, gets the printed width of each code point.
+std::string TerminalSafe(const std::string& s, std::vector<int>* widths = nullptr) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    size_t bad = 0;
+    bool valid = len == 1 || (len > 1 && i + len <= s.size() && ValidUtf8(s.substr(i, len), &bad));
+    if (!valid) len = 1;
+    bool control = (valid && len == 1 && ((c < 0x20 && c != '\t') || c == 0x7F)) ||
+                   (valid && len == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0);
+    if (!valid || control) {
+      unsigned v = valid && len == 2 ? static_cast<unsigned char>(s[i + 1]) : c;
+      out += "\\x";
+      out.push_back(kHex[v >> 4]);
+      out.push_back(kHex[v & 15]);
+      if (widths) widths->push_back(4);
+    } else {
+      out.append(s, i, len);
+      if (widths) widths->push_back(c == '\t' ? -1 : 1);
+    }
+    i += len;
+  }
+  return out;
+}
+
+// How many code points of a source line are shown before and after the caret.
+constexpr int kExcerptBefore = 160;
+constexpr int kExcerptAfter = 320;
+
+// A window of the source line around the location and a caret under the column: a one-line file
+// of any size prints a short excerpt, "..." marking where the line was clipped. Tabs are kept so
+// the caret lines up; control characters are escaped.
+void AppendCaret(const SourceManager& sm, const Loc& loc, const ResolvedLoc& r, bool color, std::string* out) {
   if (r.line <= 0 || !r.cell.empty() || r.source_line.empty()) return;
-  *out += r.source_line + "\n";
-  std::string pad;
-  int col = 1;
-  for (size_t i = 0; i < r.source_line.size() && col < r.column; ++i) {
-    unsigned char c = static_cast<unsigned char>(r.source_line[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    pad.push_back(c == '\t' ? '\t' : ' ');
-    ++col;
+  const std::string& t = sm.Text(loc.file);
+  const size_t at = std::min<size_t>(loc.offset, t.size());
+  size_t b = t.rfind('\n', at == 0 ? 0 : at - 1);
+  b = (b == std::string::npos || b >= at) ? 0 : b + 1;
+  if (at == 0) b = 0;
+  size_t e = t.find('\n', at);
+  if (e == std::string::npos) e = t.size();
+  if (e > b && t[e - 1] == '\r') --e;
+  auto is_lead = [&](size_t i) { return (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80; };
+  const size_t caret = std::min(at, e);
+  size_t ws = caret;
+  int before = 0;
+  while (ws > b && before < kExcerptBefore) {
+    --ws;
+    if (is_lead(ws)) ++before;
+  }
+  while (ws > b && !is_lead(ws)) --ws;
+  size_t we = caret;
+  for (int n = 0; we < e && n < kExcerptAfter; ++n) {
+    ++we;
+    while (we < e && !is_lead(we)) ++we;
+  }
+  std::vector<int> widths;
+  std::string shown = TerminalSafe(t.substr(ws, we - ws), &widths);
+  *out += (ws > b ? "..." : "") + shown + (we < e ? "..." : "") + "\n";
+  std::string pad = ws > b ? "   " : "";
+  for (int i = 0; i < before && i < static_cast<int>(widths.size()); ++i) {
+    if (widths[i] < 0) pad.push_back('\t');
+    else pad.append(static_cast<size_t>(widths[i]), ' ');
   }
   *out += pad + (color ? std::string("\033[1;32m^") + kReset : std::string("^")) + "\n";
 }
@@ -48,15 +109,15 @@ void AppendOne(const SourceManager& sm, Severity sev, const std::string& label, 
                const std::string& message, const std::string& code, bool color, std::string* out) {
   ResolvedLoc r = sm.Resolve(loc);
   if (color) *out += kBold;
-  *out += Where(r) + ": ";
+  *out += TerminalSafe(Where(r)) + ": ";
   if (color) *out += std::string(kReset) + SeverityColor(sev);
   *out += label + ":";
   if (color) *out += std::string(kReset) + kBold;
-  *out += " " + message;
+  *out += " " + TerminalSafe(message);
   if (!code.empty()) *out += " [" + code + "]";
   if (color) *out += kReset;
   *out += "\n";
-  AppendCaret(r, color, out);
+  AppendCaret(sm, loc, r, color, out);
 }
 
 nlohmann::ordered_json LocJson(const SourceManager& sm, const Loc& loc) {
@@ -162,7 +223,8 @@ void PrintJson(const DiagEngine& engine, std::ostream& out) {
   doc["waived"] = nlohmann::ordered_json::array();
   for (const Diagnostic* d : engine.Waived()) doc["waived"].push_back(FindingJson(sm, *d));
   doc["summary"] = {{"errors", engine.errors()}, {"warnings", engine.warnings()}, {"notes", engine.notes()}};
-  out << doc.dump(2) << "\n";
+  // Findings quote their inputs; text that is not UTF-8 is replaced (U+FFFD) rather than thrown.
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& tool_version) {
@@ -219,7 +281,7 @@ void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& 
   log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   log["version"] = "2.1.0";
   log["runs"] = nlohmann::ordered_json::array({run});
-  out << log.dump(2) << "\n";
+  out << log.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace plangen

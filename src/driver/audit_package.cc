@@ -147,7 +147,9 @@ std::string ApprovalsJson(const EmitContext& ectx) {
     json w = {{"code", CodeString(id)},
               {"set_to", o.off ? std::string("off") : std::string(SeverityName(o.severity))},
               {"reason", o.reason},
-              {"declared_at", o.where.valid() ? Where(ectx.sources, o.where) : std::string("command line")}};
+              {"declared_at", o.where.valid() ? Where(ectx.sources, o.where) : std::string("command line")},
+              {"scope", o.scope},
+              {"findings_changed", o.applied}};
     auto it = waived.find(id);
     w["waived_findings"] = it == waived.end() ? json::array() : it->second;
     waivers.push_back(w);

@@ -128,6 +128,7 @@ void MakePrevious(const std::string& dir) {
   fs::create_directories(dir + "/old");
   std::ofstream(dir + "/old/kept.txt") << "previous";
   std::ofstream(dir + "/a.txt") << "old a";
+  std::ofstream(dir + "/" + kOutputMarker) << "written by plangen";
 }
 
 size_t StagingLeftovers(const std::string& parent) {
@@ -149,10 +150,65 @@ BOOST_AUTO_TEST_CASE(outputs_replace_the_previous_directory_whole) {
   DiagEngine diags(sm);
   BOOST_REQUIRE(WriteOutputs(TwoFiles(), out, sm, diags));
   auto tree = Tree(out);
-  BOOST_TEST(tree.size() == 2u);  // the old file is gone: the directory was replaced, not merged
+  BOOST_TEST(tree.size() == 3u);  // the old file is gone: the directory was replaced, not merged
+  BOOST_TEST(tree.count(kOutputMarker) == 1u);
   BOOST_TEST(tree["a.txt"] == "new a");
   BOOST_TEST(tree["sub/b.txt"] == "new b");
   BOOST_TEST(StagingLeftovers(t.path) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_plangen_did_not_write_is_never_replaced) {
+  TempDir t;
+  std::string out = t.path + "/docs";
+  fs::create_directories(out + "/photos");
+  std::ofstream(out + "/thesis.odt") << "years of work";
+  auto before = Tree(out);
+  InSourceRoot here;
+  BOOST_TEST(BuildSample(out) == 2);
+  BOOST_TEST((Tree(out) == before));
+  BOOST_TEST(StagingLeftovers(t.path) == 0u);
+  // The library call refuses it too, with what would be lost.
+  SourceManager sm;
+  DiagEngine diags(sm);
+  BOOST_TEST(!WriteOutputs(TwoFiles(), out, sm, diags));
+  BOOST_REQUIRE(diags.Sorted().size() == 1u);
+  BOOST_TEST(CodeString(diags.Sorted()[0]->id) == "PG0003");
+  BOOST_TEST(diags.Sorted()[0]->message ==
+             "cannot write '" + out + "': it is not empty and plangen did not write it (it has no plangen-output.txt): "
+             "a build would replace its 2 entries (photos/, thesis.odt); choose a new or empty directory, or give "
+             "--force");
+  BOOST_TEST((Tree(out) == before));
+}
+
+BOOST_AUTO_TEST_CASE(an_output_directory_carries_the_marker_and_is_rebuilt) {
+  TempDir t;
+  std::string out = t.path + "/out";
+  InSourceRoot here;
+  BOOST_REQUIRE(BuildSample(out) == 0);
+  BOOST_TEST(ReadAll(out + "/" + kOutputMarker).find("written by plangen build") != std::string::npos);
+  std::ofstream(out + "/stray.txt") << "left by hand";
+  BOOST_TEST(BuildSample(out) == 0);  // plangen's own directory: replaced whole
+  BOOST_TEST(!fs::exists(out + "/stray.txt"));
+  BOOST_TEST(fs::exists(out + "/" + kOutputMarker));
+  // An empty directory is fine too.
+  fs::create_directories(t.path + "/empty");
+  BOOST_TEST(BuildSample(t.path + "/empty") == 0);
+  // A marker that is not a regular file does not count.
+  fs::create_directories(t.path + "/fake/" + kOutputMarker);
+  BOOST_TEST(BuildSample(t.path + "/fake") == 2);
+  BOOST_TEST(fs::is_directory(t.path + "/fake/" + kOutputMarker));
+}
+
+BOOST_AUTO_TEST_CASE(force_replaces_a_folder_plangen_did_not_write) {
+  TempDir t;
+  std::string out = t.path + "/docs";
+  fs::create_directories(out);
+  std::ofstream(out + "/notes.txt") << "mine";
+  InSourceRoot here;
+  BOOST_TEST(BuildSample(out, {"--force"}) == 0);
+  BOOST_TEST(!fs::exists(out + "/notes.txt"));
+  BOOST_TEST(fs::exists(out + "/" + kOutputMarker));
+  BOOST_TEST(BuildSample(out) == 0);  // and from now on it is plangen's
 }
 
 BOOST_AUTO_TEST_CASE(unsafe_output_path_is_refused_before_anything_is_written) {
@@ -216,7 +272,7 @@ BOOST_AUTO_TEST_CASE(sigkill_halfway_leaves_the_previous_output) {
   DiagEngine diags(sm);
   BOOST_REQUIRE(WriteOutputs(TwoFiles(), out, sm, diags));
   BOOST_TEST(StagingLeftovers(t.path) == 0u);  // the next build cleared it
-  BOOST_TEST(Tree(out).size() == 2u);
+  BOOST_TEST(Tree(out).size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(sigkill_of_the_real_binary_leaves_the_previous_output) {
@@ -298,7 +354,7 @@ BOOST_AUTO_TEST_CASE(package_holds_inputs_outputs_reports_and_manifest) {
   BOOST_TEST(m.count("outputs/summary.html"));
   // every output of the build is in the package, byte for byte
   for (const auto& [path, bytes] : Tree(t.path + "/out")) {
-    if (path.compare(0, 6, "audit/") == 0) continue;
+    if (path.compare(0, 6, "audit/") == 0 || path == kOutputMarker) continue;  // the marker is no output
     std::string member = path.compare(0, 7, "report/") == 0 ? "reports/" + path.substr(7) : "outputs/" + path;
     BOOST_TEST((m.count(member) && m[member] == bytes), member);
   }

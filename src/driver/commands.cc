@@ -3,13 +3,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "check/plan_digest.h"
 #include "diag/catalogue.h"
 #include "diag/printers.h"
 #include "audit/package.h"
 #include "driver/audit_package.h"
+#include "driver/approve_command.h"
 #include "driver/common_options.h"
+#include "driver/diff_command.h"
 #include "driver/init_command.h"
 #include "driver/verify_command.h"
 #include "driver/write_outputs.h"
@@ -24,54 +27,45 @@ namespace plangen {
 
 namespace {
 
-int RunCheck(const std::vector<std::string>& args, const Environment& env) {
-  cxxopts::Options o("plangen check", "Cross-check a plan (and returned worksheets) and print the findings.");
-  o.positional_help("PLAN");
-  AddCompileOptions(o);
-  o.add_options()("digest", "also print the plan digest (what approvals record as digest=\"...\")")
-      ("plan", "plan file", cxxopts::value<std::string>());
-  o.parse_positional({"plan"});
-  cxxopts::ParseResult r;
-  int exit = 0;
-  if (!ParseCommandArgs(o, "check", args, &r, &exit)) return exit;
+// After a clean check: the commands that come next, with the plan's path filled in.
+std::string WhatNext(const std::string& plan) {
+  return "next: 'plangen approve " + plan + " --role ROLE --kind business|technical' records an approval;\n"
+         "      'plangen build " + plan + "' writes the runbooks, worksheets, checklists and the audit package\n";
+}
+
+int RunCheck(const ParsedArgs& r, const Environment& env) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
   if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("check", error);
-  copt.plan_path = r.count("plan") ? r["plan"].as<std::string>() : "plan.xml";
+  copt.plan_path = r.Positional("PLAN", "plan.xml");
   Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("check", error);
   Compile(copt, c);
-  if (r.count("digest") && c.plan_read) std::cout << "plan digest: " << check::PlanDigest(c.plan) << "\n";
+  if (r.Has("digest") && c.plan_read) std::cout << "plan digest: " << check::PlanDigest(c.plan) << "\n";
   PrintFindings(c, format, env, std::cout);
-  return ExitCode(c);
+  const int exit = ExitCode(c);
+  if (exit == 0 && format == OutputFormat::kText) std::cout << WhatNext(copt.plan_path);
+  return exit;
 }
 
-int RunBuild(const std::vector<std::string>& args, const Environment& env) {
-  cxxopts::Options o("plangen build", "Check a plan and emit runbooks, worksheets, checklists, calendars and the report.");
-  o.positional_help("PLAN");
-  AddCompileOptions(o);
-  o.add_options()
-      ("o,output", "output directory", cxxopts::value<std::string>()->default_value("out"))
-      ("templates", "use templates from DIR first (restyle without recompiling)", cxxopts::value<std::string>())
-      ("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)")
-      ("sign", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", cxxopts::value<std::string>())
-      ("quiet", "no progress on stderr")
-      ("plan", "plan file", cxxopts::value<std::string>());
-  o.parse_positional({"plan"});
-  cxxopts::ParseResult r;
-  int exit = 0;
-  if (!ParseCommandArgs(o, "build", args, &r, &exit)) return exit;
+int RunBuild(const ParsedArgs& r, const Environment& env) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
   if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("build", error);
-  copt.plan_path = r.count("plan") ? r["plan"].as<std::string>() : "plan.xml";
-  const std::string out_dir = r["output"].as<std::string>();
-  const bool draft = r.count("draft") > 0;
-  const bool progress = env.stderr_is_terminal && !r.count("quiet");
+  copt.plan_path = r.Positional("PLAN", "plan.xml");
+  const std::string out_dir = r.Get("output", "out");
+  const bool draft = r.Has("draft");
+  const bool progress = env.stderr_is_terminal && !r.Has("quiet");
   Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
+  const bool force = r.Has("force");
+  // Refused before any work: the user's folder is the one thing a build must never lose.
+  if (!OutputDirReplaceable(out_dir, force, c.sources, c.diags)) {
+    PrintFindings(c, format, env, std::cout);
+    return 2;
+  }
   if (progress) std::cerr << "plangen: checking " << copt.plan_path << "\n";
   Compile(copt, c);
   if (!c.plan_read || !c.profile_read || (c.diags.HasErrors() && !draft)) {
@@ -79,7 +73,7 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
     if (c.diags.HasErrors() && c.plan_read) std::cerr << "plangen build: no outputs written because the plan has errors (use --draft to emit anyway)\n";
     return ExitCode(c) == 0 ? 1 : ExitCode(c);
   }
-  TemplateSet templates(r.count("templates") ? r["templates"].as<std::string>() : "", DataDir() + "/templates");
+  TemplateSet templates(r.Get("templates"), DataDir() + "/templates");
   EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
                    c.has_worksheets ? &c.returned : nullptr};
   OutputSet outputs;
@@ -92,11 +86,12 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   if (make_package) {
     if (progress) std::cerr << "plangen: assembling the audit package\n";
     emitted = AssembleAuditPackage(copt, ectx, outputs, &package);
-    if (r.count("sign")) package.info.sign_key_path = r["sign"].as<std::string>();
+    package.info.sign_key_path = r.Get("sign");
   }
   if (emitted) {
     if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
     WriteOptions wo;
+    wo.force = force;
     if (make_package) {
       wo.before_commit = [&](const std::string& staging) {
         std::error_code ec;
@@ -112,20 +107,9 @@ int RunBuild(const std::vector<std::string>& args, const Environment& env) {
   return ExitCode(c);
 }
 
-int RunExplain(const std::vector<std::string>& args, const Environment&) {
-  cxxopts::Options o("plangen explain", "Explain a diagnostic code, or list them all.");
-  o.positional_help("CODE");
-  o.add_options()
-      ("list", "list every code with its severity and message")
-      ("markdown", "print the whole catalogue as Markdown (docs/rules.md)")
-      ("h,help", "show this help")
-      ("code", "diagnostic code", cxxopts::value<std::string>());
-  o.parse_positional({"code"});
-  cxxopts::ParseResult r;
-  int exit = 0;
-  if (!ParseCommandArgs(o, "explain", args, &r, &exit)) return exit;
-  if (r.count("list") || r.count("markdown")) {
-    if (r.count("markdown")) {
+int RunExplain(const ParsedArgs& r, const Environment&) {
+  if (r.Has("list") || r.Has("markdown")) {
+    if (r.Has("markdown")) {
       std::cout << CatalogueMarkdown();
       return 0;
     }
@@ -135,8 +119,8 @@ int RunExplain(const std::vector<std::string>& args, const Environment&) {
     }
     return 0;
   }
-  if (!r.count("code")) return UsageError("explain", "give a code such as PG1101, or --list");
-  std::string code = r["code"].as<std::string>();
+  if (!r.HasPositional("CODE")) return UsageError("explain", "give a code such as PG1101, or --list");
+  std::string code = r.Positional("CODE");
   auto id = FindCode(code);
   if (!id) {
     std::vector<std::string> codes;
@@ -150,53 +134,201 @@ int RunExplain(const std::vector<std::string>& args, const Environment&) {
   return 0;
 }
 
+int RunHelp(const ParsedArgs& r, const Environment&) {
+  if (!r.HasPositional("COMMAND")) {
+    std::cout << TopLevelHelp();
+    return 0;
+  }
+  const std::string name = r.Positional("COMMAND");
+  if (const Command* c = FindCommand(name)) {
+    std::cout << CommandHelp(c->spec);
+    return 0;
+  }
+  std::vector<std::string> names;
+  for (const Command& c : Commands()) names.push_back(c.spec.name);
+  std::string s = Suggest(name, names);
+  return UsageError("help", "unknown command '" + name + "'" + (s.empty() ? "" : "; did you mean '" + s + "'?"));
+}
+
+std::vector<OptionSpec> With(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+CommandSpec CheckSpec() {
+  CommandSpec s;
+  s.name = "check";
+  s.summary = "check a plan and print the findings";
+  s.description = "Cross-check a plan, its profile, and any returned worksheets or topology, and print the findings.";
+  s.positionals = {{"PLAN", "the plan file (default: plan.xml)", false, Completion::kFile}};
+  s.options = With({Flag("digest", "also print the plan digest (what approvals record as digest=\"...\")")},
+                   CompileOptionSpecs());
+  s.exit_codes = CheckExitCodes();
+  s.examples = {"plangen check plan.xml --as-of 2026-12-01",
+                "plangen check plan.xml --worksheets returned/pool01.xlsx returned/pool02.xlsx"};
+  return s;
+}
+
+CommandSpec BuildSpec() {
+  CommandSpec s;
+  s.name = "build";
+  s.summary = "check a plan and emit every output";
+  s.description = "Check a plan and emit runbooks, worksheets, checklists, calendars, the report and the audit package.\n"
+                  "Nothing is written when the plan has errors, unless --draft.";
+  s.positionals = {{"PLAN", "the plan file (default: plan.xml)", false, Completion::kFile}};
+  s.options = With({Value("output", "DIR", "write the outputs into DIR", "out", Completion::kDir, {}, 'o'),
+                    Value("templates", "DIR", "use templates from DIR first (restyle without recompiling)", "", Completion::kDir),
+                    Flag("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)"),
+                    Value("sign", "KEY", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", "",
+                          Completion::kFile),
+                    Flag("quiet", "no progress on stderr"),
+                    Flag("force", "replace the output directory even if plangen did not write it")},
+                   CompileOptionSpecs());
+  s.exit_codes = {{"0", "the outputs are written and the plan has no errors"},
+                  {"1", "the plan has errors (nothing written unless --draft), or an output cannot be written"},
+                  {"2", "bad usage, an input that cannot be read, or an output directory plangen did not write (see --force)"}};
+  s.examples = {"plangen build plan.xml -o out --as-of 2026-12-01"};
+  return s;
+}
+
+CommandSpec ExplainSpec() {
+  CommandSpec s;
+  s.name = "explain";
+  s.summary = "explain a diagnostic code";
+  s.description = "Explain a diagnostic code, or list them all.";
+  s.positionals = {{"CODE", "a diagnostic code such as PG1101", false, Completion::kCode}};
+  s.options = {Flag("list", "list every code with its severity and message"),
+               Flag("markdown", "print the whole catalogue as Markdown (docs/rules.md)"), HelpOptionSpec()};
+  s.exit_codes = {{"0", "the code is explained"}, {"2", "bad usage, or an unknown code"}};
+  s.examples = {"plangen explain PG1101"};
+  return s;
+}
+
+CommandSpec VerifySpec() {
+  CommandSpec s;
+  s.name = "verify";
+  s.summary = "check an audit package";
+  s.description = "Check an audit package: every member against the MANIFEST, the signature with --key, and,\n"
+                  "given the inputs with --plan, every member against a rebuild.";
+  s.positionals = {{"PACKAGE", "the audit package (zip)", true, Completion::kFile}};
+  s.options = With({Value("key", "FILE", "check MANIFEST.sig with this Ed25519 public key (PEM)", "", Completion::kFile),
+                    Value("plan", "FILE", "rebuild from this plan and compare every member (--as-of defaults to the package's)",
+                          "", Completion::kFile),
+                    Value("templates", "DIR", "the --templates folder the build used", "", Completion::kDir)},
+                   CompileOptionSpecs());
+  s.exit_codes = {{"0", "the package is intact"},
+                  {"1", "a member, the signature or the rebuild differs (each difference is reported)"},
+                  {"2", "bad usage, or the package cannot be read"}};
+  s.examples = {"plangen verify out/audit/contoso-lync-2026-12-01.zip --key signing.pub"};
+  return s;
+}
+
+CommandSpec InitSpec() {
+  CommandSpec s;
+  s.name = "init";
+  s.summary = "start a plan from a topology file";
+  s.description = "Start a plan: write DIR/plan.xml from a topology file, or a commented starter plan without one.\n"
+                  "Every decision left to make is a TODO that 'plangen check' lists.";
+  s.positionals = {{"DIR", "the folder to write plan.xml into", true, Completion::kDir}};
+  s.options = {Value("topology", "FILE", "Topology Builder file (.tbxml) or Get-CsTopology -AsXml output", "", Completion::kFile),
+               Value("profile", "NAME", "profile of the plan", "lync-server-2013"),
+               Value("profiles", "DIR", "also look for profiles in DIR", "", Completion::kDir),
+               Flag("force", "replace an existing plan.xml"),
+               ColorOptionSpec(),
+               HelpOptionSpec()};
+  s.exit_codes = {{"0", "the plan is written"}, {"2", "bad usage, or an input that cannot be used (nothing written)"}};
+  s.examples = {"plangen init myplan --topology topology.tbxml"};
+  return s;
+}
+
+CommandSpec HelpSpec() {
+  CommandSpec s;
+  s.name = "help";
+  s.summary = "show the help of plangen or of a command";
+  s.description = "Show the list of commands, or a command's arguments, options and exit codes.";
+  s.positionals = {{"COMMAND", "a command such as build", false, Completion::kNone}};
+  s.options = {HelpOptionSpec()};
+  s.exit_codes = {{"0", "the help is shown"}, {"2", "an unknown command"}};
+  return s;
+}
+
 }  // namespace
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"build", "check a plan and emit every output", &RunBuild},
-      {"check", "check a plan and print the findings", &RunCheck},
-      {"explain", "explain a diagnostic code", &RunExplain},
-      {"verify", "check an audit package", &RunVerify},
-      {"init", "start a plan from a topology file", &RunInit},
+      {BuildSpec(), &RunBuild},
+      {CheckSpec(), &RunCheck},
+      {ExplainSpec(), &RunExplain},
+      {VerifySpec(), &RunVerify},
+      {InitSpec(), &RunInit},
+      {ApproveSpec(), &RunApprove},
+      {DiffSpec(), &RunDiff},
+      {HelpSpec(), &RunHelp},
   };
   return commands;
 }
 
-static void PrintUsage(std::ostream& out) {
+const Command* FindCommand(const std::string& name) {
+  for (const Command& c : Commands()) {
+    if (c.spec.name == name) return &c;
+  }
+  return nullptr;
+}
+
+std::string TopLevelHelp() {
+  std::ostringstream out;
   out << "usage: plangen <command> [options]\n\n"
          "plangen compiles a backup and restoration plan: it checks plan.xml and the returned\n"
          "worksheets, and emits runbooks, worksheets, checklists, calendars and an audit package.\n\n"
          "commands:\n";
-  for (const Command& c : Commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << "\n";
-  out << "\nRun 'plangen <command> --help' for its options. With no arguments in a folder holding\n"
-         "plan.xml, plangen builds it into out/.\n";
+  for (const Command& c : Commands()) {
+    out << "  " << c.spec.name << std::string(10 - c.spec.name.size(), ' ') << c.spec.summary << "\n";
+  }
+  out << "\nRun 'plangen help <command>' (or 'plangen <command> --help') for its arguments, options and\n"
+         "exit codes. With no arguments in a folder holding plan.xml, plangen builds it into out/.\n"
+         "\nexit status: 0 success, 1 the plan has errors (or, for verify, the package differs),\n"
+         "2 bad usage or an input that cannot be read.\n";
+  return out.str();
 }
 
 int RunCommandLine(const std::vector<std::string>& args, const Environment& env) {
   if (args.empty()) {
     std::error_code ec;
-    if (fs::is_regular_file("plan.xml", ec)) return RunBuild({"plan.xml"}, env);
-    PrintUsage(std::cerr);
+    if (fs::is_regular_file("plan.xml", ec)) return RunBuild(ParsedArgs{}, env);
+    std::cerr << TopLevelHelp();
     return 2;
   }
   const std::string& first = args[0];
   if (first == "--version" || first == "-V") {
+    if (args.size() > 1) return UsageError("", "--version takes no arguments");
     std::cout << "plangen " << PLANGEN_VERSION << "\n";
     return 0;
   }
-  if (first == "--help" || first == "-h" || first == "help") {
-    PrintUsage(std::cout);
+  if (first == "--help" || first == "-h") {
+    if (args.size() > 1) return UsageError("", "--help takes no arguments; use 'plangen help <command>'");
+    std::cout << TopLevelHelp();
     return 0;
   }
-  std::vector<std::string> rest(args.begin() + 1, args.end());
-  for (const Command& c : Commands()) {
-    if (first == c.name) return c.run(rest, env);
+  const Command* command = FindCommand(first);
+  if (!command) {
+    std::vector<std::string> names;
+    for (const Command& c : Commands()) names.push_back(c.spec.name);
+    std::string s = Suggest(first, names);
+    return UsageError("", (first.size() > 1 && first[0] == '-' ? "unknown option '" : "unknown command '") + first + "'" +
+                              (s.empty() ? "" : "; did you mean '" + s + "'?"));
   }
-  std::vector<std::string> names;
-  for (const Command& c : Commands()) names.push_back(c.name);
-  std::string s = Suggest(first, names);
-  return UsageError("", "unknown command '" + first + "'" + (s.empty() ? "" : "; did you mean '" + s + "'?"));
+  ParsedArgs parsed;
+  std::string error;
+  if (!ParseArgs(command->spec, std::vector<std::string>(args.begin() + 1, args.end()), &parsed, &error)) {
+    return UsageError(first, error);
+  }
+  if (parsed.Has("help")) {
+    std::cout << CommandHelp(command->spec);
+    return 0;
+  }
+  Environment e = env;
+  if (!ReadColorOption(parsed, &e, &error)) return UsageError(first, error);
+  return command->run(parsed, e);
 }
 
 }  // namespace plangen

@@ -1,7 +1,6 @@
-// Options shared by check and build, and how findings are printed.
+// Options shared by the subcommands, and how findings are printed.
 #pragma once
 
-#include <cxxopts.hpp>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -9,23 +8,29 @@
 #include "diag/printers.h"
 #include "driver/commands.h"
 #include "driver/compile.h"
+#include "driver/option_table.h"
 
 namespace plangen {
 
-/// Adds --as-of, --format, --werror, -W, --max-errors, --profiles, --worksheets, --topology.
-void AddCompileOptions(cxxopts::Options& o);
-/// Reads them back. Returns false with a message for a bad value (exit 2).
-bool ReadCompileOptions(const cxxopts::ParseResult& r, const Environment& env, CompileOptions* out,
-                        OutputFormat* format, std::string* error);
+/// --as-of, --format, --werror, -W, --max-errors, --profiles, --worksheets, --topology.
+std::vector<OptionSpec> CompileOptionSpecs();
+/// --color WHEN.
+OptionSpec ColorOptionSpec();
+/// -h, --help.
+OptionSpec HelpOptionSpec();
+/// The exit codes of a command that checks a plan.
+std::vector<std::pair<std::string, std::string>> CheckExitCodes();
+
+/// Reads the compile options back. Returns false with a message for a bad value (exit 2).
+bool ReadCompileOptions(const ParsedArgs& r, const Environment& env, CompileOptions* out, OutputFormat* format,
+                        std::string* error);
+/// Reads --color into env->color. Returns false with a message for a bad value.
+bool ReadColorOption(const ParsedArgs& r, Environment* env, std::string* error);
 /// Prints the findings in `format` to `out`.
 void PrintFindings(const Compilation& c, OutputFormat format, const Environment& env, std::ostream& out);
 /// 0 clean, 1 errors, 2 unreadable input.
 int ExitCode(const Compilation& c);
-/// Parses `args` (without the command name) with `o`. On a usage error prints it and sets
-/// *exit = 2; on --help prints the help and sets *exit = 0; either way returns false.
-bool ParseCommandArgs(cxxopts::Options& o, const std::string& cmd, const std::vector<std::string>& args,
-                      cxxopts::ParseResult* r, int* exit);
-/// "plangen <cmd>: message" on stderr, exit 2.
+/// "plangen <cmd>: message", the command's usage line and where to find more, on stderr; exit 2.
 int UsageError(const std::string& cmd, const std::string& message);
 
 }  // namespace plangen

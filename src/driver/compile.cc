@@ -1,6 +1,7 @@
 #include "driver/compile.h"
 
 #include "check/passes.h"
+#include "driver/plan_waivers.h"
 #include "emit/runbook_lint.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
@@ -44,24 +45,6 @@ bool ApplySeverityFlags(const std::vector<std::string>& flags, DiagEngine& diags
   return true;
 }
 
-// Waivers written in the plan: <waive code="PG2101" severity="off" reason="..."/>. The command
-// line wins over the plan, so only codes it did not set are applied.
-static void ApplyPlanWaivers(const Plan& plan, DiagEngine& diags) {
-  for (const Waiver& w : plan.waivers) {
-    auto id = FindCode(w.code.value);
-    if (!id || diags.overrides().count(*id)) continue;
-    SeverityOverride o;
-    o.reason = w.reason.value;
-    o.where = w.loc;
-    if (w.severity.empty() || w.severity.value == "off") {
-      o.off = true;
-    } else if (auto s = ParseSeverity(w.severity.value)) {
-      o.severity = *s;
-    }
-    diags.SetOverride(*id, o);
-  }
-}
-
 // The topology to compare the plan with: --topology FILE, else the plan's <topology file="...">,
 // which is relative to the plan file. Returns false when there is none or it cannot be used (the
 // reader has said why).
@@ -92,7 +75,7 @@ void Compile(const CompileOptions& options, Compilation& c) {
     }
     return;
   }
-  ApplyPlanWaivers(c.plan, c.diags);
+  ApplyPlanWaivers(c.plan, options.as_of, c.diags);
   std::string profile_id = c.plan.profile.empty() ? "lync-server-2013" : c.plan.profile.value;
   Loc where = c.plan.profile.empty() ? c.plan.loc : c.plan.profile.loc;
   c.profile_read = LoadProfile(profile_id, ProfileSearchPath(options.profiles_dir), where, &c.profile, c.sources, c.diags);
@@ -109,6 +92,7 @@ void Compile(const CompileOptions& options, Compilation& c) {
   RunPasses(ctx, c.diags);
   // Runbooks are checked on every build: their procedures, expanded exactly as they are shown.
   LintRunbooks(c.plan, c.profile, c.diags);
+  ReportUnusedWaivers(c.plan, options.as_of, c.has_worksheets, ctx.topology != nullptr, c.diags);
 }
 
 }  // namespace plangen

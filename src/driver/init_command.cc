@@ -2,8 +2,6 @@
 // that cannot be read leaves nothing behind and an existing plan is never half-replaced.
 #include "driver/init_command.h"
 
-#include <cxxopts.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -23,7 +21,7 @@ namespace {
 void Print(const DiagEngine& diags, const Environment& env) {
   if (diags.Sorted().empty()) return;
   TextOptions t;
-  t.color = env.stderr_is_terminal && !env.no_color;
+  t.color = env.UseColor(env.stderr_is_terminal);
   PrintText(diags, std::cerr, t);
 }
 
@@ -63,25 +61,11 @@ std::string RelativeTo(const fs::path& file, const fs::path& dir) {
 
 }  // namespace
 
-int RunInit(const std::vector<std::string>& args, const Environment& env) {
-  cxxopts::Options o("plangen init", "Start a plan: write DIR/plan.xml from a topology file, or a commented starter plan.");
-  o.positional_help("DIR");
-  o.add_options()
-      ("topology", "Topology Builder file (.tbxml) or Get-CsTopology -AsXml output", cxxopts::value<std::string>())
-      ("profile", "profile of the plan", cxxopts::value<std::string>()->default_value("lync-server-2013"))
-      ("profiles", "also look for profiles in DIR", cxxopts::value<std::string>())
-      ("force", "replace an existing plan.xml")
-      ("h,help", "show this help")
-      ("dir", "folder to write plan.xml into", cxxopts::value<std::string>());
-  o.parse_positional({"dir"});
-  cxxopts::ParseResult r;
-  int exit = 0;
-  if (!ParseCommandArgs(o, "init", args, &r, &exit)) return exit;
-  if (!r.count("dir")) return UsageError("init", "give the folder to write plan.xml into, e.g. 'plangen init myplan --topology topology.tbxml'");
-  const fs::path dir = r["dir"].as<std::string>();
+int RunInit(const ParsedArgs& r, const Environment& env) {
+  const fs::path dir = r.Positional("DIR");
   const fs::path target = dir / "plan.xml";
   std::error_code ec;
-  if (fs::exists(target, ec) && !r.count("force")) {
+  if (fs::exists(target, ec) && !r.Has("force")) {
     std::cerr << "plangen init: '" << target.string() << "' already exists; not replacing it (use --force to replace it)\n";
     return 2;
   }
@@ -93,8 +77,8 @@ int RunInit(const std::vector<std::string>& args, const Environment& env) {
   SourceManager sm;
   DiagEngine diags(sm);
   Profile profile;
-  const std::string profile_id = r["profile"].as<std::string>();
-  if (!LoadProfile(profile_id, ProfileSearchPath(r.count("profiles") ? r["profiles"].as<std::string>() : ""), Loc{},
+  const std::string profile_id = r.Get("profile", "lync-server-2013");
+  if (!LoadProfile(profile_id, ProfileSearchPath(r.Get("profiles")), Loc{},
                    &profile, sm, diags) || diags.HasErrors()) {
     Print(diags, env);
     std::cerr << "plangen init: profile '" << profile_id << "' cannot be used; no plan written\n";
@@ -103,8 +87,8 @@ int RunInit(const std::vector<std::string>& args, const Environment& env) {
 
   std::string text;
   topo::SkeletonSummary summary;
-  if (r.count("topology")) {
-    const std::string path = r["topology"].as<std::string>();
+  if (r.Has("topology")) {
+    const std::string path = r.Get("topology");
     topo::Topology topology;
     if (!topo::ReadTopology(path, path, &topology, sm, diags)) {
       Print(diags, env);
@@ -132,7 +116,7 @@ int RunInit(const std::vector<std::string>& args, const Environment& env) {
     return 2;
   }
   std::cout << "plangen init: wrote " << target.string();
-  if (r.count("topology")) {
+  if (r.Has("topology")) {
     std::cout << ": " << summary.sites << " site" << (summary.sites == 1 ? "" : "s") << ", " << summary.pools << " pool"
               << (summary.pools == 1 ? "" : "s") << ", " << summary.servers << " server" << (summary.servers == 1 ? "" : "s")
               << ", " << summary.backups << " backup" << (summary.backups == 1 ? "" : "s") << ", " << summary.scenarios

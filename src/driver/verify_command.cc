@@ -1,6 +1,5 @@
 #include "driver/verify_command.h"
 
-#include <cxxopts.hpp>
 #include <iostream>
 #include <set>
 
@@ -60,47 +59,31 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
 
 }  // namespace
 
-int RunVerify(const std::vector<std::string>& args, const Environment& env) {
-  cxxopts::Options o("plangen verify",
-                     "Check an audit package: every member against the MANIFEST, the signature with --key, and,\n"
-                     "given the inputs with --plan, every member against a rebuild.");
-  o.positional_help("PACKAGE");
-  AddCompileOptions(o);
-  o.add_options()
-      ("key", "check MANIFEST.sig with this Ed25519 public key (PEM)", cxxopts::value<std::string>())
-      ("plan", "rebuild from this plan and compare every member (--as-of defaults to the package's)",
-       cxxopts::value<std::string>())
-      ("templates", "the --templates folder the build used", cxxopts::value<std::string>())
-      ("package", "audit package (zip)", cxxopts::value<std::string>());
-  o.parse_positional({"package"});
-  cxxopts::ParseResult r;
-  int exit = 0;
-  if (!ParseCommandArgs(o, "verify", args, &r, &exit)) return exit;
-  if (!r.count("package")) return UsageError("verify", "give the audit package to check");
+int RunVerify(const ParsedArgs& r, const Environment& env) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
   if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("verify", error);
-  const std::string package = r["package"].as<std::string>();
+  const std::string package = r.Positional("PACKAGE");
 
   Compilation v;
   audit::VerifyOptions vo;
-  if (r.count("key")) vo.public_key_path = r["key"].as<std::string>();
+  vo.public_key_path = r.Get("key");
   audit::VerifyResult result;
   audit::VerifyPackage(package, vo, v.sources, v.diags, &result);
   bool unreadable = false;
   for (const Diagnostic* d : v.diags.Sorted()) {
     if (d->id == DiagId::err_package_unreadable || d->id == DiagId::err_signing_key_unusable) unreadable = true;
   }
-  if (!unreadable && r.count("plan")) {
-    copt.plan_path = r["plan"].as<std::string>();
-    if (!r.count("as-of")) {
+  if (!unreadable && r.Has("plan")) {
+    copt.plan_path = r.Get("plan");
+    if (!r.Has("as-of")) {
       if (auto d = ParseDate(result.manifest.as_of)) copt.as_of = *d;
     }
     if (!result.manifest.plangen_version.empty() && result.manifest.plangen_version != PLANGEN_VERSION) {
       v.diags.Report(DiagId::note_rebuild_version, Loc(), {result.manifest.plangen_version, PLANGEN_VERSION});
     }
-    CompareWithRebuild(copt, r.count("templates") ? r["templates"].as<std::string>() : "", result, format, env, v);
+    CompareWithRebuild(copt, r.Get("templates"), result, format, env, v);
   }
   PrintFindings(v, format, env, std::cout);
   if (unreadable) return 2;
@@ -108,7 +91,7 @@ int RunVerify(const std::vector<std::string>& args, const Environment& env) {
   if (format == OutputFormat::kText) {
     std::cout << "plangen verify: '" << package << "' is intact: " << result.members.size() << " members match the MANIFEST"
               << (result.signature_checked ? ", the signature verifies" : "")
-              << (r.count("plan") ? ", and a rebuild of the inputs gives the same bytes" : "") << "\n";
+              << (r.Has("plan") ? ", and a rebuild of the inputs gives the same bytes" : "") << "\n";
   }
   return 0;
 }

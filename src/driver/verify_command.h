@@ -11,6 +11,6 @@ namespace plangen {
 /// Checks every member against the MANIFEST (and the signature with --key); with --plan, also
 /// rebuilds the package from the inputs in memory and names each member that differs.
 /// Exit 0 intact, 1 with each difference reported, 2 when the package cannot be read.
-int RunVerify(const std::vector<std::string>& args, const Environment& env);
+int RunVerify(const ParsedArgs& args, const Environment& env);
 
 }  // namespace plangen

@@ -1,6 +1,11 @@
 #include "driver/write_outputs.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <vector>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 #include "audit/output_tree.h"
 #include "audit/safe_name.h"
@@ -8,6 +13,52 @@
 namespace fs = std::filesystem;
 
 namespace plangen {
+
+namespace {
+
+constexpr const char* kMarkerText =
+    "This directory was written by plangen build. The next build replaces it whole:\n"
+    "do not keep files of your own here.\n";
+
+// Up to five entry names of `dir` (directories with a trailing '/') and how many there are.
+std::string DescribeEntries(const std::string& dir, size_t* count) {
+  std::vector<std::string> names;
+  *count = 0;
+  DIR* d = opendir(dir.c_str());
+  if (!d) return "";
+  while (dirent* e = readdir(d)) {
+    std::string n = e->d_name;
+    if (n == "." || n == "..") continue;
+    ++*count;
+    struct stat st;
+    if (lstat((dir + "/" + n).c_str(), &st) == 0 && S_ISDIR(st.st_mode)) n += "/";
+    names.push_back(std::move(n));
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < 5; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 5) out += " and " + std::to_string(names.size() - 5) + " more";
+  return out;
+}
+
+}  // namespace
+
+bool OutputDirReplaceable(const std::string& dir, bool force, SourceManager& sm, DiagEngine& diags) {
+  if (force) return true;
+  struct stat st;
+  if (lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return true;  // Begin() judges the rest
+  if (lstat((dir + "/" + kOutputMarker).c_str(), &st) == 0 && S_ISREG(st.st_mode)) return true;
+  size_t count = 0;
+  std::string names = DescribeEntries(dir, &count);
+  if (count == 0) return true;
+  std::string what = std::to_string(count) + (count == 1 ? " entry (" : " entries (") + names + ")";
+  int32_t f = sm.AddFile(dir, "", false);
+  diags.Report(DiagId::err_output_unwritable, Loc::At(f, 0),
+               {dir, "it is not empty and plangen did not write it (it has no " + std::string(kOutputMarker) +
+                         "): a build would replace its " + what + "; choose a new or empty directory, or give --force"});
+  return false;
+}
 
 bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags,
                   const WriteOptions& options) {
@@ -25,6 +76,7 @@ bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManage
     safe = false;
   }
   if (!safe) return false;
+  if (!OutputDirReplaceable(dir, options.force, sm, diags)) return false;
   // The staging directory goes beside `dir`, so its parent must exist first (as `-o a/b/out`
   // promises); making it changes nothing that was there before.
   std::error_code ec;
@@ -34,6 +86,7 @@ bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManage
   audit::StagedOutput staged;
   std::string err;
   if (!staged.Begin(dir, &err)) return fail(dir, err);
+  if (!staged.WriteFile(kOutputMarker, kMarkerText, &err)) return fail(dir + "/" + kOutputMarker, err);
   size_t written = 0;
   for (const auto& [rel, bytes] : outputs.files()) {
     if (!staged.WriteFile(rel, bytes, &err)) return fail(dir + "/" + rel, err);

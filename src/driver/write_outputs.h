@@ -10,7 +10,13 @@
 
 namespace plangen {
 
+/// The marker file at the top of every output directory plangen writes. A non-empty directory
+/// without it is somebody else's and is never replaced unless forced.
+inline constexpr const char* kOutputMarker = "plangen-output.txt";
+
 struct WriteOptions {
+  /// Replace `dir` even when it is not empty and carries no marker (build --force).
+  bool force = false;
   /// Runs once every output is in the staging directory and before the swap, to add files that
   /// are made from the others (the audit package). Returning false abandons the whole write; the
   /// hook reports why.
@@ -20,10 +26,16 @@ struct WriteOptions {
   std::function<bool(size_t written)> after_file;
 };
 
+/// True when `dir` may be replaced by a build: it does not exist, is empty, or carries
+/// kOutputMarker as a regular file; or `force`. Otherwise reports what would be what would be
+/// replaced (PG0003) and returns false.
+bool OutputDirReplaceable(const std::string& dir, bool force, SourceManager& sm, DiagEngine& diags);
+
 /// Writes every file of `outputs` into a staging directory beside `dir` and swaps it into place
 /// only when all are written, so a failure or a kill leaves the previous `dir` as it was. Every
 /// path is checked first: one that could land outside `dir` is refused (PG0004) before anything
-/// is written. Returns false (with a finding) when anything could not be written.
+/// is written, and so is a directory OutputDirReplaceable refuses. kOutputMarker is written with
+/// the outputs. Returns false (with a finding) when anything could not be written.
 bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags,
                   const WriteOptions& options = {});
 

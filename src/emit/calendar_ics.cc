@@ -1,12 +1,18 @@
 // calendar/<role>.ics: a role's backup and validation duties as RFC 5545 recurring events.
-// Written directly (CRLF, 75-octet folding, TEXT escaping) so the bytes are stable; the tests
-// read every file back with libical.
+// Backups start at the wall-clock times of their site's time zone (DTSTART;TZID with the zone's
+// VTIMEZONE) and last as long as their procedure's step estimates. Written directly (CRLF,
+// 75-octet folding, TEXT escaping) so the bytes are stable; the tests read every file back with
+// libical.
+#include <map>
+#include <optional>
 #include <string>
 
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/placeholders.h"
 #include "emit/runbook_view.h"
+#include "model/sites.h"
+#include "util/time_zone.h"
 #include "plangen_config.h"
 
 namespace plangen {
@@ -59,23 +65,6 @@ std::string IcsDate(Date d) {
   return std::to_string(y) + Two(m) + Two(dd);
 }
 
-// The first day on or after `from` on which the schedule runs, so DTSTART agrees with the RRULE.
-Date FirstRun(const Schedule& s, Date from) {
-  for (int i = 0; i < 400; ++i) {
-    Date d{from.days + i};
-    int y, m, dd;
-    CivilFromDate(d, &y, &m, &dd);
-    if (s.freq == Schedule::Freq::kWeekly && s.weekdays && !(s.weekdays & (1 << Weekday(d)))) continue;
-    if (s.freq == Schedule::Freq::kMonthly && !s.month_days.empty()) {
-      bool hit = false;
-      for (int md : s.month_days) hit = hit || md == dd;
-      if (!hit) continue;
-    }
-    return d;
-  }
-  return from;
-}
-
 // An interval as an RRULE: whole months and years map to MONTHLY/YEARLY, whole weeks to
 // WEEKLY, anything else to a number of days (at least one).
 std::string IntervalRRule(const Duration& d) {
@@ -89,6 +78,33 @@ std::string IntervalRRule(const Duration& d) {
   return "FREQ=DAILY;INTERVAL=" + std::to_string(days);
 }
 
+// How long a backup takes: the sum of its procedure's step estimates (a plan procedure's come
+// from the profile procedure it is based on); half an hour when no step gives one.
+int64_t BackupSeconds(const EmitContext& ctx, const Backup& b) {
+  const ProfileProcedure* proc = nullptr;
+  if (const Procedure* p = ctx.plan.FindProcedure(b.procedure.value)) {
+    proc = ctx.profile.FindProcedure(p->based_on.value);
+  } else {
+    std::string id = b.procedure.value;
+    const ProfileItem* item = ctx.profile.FindItem(b.item.value);
+    if (id.empty() && item) id = item->backup_procedure.value;
+    proc = ctx.profile.FindProcedure(id);
+  }
+  int64_t total = 0;
+  if (proc) {
+    for (const ProfileStep& st : proc->steps) total += st.estimate.Seconds();
+  }
+  return total > 0 ? total : 30 * 60;
+}
+
+std::string IcsDuration(int64_t seconds) {
+  int64_t minutes = (seconds + 59) / 60;
+  std::string out = "PT";
+  if (minutes >= 60) out += std::to_string(minutes / 60) + "H";
+  if (minutes % 60 || minutes < 60) out += std::to_string(minutes % 60) + "M";
+  return out;
+}
+
 }  // namespace
 
 bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
@@ -97,6 +113,7 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
   for (const Role& role : plan.roles) {
     const std::string& id = role.id.value;
     std::string body;
+    std::map<std::string, TimeZone> zones;  // the zones this calendar's events are in, by name
     for (const Backup& b : plan.backups) {
       if (b.owner.value != id || !b.schedule.value) continue;
       const Schedule& s = *b.schedule.value;
@@ -107,12 +124,30 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
         const Location* loc = plan.FindLocation(l.value);
         locs += (locs.empty() ? "" : ", ") + (loc ? loc->path.value : l.value);
       }
+      // DTSTART is the first run on or after --as-of, so that it agrees with the RRULE.
+      const LocalTime from = LocalTime::At(ctx.as_of, 0, 0);
+      std::vector<LocalTime> first = s.Runs(from, LocalTime{from.minutes + 1440LL * 366 * 30}, 1);
+      if (first.empty()) continue;
       Line(body, "BEGIN:VEVENT");
       Line(body, "UID:" + StableHash(plan.id.value + "\n" + "backup\n" + b.id.value) + "@plangen");
       Line(body, "DTSTAMP:" + stamp);
-      int hour = s.freq == Schedule::Freq::kHourly ? 0 : s.hour;
-      Line(body, "DTSTART:" + IcsDate(FirstRun(s, ctx.as_of)) + "T" + Two(hour) + Two(s.minute) + "00");
-      Line(body, "DURATION:PT30M");
+      // Runs are wall-clock times of the server's site: in its zone when it names one (with the
+      // zone's VTIMEZONE below), in UTC for UTC, else floating.
+      std::string local = IcsDate(first[0].date()) + "T" + Two(first[0].hour()) + Two(first[0].minute()) + "00";
+      std::optional<TimeZone> tz;
+      if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty()) {
+        std::string why;
+        tz = TimeZone::Find(site->time_zone.value, &why);
+      }
+      if (tz && tz->is_utc()) {
+        Line(body, "DTSTART:" + local + "Z");
+      } else if (tz) {
+        zones.emplace(tz->name(), *tz);
+        Line(body, "DTSTART;TZID=" + tz->name() + ":" + local);
+      } else {
+        Line(body, "DTSTART:" + local);
+      }
+      Line(body, "DURATION:" + IcsDuration(BackupSeconds(ctx, b)));
       Line(body, "RRULE:" + s.ToRRule());
       Line(body, "SUMMARY:" + IcsText("Backup: " + what + " on " + b.server.value));
       Line(body, "DESCRIPTION:" + IcsText("Schedule: " + s.Canonical() + "\nTo: " + locs + "\nRunbook: runbooks/" +
@@ -149,6 +184,10 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
     Line(ics, "CALSCALE:GREGORIAN");
     Line(ics, "METHOD:PUBLISH");
     Line(ics, "X-WR-CALNAME:" + IcsText(plan.title.value + ": " + (role.name.empty() ? id : role.name.value)));
+    // Each zone's offsets and changes from a year before --as-of to ten years after.
+    for (const auto& [name, tz] : zones) {
+      for (const std::string& l : tz.VTimezone(Date{ctx.as_of.days - 366}, Date{ctx.as_of.days + 3653})) Line(ics, l);
+    }
     ics += body;
     Line(ics, "END:VCALENDAR");
     out.Add("calendar/" + RoleFileStem(id) + ".ics", std::move(ics));

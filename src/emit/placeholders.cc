@@ -12,6 +12,47 @@ std::string SqlInstanceOf(const Server& s) {
 
 namespace {
 
+// The PowerShell date before which a run's copies fall out of the retention: calendar
+// arithmetic for years and months, as the plan's ISO 8601 duration means them.
+std::string RetentionCutoff(const Duration& d) {
+  std::string out = "(Get-Date)";
+  auto add = [&](const char* method, int64_t n) {
+    if (n) out += std::string(".") + method + "(-" + std::to_string(n) + ")";
+  };
+  add("AddYears", d.years);
+  add("AddMonths", d.months);
+  add("AddDays", int64_t{d.weeks} * 7 + d.days);
+  add("AddHours", d.hours);
+  add("AddMinutes", d.minutes);
+  add("AddSeconds", d.seconds);
+  return out;
+}
+
+// The folder of the plan's backup `b` (its first location and its id): every run writes a dated
+// folder inside it.
+std::string BackupDir(const Plan& plan, const Backup& b) {
+  if (b.locations.empty()) return "";
+  const Location* l = plan.FindLocation(b.locations.front().value);
+  return l && !l->path.empty() ? l->path.value + "\\" + b.id.value : std::string();
+}
+
+// Values for keeping one copy per run: the backup's own folder name, the first off-site
+// location after the first (where each run is copied), and the retention the prune enforces.
+void AddRunPlaceholders(const Plan& plan, const Backup& b, std::map<std::string, std::string>& v) {
+  v["backup"] = b.id.value;
+  for (size_t i = 1; i < b.locations.size(); ++i) {
+    const Location* l = plan.FindLocation(b.locations[i].value);
+    if (l && l->offsite.get() && !l->path.empty()) {
+      v["offsite-location"] = l->path.value;
+      break;
+    }
+  }
+  if (b.retention.value && b.retention.value->TotalSeconds() > 0) {
+    v["retention"] = DescribeDuration(*b.retention.value);
+    v["retention-cutoff"] = RetentionCutoff(*b.retention.value);
+  }
+}
+
 // The Back End of a pool: the server holding its user store, else one with a back-end role.
 const Server* BackEndOf(const Plan& plan, const Pool& pool) {
   const Server* fallback = nullptr;
@@ -109,6 +150,8 @@ std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Pr
   }
   v["file"] = b.item.value + "-" + b.id.value + ".zip";
   v[b.item.value + "-file"] = v["file"];
+  if (std::string dir = BackupDir(plan, b); !dir.empty()) v[b.item.value + "-dir"] = dir;
+  AddRunPlaceholders(plan, b, v);
   return v;
 }
 
@@ -120,6 +163,7 @@ std::map<std::string, std::string> ContextPlaceholders(const Plan& plan, const P
     // Files of the plan's backups in the pool, by item, for steps that name one by its item.
     for (const Backup* b : plan.BackupsInPool(PoolIndex(plan, c.pool))) {
       v.emplace(b->item.value + "-file", b->item.value + "-" + b->id.value + ".zip");
+      if (std::string dir = BackupDir(plan, *b); !dir.empty()) v.emplace(b->item.value + "-dir", dir);
     }
   }
   if (c.server) AddServer(plan, *c.server, v);

@@ -19,7 +19,9 @@ struct StepContext {
 };
 
 /// The values a backup's own procedure uses: {server}, {pool}, {sql-instance}, {share},
-/// {location}, {store}, {database}, {item}, {file} and {<item>-file} of that backup.
+/// {location}, {store}, {database}, {item}, {file}, {<item>-file} and {<item>-dir} of that
+/// backup; for keeping one copy per run, {backup} (its id), {offsite-location} (its first
+/// off-site location after the first) and {retention} / {retention-cutoff} (what the prune keeps).
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b);
 
 /// The values a step may use in `context` (docs/profiles.md, "How placeholders are bound"):

@@ -52,6 +52,15 @@ bool AnyServer(const Plan& plan, const StepContext& c, F test) {
   return false;
 }
 
+// Whether backup `b` is copied to an off-site location besides the first, where it is written.
+bool HasOffsiteCopy(const Plan& plan, const Backup& b) {
+  for (size_t i = 1; i < b.locations.size(); ++i) {
+    const Location* l = plan.FindLocation(b.locations[i].value);
+    if (l && l->offsite.get() && !l->path.empty()) return true;
+  }
+  return false;
+}
+
 bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, const StepContext& c, bool skip_via) {
   const Pool* pool = c.pool;
   const Pool* partner = pool && !pool->paired_with.empty() ? plan.FindPool(pool->paired_with.value) : nullptr;
@@ -70,6 +79,8 @@ bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, 
     yes = partner && partner->site == pool->site;
   } else if (cond.kind == "site-has") {
     for (const Pool& p : plan.topology.pools) yes = yes || (pool && p.site == pool->site && AnyOf(cond.values, p.kind.value));
+  } else if (cond.kind == "offsite") {
+    yes = c.backup && HasOffsiteCopy(plan, *c.backup);
   } else if (cond.kind == "via") {
     if (skip_via) return true;
     yes = c.backup && AnyOf(cond.values, BackupProcedureId(profile, *c.backup));

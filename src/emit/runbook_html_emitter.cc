@@ -1,20 +1,13 @@
-// runbooks/<role>.html: one self-contained, printable HTML runbook per role with duties. This
-// emitter also notes the roles that get no runbook.
-#include <algorithm>
-
+// runbooks/<role>.html: one self-contained, printable HTML runbook per role with duties. Roles
+// named nowhere in the plan are noted by the check (role_use_check.cc), so 'check' and 'build'
+// report the same findings.
 #include "emit/checklist_view.h"
 #include "emit/runbook_view.h"
 
 namespace plangen {
 
-bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext,
-                  bool report_idle) {
+bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext) {
   std::vector<const Role*> roles = RolesWithDuties(ctx.plan);
-  if (report_idle) {
-    for (const Role& r : ctx.plan.roles)
-      if (std::find(roles.begin(), roles.end(), &r) == roles.end())
-        ctx.diags.Report(DiagId::note_role_without_duty, r.loc, {r.id.value});
-  }
   for (const Role* role : roles) {
     std::string text;
     if (!ctx.templates.Render(template_name, RunbookView(ctx, *role), &text, ctx.diags, ctx.sources)) return false;
@@ -24,7 +17,7 @@ bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& tem
 }
 
 bool EmitHtmlRunbooks(const EmitContext& ctx, OutputSet& out) {
-  return EmitRunbooks(ctx, out, "runbook/runbook.html.mustache", ".html", true);
+  return EmitRunbooks(ctx, out, "runbook/runbook.html.mustache", ".html");
 }
 
 }  // namespace plangen

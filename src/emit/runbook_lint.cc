@@ -296,7 +296,8 @@ class Linter {
         while (end < cmd.size() && std::string(" \t\"';)").find(cmd[end]) == std::string::npos) ++end;
         taken.push_back({at, end});
         const std::string path = cmd.substr(at, end - at);
-        if (EqualsIgnoreCase(path, l) ? !facts_.WrittenInto(l) : !facts_.Written(path)) bad(path);
+        // A file or folder a backup writes, or a folder backups write their run folders into.
+        if (!facts_.Written(path) && !facts_.WrittenInto(path)) bad(path);
       }
     }
   }

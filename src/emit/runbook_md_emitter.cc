@@ -4,7 +4,7 @@
 namespace plangen {
 
 bool EmitMarkdownRunbooks(const EmitContext& ctx, OutputSet& out) {
-  return EmitRunbooks(ctx, out, "runbook/runbook.md.mustache", ".md", false);
+  return EmitRunbooks(ctx, out, "runbook/runbook.md.mustache", ".md");
 }
 
 }  // namespace plangen

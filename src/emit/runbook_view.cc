@@ -1,4 +1,5 @@
 #include "emit/runbook_view.h"
+#include "model/sites.h"
 
 #include <algorithm>
 #include <map>
@@ -200,6 +201,7 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
   const ProfileScenario* ps = proc ? ctx.profile.FindScenario(s.template_id.value) : nullptr;
   data runs{data::type::list};
   data verify{data::type::list};
+  std::vector<std::string> tools;
   for (const ExpandedRun& run : ex.runs) {
     data steps{data::type::list};
     int n = 1;
@@ -213,6 +215,7 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
       sd.set("verify", Opt(e.verify));
       sd.set("source", SourceRef(ctx.sources, e.step->loc));
       steps.push_back(sd);
+      tools.push_back(e.step->tool.value);
     }
     data rd;
     // Several runs (one per lost server, say) each say which server or pool they are for.
@@ -231,6 +234,54 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
   d.set("procedure_runs", runs);
   d.set("procedure_verify", verify);
   d.set("has_procedure_verify", !verify.is_empty_list());
+  data tool_list = ToolList(ctx, tools);
+  d.set("procedure_tools", tool_list);
+  d.set("has_procedure_tools", !tool_list.is_empty_list());
+}
+
+// The profile's reminders (what lies outside the product's own backup) and the data items that
+// need no backup, with the reason, on the servers whose backups or restores are this role's.
+void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& servers, bool concerned, data& view) {
+  data reminders{data::type::list};
+  if (concerned) {
+    for (const Reminder& r : ctx.profile.reminders) {
+      data d;
+      d.set("title", r.title.value);
+      d.set("text", r.text.value);
+      d.set("source", SourceRef(ctx.sources, r.loc));
+      reminders.push_back(d);
+    }
+  }
+  data not_needed{data::type::list};
+  std::map<std::string, std::string> on;  // no-backup item id -> the servers holding it
+  std::vector<const NoBackupItem*> order;
+  for (const Server* server : servers) {
+    for (const Service& sv : server->services) {
+      const ServiceMapping* m = ctx.profile.FindService(sv.type.value);
+      if (!m) continue;
+      for (const Text& item : m->items) {
+        const NoBackupItem* nb = ctx.profile.FindNoBackup(item.value);
+        if (!nb) continue;
+        std::string& where = on[nb->id.value];
+        if (where.empty()) order.push_back(nb);
+        if (where.find(server->fqdn.value) == std::string::npos) where += (where.empty() ? "" : ", ") + server->fqdn.value;
+      }
+    }
+  }
+  for (const NoBackupItem* nb : order) {
+    data d;
+    d.set("name", nb->name.value);
+    d.set("store", Opt(nb->store.value));
+    d.set("reason", nb->reason.value);
+    d.set("servers", on[nb->id.value]);
+    d.set("source", SourceRef(ctx.sources, nb->loc));
+    not_needed.push_back(d);
+  }
+  view.set("reminders", reminders);
+  view.set("has_reminders", !reminders.is_empty_list());
+  view.set("no_backup", not_needed);
+  view.set("has_no_backup", !not_needed.is_empty_list());
+  view.set("has_outside", !reminders.is_empty_list() || !not_needed.is_empty_list());
 }
 
 data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {
@@ -340,7 +391,11 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
     d.set("item_id", b.item.value);
     d.set("store", Opt(item ? item->store.value : std::string()));
     d.set("server", b.server.value);
-    d.set("schedule", b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value);
+    // Schedules are wall-clock times of the server's site: say which clock.
+    std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
+    if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty())
+      schedule += " (" + site->time_zone.value + " time)";
+    d.set("schedule", schedule);
     d.set("retention", Dur(b.retention));
     data locs{data::type::list};
     for (const auto& l : b.locations) {
@@ -371,6 +426,21 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   }
   view.set("scenarios", scenarios);
   view.set("has_scenarios", !scenarios.is_empty_list());
+
+  std::vector<const Server*> servers;
+  auto add_server = [&](const std::string& fqdn) {
+    const Server* sv = plan.FindServer(fqdn);
+    if (sv && std::find(servers.begin(), servers.end(), sv) == servers.end()) servers.push_back(sv);
+  };
+  for (const Backup& b : plan.backups)
+    if (b.owner.value == id) add_server(b.server.value);
+  for (const Scenario& s : plan.scenarios) {
+    bool acts = s.decider.value == id ||
+                std::any_of(s.steps.begin(), s.steps.end(), [&](const ScenarioStep& st) { return st.role.value == id; });
+    if (!acts) continue;
+    for (const Backup* b : CoveredBackups(plan, s)) add_server(b->server.value);
+  }
+  OutsideTheBackup(ctx, servers, !backups.is_empty_list() || !scenarios.is_empty_list(), view);
 
   data checks{data::type::list};
   for (const ValidationCheck& c : plan.checks) {
@@ -423,6 +493,25 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
       data cd;
       cd.set("type", c.type.value);
       cd.set("value", c.value.value);
+      list.push_back(cd);
+    }
+    // The people who fill the role, with their own contacts and the other roles they fill.
+    for (const Ref& m : r.members) {
+      const Person* p = nullptr;
+      for (const Person& x : plan.people) p = p ? p : (x.id.value == m.value ? &x : nullptr);
+      if (!p) continue;
+      std::string value = p->name.empty() ? p->id.value : p->name.value;
+      for (const Contact& c : p->contacts) value += ", " + c.type.value + " " + c.value.value;
+      std::string others;
+      for (const Role& o : plan.roles) {
+        if (o.id.value == r.id.value) continue;
+        for (const Ref& om : o.members)
+          if (om.value == m.value) others += (others.empty() ? "" : ", ") + (o.name.empty() ? o.id.value : o.name.value);
+      }
+      if (!others.empty()) value += " (also " + others + ")";
+      data cd;
+      cd.set("type", std::string("member"));
+      cd.set("value", value);
       list.push_back(cd);
     }
     d.set("contacts", list);

@@ -13,10 +13,8 @@ namespace plangen {
 /// The roles that have at least one duty, in plan order.
 std::vector<const Role*> RolesWithDuties(const Plan& plan);
 
-/// Renders runbooks/<stem>.<ext> for every role with a duty from `template_name`. When
-/// `report_idle` is set, each role without a duty gets a note (PG3101).
-bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext,
-                  bool report_idle);
+/// Renders runbooks/<stem>.<ext> for every role with a duty from `template_name`.
+bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext);
 
 /// Mustache data for the runbook of `role`.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role);

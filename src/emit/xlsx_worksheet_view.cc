@@ -6,6 +6,7 @@
 
 #include "emit/placeholders.h"
 #include "emit/xlsx_findings.h"
+#include "model/plan_queries.h"
 
 namespace plangen::xlsx {
 namespace {
@@ -14,11 +15,6 @@ const Pool* PoolOf(const Plan& plan, const Backup& b) {
   const Server* s = plan.FindServer(b.server.value);
   if (!s || s->pool < 0 || s->pool >= static_cast<int>(plan.topology.pools.size())) return nullptr;
   return &plan.topology.pools[s->pool];
-}
-
-const WorksheetRowTemplate* RowTemplate(const WorksheetLayout& layout, const std::string& item) {
-  for (const auto& r : layout.rows) if (r.item.value == item) return &r;
-  return nullptr;
 }
 
 void AddUnique(std::vector<std::string>& v, const std::string& s) {
@@ -53,7 +49,7 @@ std::vector<const Backup*> OrderForLayout(const Profile& profile, const Workshee
     for (const Backup* b : backups) if (b->item.value == tmpl.item.value) out.push_back(b);
   }
   for (const Backup* b : backups) {
-    if (!RowTemplate(layout, b->item.value) && LayoutForItem(profile, b->item.value) == &layout) out.push_back(b);
+    if (!layout.RowFor(b->item.value) && profile.LayoutForItem(b->item.value) == &layout) out.push_back(b);
   }
   return out;
 }
@@ -122,33 +118,10 @@ std::string WorkbookName(const Plan& plan, const Pool& pool) {
   return pool.fqdn.empty() ? pool.id.value : pool.fqdn.value;
 }
 
-const WorksheetLayout* LayoutForItem(const Profile& profile, const std::string& item) {
-  for (const auto& layout : profile.worksheets) {
-    if (layout.id.value != kValidationLogLayout && RowTemplate(layout, item)) return &layout;
-  }
-  const ProfileItem* it = profile.FindItem(item);
-  if (!it || it->worksheet.empty() || it->worksheet.value == kValidationLogLayout) return nullptr;
-  return profile.FindWorksheet(it->worksheet.value);
-}
-
-Text BackupTool(const Plan& plan, const Profile& profile, const Backup& b) {
-  if (const Procedure* p = plan.FindProcedure(b.procedure.value)) {
-    if (!p->tools.empty()) return p->tools.front();
-  }
-  const ProfileItem* item = profile.FindItem(b.item.value);
-  std::string proc_id = !b.procedure.empty() ? b.procedure.value : item ? item->backup_procedure.value : "";
-  if (const ProfileProcedure* pp = profile.FindProcedure(proc_id)) {
-    for (const auto& step : pp->steps) {
-      if (!step.tool.empty()) return step.tool;
-    }
-  }
-  return item ? item->backup_tool : Text{};
-}
-
 ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const Backup& b) {
   const Plan& plan = ctx.plan;
   const ProfileItem* item = ctx.profile.FindItem(b.item.value);
-  const WorksheetRowTemplate* tmpl = RowTemplate(layout, b.item.value);
+  const WorksheetRowTemplate* tmpl = layout.RowFor(b.item.value);
   ViewRow row;
   row.backup = &b;
   for (const auto& col : layout.columns) {
@@ -211,7 +184,7 @@ std::vector<WorkbookView> PoolWorkbooks(const EmitContext& ctx) {
   for (const Pool& pool : ctx.plan.topology.pools) {
     std::vector<const Backup*> backups;
     for (const Backup& b : ctx.plan.backups) {
-      if (PoolOf(ctx.plan, b) == &pool && LayoutForItem(ctx.profile, b.item.value)) backups.push_back(&b);
+      if (PoolOf(ctx.plan, b) == &pool && ctx.profile.LayoutForItem(b.item.value)) backups.push_back(&b);
     }
     if (backups.empty()) continue;
     out.push_back(MakeWorkbook(ctx, WorkbookName(ctx.plan, pool), &pool, backups, findings));
@@ -231,7 +204,7 @@ Choices ChoicesFor(const Profile& profile, const WorksheetLayout& layout, const 
   if (id == "tool") {
     std::vector<std::string> tools;
     for (const auto& it : profile.items) {
-      if (LayoutForItem(profile, it.id.value) != &layout) continue;
+      if (profile.LayoutForItem(it.id.value) != &layout) continue;
       AddUnique(tools, it.backup_tool.value);
       for (const auto& t : it.alt_backup_tools) AddUnique(tools, t.value);
       if (const ProfileProcedure* p = profile.FindProcedure(it.backup_procedure.value)) {
@@ -270,7 +243,7 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
     size_t on_sheet = 0;
     for (const auto* l : layouts) {
       size_t n = 0;
-      for (const Backup* b : bs) n += LayoutForItem(ctx.profile, b->item.value) == l;
+      for (const Backup* b : bs) n += ctx.profile.LayoutForItem(b->item.value) == l;
       on_sheet += n;
       r.push_back(Num(static_cast<double>(n)));
     }
@@ -281,7 +254,7 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
     std::vector<const Backup*> bs;
     for (const Backup& b : plan.backups) if (PoolOf(plan, b) == &pool) bs.push_back(&b);
     bool has_book = false;
-    for (const Backup* b : bs) has_book = has_book || LayoutForItem(ctx.profile, b->item.value);
+    for (const Backup* b : bs) has_book = has_book || ctx.profile.LayoutForItem(b->item.value);
     pool_row(pool.fqdn.empty() ? pool.id.value : pool.fqdn.value, pool.edition.value,
              has_book ? WorkbookName(plan, pool) + ".xlsx" : "", bs);
   }
@@ -308,13 +281,13 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
   for (const auto& it : ctx.profile.items) {
     bool used = false;
     for (const Backup& b : plan.backups) used = used || b.item.value == it.id.value;
-    if (used || LayoutForItem(ctx.profile, it.id.value)) items.push_back(it.id.value);
+    if (used || ctx.profile.LayoutForItem(it.id.value)) items.push_back(it.id.value);
   }
   for (const Backup& b : plan.backups) AddUnique(items, b.item.value);
   size_t on_sheet = 0;
   for (const std::string& id : items) {
     const ProfileItem* it = ctx.profile.FindItem(id);
-    const WorksheetLayout* l = LayoutForItem(ctx.profile, id);
+    const WorksheetLayout* l = ctx.profile.LayoutForItem(id);
     size_t n = 0;
     std::set<std::string> servers;
     std::set<const Pool*> in_pools;

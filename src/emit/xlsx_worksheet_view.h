@@ -14,8 +14,6 @@ namespace plangen::xlsx {
 
 /// Header of the column after the profile's columns that holds the plan backup id.
 inline constexpr const char* kRowIdHeader = "Row id";
-/// The layout id of the Validation Log (every other layout holds backups).
-inline constexpr const char* kValidationLogLayout = "validation-log";
 
 struct ViewCell {
   std::string text;
@@ -49,15 +47,6 @@ struct WorkbookView {
 /// The workbook name of a pool: the server's FQDN for a Standard Edition pool of one server,
 /// otherwise the pool FQDN (its id when it has none).
 std::string WorkbookName(const Plan& plan, const Pool& pool);
-
-/// The layout that holds a backup of `item`: the layout with a row for it, else the item's
-/// worksheet attribute; null when the item is on no worksheet.
-const WorksheetLayout* LayoutForItem(const Profile& profile, const std::string& item);
-
-/// The tool a backup is made with, as the runbook says: the first tool of its plan procedure,
-/// else the first step tool of its profile procedure (or the item's default procedure), else the
-/// item's backup tool.
-Text BackupTool(const Plan& plan, const Profile& profile, const Backup& b);
 
 /// The row of one backup in `layout` (see docs/worksheets.md for what each column holds).
 ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const Backup& b);

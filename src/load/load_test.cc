@@ -179,4 +179,22 @@ BOOST_AUTO_TEST_CASE(include_cycle_and_missing_part) {
   BOOST_TEST(out.find("cannot include 'part.xml': it includes itself (a cycle)") != std::string::npos);
 }
 
+// A part in parts/ including its neighbour: findings name parts/b.xml, the file that holds them.
+BOOST_AUTO_TEST_CASE(findings_in_a_nested_part_name_its_own_path) {
+  plangen::testing::TempDir dir;
+  dir.Write("parts/a.xml", "<plan-part xmlns=\"urn:plangen:plan:1\"><include href=\"b.xml\"/></plan-part>");
+  dir.Write("parts/b.xml", "<plan-part xmlns=\"urn:plangen:plan:1\">\n<roles><role id=\"x\" kind=\"crew\"/></roles></plan-part>");
+  std::string main = dir.Write("plan.xml", PlanXml("  <include href=\"parts/a.xml\"/>\n"));
+  CompileOptions o;
+  o.plan_path = main;
+  o.as_of = *ParseDate("2026-12-01");
+  Compilation c;
+  Compile(o, c);
+  std::vector<std::string> files;
+  for (const Diagnostic* d : c.diags.Sorted()) {
+    if (d->id == DiagId::err_xml_bad_value) files.push_back(c.diags.sources().Name(d->loc.file));
+  }
+  BOOST_TEST(files == std::vector<std::string>{dir.path() + "/parts/b.xml"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

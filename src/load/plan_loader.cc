@@ -1,8 +1,10 @@
 #include "load/plan_loader.h"
 
 #include <filesystem>
+#include <map>
 #include <set>
 
+#include "load/open_decisions.h"
 #include "load/plan_schema.h"
 #include "load/value_reader.h"
 #include "load/xml_input.h"
@@ -27,6 +29,11 @@ class PlanReader {
     if (!LoadXmlFile(path, display, &doc, sm_, diags_)) return false;
     plan_->files.push_back(doc.file);
     pugi::xml_node root = doc.doc.document_element();
+    size_t first_decision = plan_->decisions.size();
+    RecordOpenDecisions(sm_, doc.file, root, &plan_->decisions);
+    for (size_t i = first_decision; i < plan_->decisions.size(); ++i) {
+      decision_at_[{doc.file, plan_->decisions[i].loc.offset}] = i;
+    }
     const char* want = part ? "plan-part" : "plan";
     if (LocalName(root) != want || NamespaceOf(root) != kPlanNamespace) {
       diags_.Report(DiagId::err_xml_wrong_root, NodeLoc(doc.file, root),
@@ -44,6 +51,7 @@ class PlanReader {
       plan_->id = v.Attr(root, "id");
       plan_->version = v.Attr(root, "version");
       plan_->profile = v.Attr(root, "profile");
+      plan_->last_changed = v.DateAttr(root, "last-changed");
       plan_->title = v.Content(root.child("title"));
       plan_->description = v.Content(root.child("description"));
     }
@@ -51,14 +59,15 @@ class PlanReader {
     for (pugi::xml_node inc : root.children("include")) {
       Text href = v.Attr(inc, "href");
       if (href.empty()) continue;
-      Include(path, href, depth);
+      Include(path, display, href, depth);
     }
     // Keep the documents alive: the model copies every value, so nothing else is needed.
     return true;
   }
 
  private:
-  void Include(const std::string& from, const Text& href, int depth) {
+  // `from` is the including file's path, `from_display` the same file as findings name it.
+  void Include(const std::string& from, const std::string& from_display, const Text& href, int depth) {
     if (depth + 1 > kMaxIncludeDepth) {
       diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "includes nest deeper than 8 levels"});
       return;
@@ -75,7 +84,8 @@ class PlanReader {
       diags_.Report(DiagId::err_include_failed, href.loc, {href.value, "no such file"});
       return;
     }
-    std::string display = (fs::path(sm_.Name(plan_->file)).parent_path() / fs::path(href.value)).lexically_normal().string();
+    // Named relative to the including file, as the path in the file system is.
+    std::string display = (fs::path(from_display).parent_path() / fs::path(href.value)).lexically_normal().string();
     active_.insert(key);
     ReadFile(target.string(), display, true, depth + 1, href.loc);
     active_.erase(key);
@@ -85,15 +95,26 @@ class PlanReader {
     for (auto n : root.child("roles").children("role")) {
       Role r;
       r.id = v.Attr(n, "id");
-      r.kind = v.Enum(n, "kind", {"team", "individual"});
+      r.kind = Enum(v, n, "kind", {"team", "individual"});
       r.name = v.Attr(n, "name");
       r.department = v.Attr(n, "department");
       r.role_kind = v.Attr(n, "role-kind");
       for (auto c : n.children("contact")) {
-        r.contacts.push_back({v.Enum(c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
+        r.contacts.push_back({Enum(v, c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
       }
       r.loc = v.Where(n);
+      r.members = v.List(n, "members");
       plan_->roles.push_back(r);
+    }
+    for (auto n : root.child("people").children("person")) {
+      Person p;
+      p.id = v.Attr(n, "id");
+      p.name = v.Attr(n, "name");
+      for (auto c : n.children("contact")) {
+        p.contacts.push_back({Enum(v, c, "type", {"email", "phone", "pager", "chat", "other"}), v.Content(c), v.Where(c)});
+      }
+      p.loc = v.Where(n);
+      plan_->people.push_back(p);
     }
     if (pugi::xml_node g = root.child("governance")) {
       Governance& gv = plan_->governance;
@@ -108,8 +129,9 @@ class PlanReader {
       gv.review_interval = v.DurationAttr(g, "review-interval");
       gv.last_reviewed = v.DateAttr(g, "last-reviewed");
       for (auto a : g.children("approval")) {
-        gv.approvals.push_back({v.Enum(a, "kind", {"business", "technical"}), v.Attr(a, "by"), v.DateAttr(a, "date"),
+        gv.approvals.push_back({Enum(v, a, "kind", {"business", "technical"}), v.Attr(a, "by"), v.DateAttr(a, "date"),
                                 v.Attr(a, "plan-version"), v.Attr(a, "digest"), v.Content(a), v.Where(a)});
+        gv.approvals.back().waivers = v.List(a, "waivers");
       }
       for (auto c : g.child("decision-criteria").children("criterion")) gv.decision_criteria.push_back(v.Content(c));
     }
@@ -118,9 +140,11 @@ class PlanReader {
       l.id = v.Attr(n, "id");
       l.path = v.Attr(n, "path");
       l.host = v.Attr(n, "host");
-      l.types = v.EnumList(n, "types", {"settings", "database", "file-store"});
-      l.secure = v.Bool(n, "secure");
-      l.offsite = v.Bool(n, "offsite");
+      l.types = EnumList(v, n, "types", {"settings", "database", "file-store"});
+      l.secure = Bool(v, n, "secure");
+      l.offsite = Bool(v, n, "offsite");
+      l.region = v.Attr(n, "region");
+      l.kind = Enum(v, n, "kind", {"disk", "share", "tape", "cloud-vault"});
       l.notes = v.Content(n);
       l.loc = v.Where(n);
       plan_->locations.push_back(l);
@@ -128,7 +152,7 @@ class PlanReader {
     if (pugi::xml_node t = root.child("topology")) ReadTopology(v, t);
     for (auto n : root.child("spare-hardware").children("spare")) {
       plan_->spares.push_back({v.Attr(n, "id"), v.Attr(n, "source"), v.DurationAttr(n, "lead-time"), v.Attr(n, "contact"),
-                               v.Content(n), v.Where(n)});
+                               v.Content(n), v.Where(n), v.Attr(n, "site"), v.DurationAttr(n, "transport")});
     }
     for (auto n : root.child("backups").children("backup")) {
       Backup b;
@@ -147,13 +171,14 @@ class PlanReader {
     for (auto n : root.child("procedures").children("procedure")) {
       Procedure p;
       p.id = v.Attr(n, "id");
-      p.kind = v.Enum(n, "kind", {"backup", "restore"});
+      p.kind = Enum(v, n, "kind", {"backup", "restore"});
       p.title = v.Attr(n, "title");
       p.based_on = v.Attr(n, "based-on");
       p.last_changed = v.DateAttr(n, "last-changed");
       p.last_tested = v.DateAttr(n, "last-tested");
       p.tested_by = v.Attr(n, "tested-by");
       for (auto t : n.children("tool")) p.tools.push_back(v.Content(t));
+      for (auto x : n.children("exclude")) p.excludes.push_back(v.Content(x));
       for (auto s : n.children("step")) p.steps.push_back({v.Content(s), v.Attr(s, "role"), v.Attr(s, "tool"), v.Where(s)});
       p.loc = v.Where(n);
       plan_->procedures.push_back(p);
@@ -166,9 +191,10 @@ class PlanReader {
       s.rto = v.DurationAttr(n, "rto");
       s.rpo = v.DurationAttr(n, "rpo");
       s.decider = v.Attr(n, "decider");
-      s.new_hardware = v.Bool(n, "new-hardware");
+      s.new_hardware = Bool(v, n, "new-hardware");
       s.spare = v.Attr(n, "spare");
       s.covers = v.List(n, "covers");
+      s.items = v.List(n, "items");
       for (auto c : n.children("criteria")) s.criteria.push_back(v.Content(c));
       for (auto st : n.children("step")) {
         ScenarioStep step;
@@ -186,14 +212,22 @@ class PlanReader {
       plan_->scenarios.push_back(s);
     }
     for (auto n : root.child("validations").children("check")) {
-      plan_->checks.push_back({v.Attr(n, "id"), v.Enum(n, "kind", {"V1", "V2", "V3", "V4", "V5", "M1"}),
+      plan_->checks.push_back({v.Attr(n, "id"), Enum(v, n, "kind", {"V1", "V2", "V3", "V4", "V5", "M1"}),
                                v.DurationAttr(n, "interval"), v.Attr(n, "owner"), v.Attr(n, "records"),
                                v.Attr(n, "target"), v.Attr(n, "title").empty() ? v.Content(n) : v.Attr(n, "title"),
                                v.Where(n)});
     }
     for (auto n : root.child("waivers").children("waive")) {
-      plan_->waivers.push_back({v.Attr(n, "code"), v.Enum(n, "severity", {"off", "note", "warning", "error"}),
-                                v.Attr(n, "reason"), v.Where(n)});
+      Waiver w;
+      w.code = v.Attr(n, "code");
+      w.severity = Enum(v, n, "severity", {"off", "note", "warning", "error"});
+      w.reason = v.Attr(n, "reason");
+      w.loc = v.Where(n);
+      w.id = v.Attr(n, "id");
+      w.owner = v.Attr(n, "owner");
+      w.expires = v.DateAttr(n, "expires");
+      w.scope = v.List(n, "scope");
+      plan_->waivers.push_back(std::move(w));
     }
   }
 
@@ -204,13 +238,13 @@ class PlanReader {
     Text file = v.Attr(t, "file");
     if (!file.empty()) topo.file = file;
     for (auto sn : t.children("site")) {
-      Site site{v.Attr(sn, "id"), v.Attr(sn, "name"), {}, v.Where(sn)};
+      Site site{v.Attr(sn, "id"), v.Attr(sn, "name"), {}, v.Where(sn), v.Attr(sn, "time-zone"), v.List(sn, "residency")};
       int site_index = static_cast<int>(topo.sites.size());
       for (auto pn : sn.children("pool")) {
         Pool pool;
         pool.id = v.Attr(pn, "id");
         pool.fqdn = v.Attr(pn, "fqdn");
-        pool.edition = v.Enum(pn, "edition", {"enterprise", "standard"});
+        pool.edition = Enum(v, pn, "edition", {"enterprise", "standard"});
         pool.kind = v.Attr(pn, "kind");
         pool.paired_with = v.Attr(pn, "paired-with");
         pool.loc = v.Where(pn);
@@ -237,6 +271,31 @@ class PlanReader {
     }
   }
 
+  // Enum, EnumList and Bool read attributes whose values form a closed set: an open decision
+  // there is recorded with the values it may take.
+  Text Enum(const ValueReader& v, const pugi::xml_node& n, const char* name,
+            std::initializer_list<const char*> allowed) {
+    NoteAllowed(v, n, name, allowed);
+    return v.Enum(n, name, allowed);
+  }
+  std::vector<Text> EnumList(const ValueReader& v, const pugi::xml_node& n, const char* name,
+                             std::initializer_list<const char*> allowed) {
+    NoteAllowed(v, n, name, allowed);
+    return v.EnumList(n, name, allowed);
+  }
+  BoolValue Bool(const ValueReader& v, const pugi::xml_node& n, const char* name) {
+    NoteAllowed(v, n, name, {"yes", "no"});
+    return v.Bool(n, name);
+  }
+  void NoteAllowed(const ValueReader& v, const pugi::xml_node& n, const char* name,
+                   std::initializer_list<const char*> allowed) {
+    pugi::xml_attribute a = n.attribute(name);
+    if (!a || !IsPlaceholder(Trim(a.value()))) return;  // the common case, without locating it
+    Text t = v.Attr(n, name);
+    auto at = decision_at_.find({t.loc.file, t.loc.offset});
+    if (at != decision_at_.end()) plan_->decisions[at->second].allowed.assign(allowed.begin(), allowed.end());
+  }
+
   static std::string Key(const std::string& path) {
     std::error_code ec;
     fs::path canon = fs::weakly_canonical(path, ec);
@@ -247,6 +306,7 @@ class PlanReader {
   DiagEngine& diags_;
   Plan* plan_;
   std::set<std::string> active_;
+  std::map<std::pair<int32_t, uint32_t>, size_t> decision_at_;  ///< (file, offset) -> index in plan_->decisions
 };
 
 }  // namespace

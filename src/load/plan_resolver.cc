@@ -40,7 +40,7 @@ class Resolver {
     Names("backup", [&](auto f) { for (auto& x : p.backups) f(x.id); });
     Names("scenario", [&](auto f) { for (auto& x : p.scenarios) f(x.id); });
     Names("validation check", [&](auto f) { for (auto& x : p.checks) f(x.id); });
-    Names("site", [&](auto f) { for (auto& x : p.topology.sites) f(x.id); });
+    auto sites = Names("site", [&](auto f) { for (auto& x : p.topology.sites) f(x.id); });
     auto pools = Names("pool", [&](auto f) { for (auto& x : p.topology.pools) f(x.id); });
     // FQDNs are case-insensitive and unique across pools and servers, except that a Standard
     // Edition pool and its one server share a name.
@@ -50,7 +50,7 @@ class Resolver {
     std::vector<std::string> all_procedures = procedures;
     std::vector<std::string> items;
     std::vector<std::string> scenario_templates;
-    std::vector<std::string> server_roles, services;
+    std::vector<std::string> server_roles, services, role_kinds;
     if (profile_) {
       for (auto& x : profile_->procedures) all_procedures.push_back(x.id.value);
       for (auto& x : profile_->items) items.push_back(x.id.value);
@@ -58,6 +58,7 @@ class Resolver {
       for (auto& x : profile_->scenarios) scenario_templates.push_back(x.id.value);
       for (auto& x : profile_->roles) server_roles.push_back(x.role.value);
       for (auto& x : profile_->services) services.push_back(x.service.value);
+      for (auto& x : profile_->role_kinds) role_kinds.push_back(x.id.value);
     }
     std::vector<std::string> pool_keys = pools;
     pool_keys.insert(pool_keys.end(), pool_fqdns.begin(), pool_fqdns.end());
@@ -66,13 +67,24 @@ class Resolver {
 
     const NameSet roles_s(roles), locations_s(locations), spares_s(spares), all_procedures_s(all_procedures),
         scenario_templates_s(scenario_templates), server_roles_s(server_roles), services_s(services),
-        pool_keys_s(pool_keys), coverable_s(coverable), servers_s(servers);
+        pool_keys_s(pool_keys), coverable_s(coverable), servers_s(servers), sites_s(sites), role_kinds_s(role_kinds);
+    // A profile that lists role kinds accepts only those.
+    if (!role_kinds.empty()) {
+      for (auto& r : p.roles) {
+        if (r.role_kind.empty() || IsPlaceholder(r.role_kind.value) || role_kinds_s.exact.count(r.role_kind.value)) continue;
+        diags_.Report(DiagId::err_dangling_reference, r.role_kind.loc,
+                      {"role kind", r.role_kind.value, Hint(r.role_kind.value, role_kinds, "the profile defines ")});
+      }
+    }
     const Governance& g = p.governance;
     Ref(g.reviewer, "role", roles_s);
     Ref(g.validator, "role", roles_s);
     Ref(g.change_approver, "role", roles_s);
     for (auto& a : g.approvals) Ref(a.by, "role", roles_s);
-    for (auto& s : p.spares) Ref(s.contact, "role", roles_s);
+    for (auto& s : p.spares) {
+      Ref(s.contact, "role", roles_s);
+      Ref(s.site, "site", sites_s);
+    }
     for (auto& pool : p.topology.pools) Ref(pool.paired_with, "pool", pool_keys_s, true);
     for (auto& s : p.topology.servers) {
       Ref(s.mirror_of, "server", servers_s, true);
@@ -98,6 +110,9 @@ class Resolver {
       Ref(sc.spare, "spare", spares_s);
       if (profile_) Ref(sc.template_id, "scenario template", scenario_templates_s);
       for (auto& c : sc.covers) Ref(c, "pool or server", coverable_s, true);
+      if (profile_) {
+        for (auto& i : sc.items) Item(i, items);
+      }
       const NameSet steps_s(Names("step", [&](auto f) { for (auto& st : sc.steps) f(st.id); }));
       for (auto& st : sc.steps) {
         Ref(st.role, "role", roles_s);
@@ -106,10 +121,19 @@ class Resolver {
       }
     }
     for (auto& c : p.checks) Ref(c.owner, "role", roles_s);
+    const NameSet people_s(Names("person", [&](auto f) { for (auto& x : p.people) f(x.id); }));
+    for (auto& r : p.roles) {
+      for (auto& m : r.members) Ref(m, "person", people_s);
+    }
+    const NameSet waivers_s(Names("waiver", [&](auto f) { for (auto& w : p.waivers) f(w.id); }));
     for (auto& w : p.waivers) {
       if (!w.code.empty() && !FindCode(w.code.value)) {
         diags_.Report(DiagId::err_dangling_reference, w.code.loc, {"diagnostic code", w.code.value, ""});
       }
+      Ref(w.owner, "role", roles_s);
+    }
+    for (auto& a : g.approvals) {
+      for (auto& w : a.waivers) Ref(w, "waiver", waivers_s);
     }
   }
 
@@ -138,15 +162,32 @@ class Resolver {
   void Ref(const Text& t, const char* what, const NameSet& known, bool fold_case = false) {
     if (t.empty() || IsPlaceholder(t.value)) return;  // a decision left open, listed by PG5101
     if (known.exact.count(t.value) || (fold_case && known.folded.count(AsciiLower(t.value)))) return;
-    std::string s = Suggest(t.value, known.names);
-    diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+    diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, Hint(t.value, known.names, "the plan defines ")});
+  }
+
+  // "; did you mean 'x'?" when a name is close, else the names there are to choose from (at most
+  // twelve), so that a typo and a wrong guess both end with something to write.
+  static std::string Hint(const std::string& value, const std::vector<std::string>& names, const char* lead) {
+    std::string s = Suggest(value, names);
+    if (!s.empty()) return "; did you mean '" + s + "'?";
+    if (names.empty()) return std::string("; ") + lead + "none";
+    std::vector<std::string> sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    constexpr size_t kMax = 12;
+    std::string out = std::string("; ") + lead;
+    const size_t shown = std::min(sorted.size(), kMax);
+    for (size_t i = 0; i < shown; ++i) {
+      if (i > 0) out += (i + 1 == shown && sorted.size() <= kMax) ? " and " : ", ";
+      out += "'" + sorted[i] + "'";
+    }
+    if (sorted.size() > kMax) out += " and " + std::to_string(sorted.size() - kMax) + " more";
+    return out;
   }
 
   void Item(const Text& t, const std::vector<std::string>& items) {
     if (t.empty() || std::find(items.begin(), items.end(), t.value) != items.end()) return;
-    std::string s = Suggest(t.value, items);
-    diags_.Report(DiagId::err_unknown_item, t.loc,
-                  {t.value, profile_->id.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
+    if (t.empty() || IsPlaceholder(t.value)) return;
+    diags_.Report(DiagId::err_unknown_item, t.loc, {t.value, profile_->id.value, Hint(t.value, items, "it defines ")});
   }
 
   const std::unordered_set<std::string>& Index(const std::vector<std::string>& known, bool fold_case) {

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include <pugixml.hpp>
@@ -30,6 +31,54 @@ BOOST_AUTO_TEST_CASE(xsd_and_loader_name_the_same_elements_and_attributes) {
   }
   BOOST_TEST(in_xsd_elements == loader_elements, boost::test_tools::per_element());
   BOOST_TEST(in_xsd_attrs == loader_attrs, boost::test_tools::per_element());
+}
+
+namespace {
+
+using AttrSets = std::map<std::string, std::set<std::string>>;  // element name -> "attr" or "attr!"
+
+// The attributes of one XSD element: those of its own or its named complex type, not those of
+// the elements nested in it.
+void XsdAttributes(const pugi::xml_document& xsd, pugi::xml_node n, std::set<std::string>* out) {
+  for (pugi::xml_node c : n.children()) {
+    std::string local = c.name();
+    local = local.substr(local.find(':') + 1);
+    if (local == "element") continue;
+    if (local == "attribute" && c.attribute("name")) {
+      out->insert(std::string(c.attribute("name").value()) + (std::string(c.attribute("use").value()) == "required" ? "!" : ""));
+      continue;
+    }
+    XsdAttributes(xsd, c, out);
+  }
+  std::string type = n.attribute("type").value();
+  if (std::string(n.name()).find("element") != std::string::npos && type.rfind("p:", 0) == 0) {
+    std::string q = "//*[local-name()='complexType'][@name='" + type.substr(2) + "']";
+    if (pugi::xpath_node t = xsd.select_node(q.c_str())) XsdAttributes(xsd, t.node(), out);
+  }
+}
+
+}  // namespace
+
+// Element by element, the same attributes, and the same ones required (elements of one name in
+// several places, such as step or contact, are compared as the union of their attributes).
+BOOST_AUTO_TEST_CASE(xsd_and_loader_agree_on_each_elements_attributes_and_what_is_required) {
+  pugi::xml_document xsd;
+  BOOST_REQUIRE(xsd.load_file((plangen::testing::SourceRoot() + "/schema/plan.xsd").c_str()));
+  AttrSets in_xsd, in_loader;
+  for (pugi::xpath_node n : xsd.select_nodes("//*[local-name()='element'][@name]")) {
+    std::string name = n.node().attribute("name").value();
+    if (name == "plan-part") continue;
+    XsdAttributes(xsd, n.node(), &in_xsd[name]);
+  }
+  for (const auto& [path, rule] : PlanSchema().rules()) {
+    std::set<std::string>& attrs = in_loader[path.substr(path.rfind('/') + 1)];
+    for (const auto& a : rule.attrs) attrs.insert(a.name + (a.required ? "!" : ""));
+  }
+  for (const auto& [name, attrs] : in_loader) {
+    BOOST_TEST_CONTEXT("element '" << name << "'") {
+      BOOST_TEST(in_xsd[name] == attrs, boost::test_tools::per_element());
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(sample_plan_is_valid_against_the_xsd) {

@@ -139,6 +139,14 @@ class ProfileReader {
       sc.loc = v_.Where(n);
       p_->scenarios.push_back(sc);
     }
+    for (auto n : root.child("role-kinds").children("role-kind")) {
+      p_->role_kinds.push_back({v_.Attr(n, "id"), v_.Attr(n, "name"), v_.Where(n)});
+    }
+    for (auto n : root.child("step-kinds").children("step-kind")) {
+      ProfileStepKind k{v_.Attr(n, "id"), ListOf(n, "produces"), ListOf(n, "needs"), {}, v_.Where(n)};
+      for (auto m : n.children("match")) k.matches.push_back(v_.Content(m));
+      p_->step_kinds.push_back(k);
+    }
   }
 
   // Ids unique, references resolve, tools declared, steps have a role kind.
@@ -150,6 +158,8 @@ class ProfileReader {
     Unique("worksheet", [&](auto f) { for (auto& t : p_->worksheets) f(t.id); });
     Unique("service", [&](auto f) { for (auto& t : p_->services) f(t.service); });
     Unique("server role", [&](auto f) { for (auto& t : p_->roles) f(t.role); });
+    Unique("role kind", [&](auto f) { for (auto& t : p_->role_kinds) f(t.id); });
+    Unique("step kind", [&](auto f) { for (auto& t : p_->step_kinds) f(t.id); });
 
     std::vector<std::string> tools, items, procs, scens, sheets;
     for (auto& t : p_->tools) tools.push_back(t.id.value);
@@ -158,6 +168,8 @@ class ProfileReader {
     for (auto& t : p_->procedures) procs.push_back(t.id.value);
     for (auto& t : p_->scenarios) scens.push_back(t.id.value);
     for (auto& t : p_->worksheets) sheets.push_back(t.id.value);
+    std::vector<std::string> role_kinds;
+    for (auto& t : p_->role_kinds) role_kinds.push_back(t.id.value);
 
     auto tool = [&](const Text& t) {
       if (t.empty() || p_->FindTool(t.value)) return;
@@ -176,6 +188,7 @@ class ProfileReader {
       for (auto& st : pr.steps) {
         tool(st.tool);
         if (st.role_kind.empty()) diags_.Report(DiagId::err_profile_step_no_role, st.loc, {pr.id.value});
+        if (!role_kinds.empty()) Ref(st.role_kind, "role kind", role_kinds);
         Ref(st.procedure, "procedure", procs);
         CheckStepBinding(st, items);
       }
@@ -229,16 +242,17 @@ class ProfileReader {
   // A condition names a kind plangen knows and values the profile (or the plan format) defines.
   void CheckCondition(const StepCondition& c, bool step_has_item) {
     static const std::vector<std::string> kinds = {"edition", "holds", "role", "mirrored", "paired",
-                                                   "site-has", "partner-in-site", "via"};
+                                                   "site-has", "partner-in-site", "offsite", "via"};
     const std::string written = (c.negate ? "!" : "") + c.kind;
     if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) {
       std::string s = Suggest(c.kind, kinds);
       diags_.Report(DiagId::err_profile_bad_condition, c.loc,
-                    {written, s.empty() ? "conditions are edition, holds, role, mirrored, paired, site-has, partner-in-site and via"
+                    {written, s.empty() ? "conditions are edition, holds, role, mirrored, paired, site-has, partner-in-site, offsite and via"
                                         : "did you mean '" + s + "'?"});
       return;
     }
-    const bool takes_values = c.kind != "mirrored" && c.kind != "paired" && c.kind != "partner-in-site";
+    const bool takes_values = c.kind != "mirrored" && c.kind != "paired" && c.kind != "partner-in-site" &&
+                               c.kind != "offsite";
     bool empty_value = false;
     for (const auto& v : c.values) empty_value = empty_value || v.empty();
     if (takes_values == c.values.empty() || empty_value) {

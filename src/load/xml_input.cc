@@ -108,6 +108,15 @@ bool ParseXml(const std::string& display, const std::string& bytes, XmlDocument*
     diags.Report(DiagId::err_xml_doctype, Loc::At(out->file, static_cast<uint32_t>(doctype)));
     return false;
   }
+  // pugixml turns any number into UTF-8 bytes, a surrogate into bytes that are not UTF-8 at all:
+  // a reference must name a character XML text may hold.
+  size_t bad_ref = 0;
+  std::string ref, why;
+  if (FindBadCharacterReference(t, &bad_ref, &ref, &why)) {
+    diags.Report(DiagId::err_xml_encoding, Loc::At(out->file, static_cast<uint32_t>(bad_ref)),
+                 {"character reference '" + ref + "' names " + why + ", not a character XML text may hold"});
+    return false;
+  }
   // parse_default without parse_doctype would skip a DOCTYPE silently; we refused it above.
   const unsigned options = pugi::parse_default;
   pugi::xml_parse_result res = out->doc.load_buffer(t.data(), t.size(), options, pugi::encoding_utf8);

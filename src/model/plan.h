@@ -24,6 +24,15 @@ struct Role {
   Text role_kind;   ///< what the role does: lync-admin, database, storage, network, ... (matches profile steps)
   std::vector<Contact> contacts;
   Loc loc;
+  std::vector<Ref> members;  ///< ids of the people who fill the role
+};
+
+/// Someone who fills one or more roles.
+struct Person {
+  Text id;
+  Text name;
+  std::vector<Contact> contacts;
+  Loc loc;
 };
 
 struct Approval {
@@ -34,6 +43,7 @@ struct Approval {
   Text digest;        ///< the plan digest the approver saw (optional)
   Text comment;
   Loc loc;
+  std::vector<Ref> waivers;  ///< ids of waivers this (business) approval accepts
 };
 
 struct Governance {
@@ -54,6 +64,8 @@ struct Location {
   BoolValue secure, offsite;
   Text notes;
   Loc loc;
+  Text region;  ///< where the copies are kept, for data residency ("eu", "us-east", ...)
+  Text kind;    ///< disk | share | tape | cloud-vault
 };
 
 struct Service {
@@ -89,6 +101,8 @@ struct Site {
   Text name;
   std::vector<int> pools;
   Loc loc;
+  Text time_zone;               ///< IANA zone its schedules are read in ("Europe/Dublin")
+  std::vector<Text> residency;  ///< regions where copies of its data may be kept; empty: anywhere
 };
 
 struct Topology {
@@ -107,6 +121,8 @@ struct Spare {
   Ref contact;   ///< role id
   Text notes;
   Loc loc;
+  Ref site;                 ///< site id where the spare is kept (optional)
+  DurationValue transport;  ///< time to bring it to another site (optional)
 };
 
 struct Backup {
@@ -135,6 +151,7 @@ struct Procedure {
   Text title;
   Text based_on;    ///< profile procedure id it adapts
   std::vector<Text> tools;
+  std::vector<Text> excludes;  ///< files the procedure leaves out (e.g. Meeting.Active)
   std::vector<ProcedureStep> steps;
   DateValue last_changed;
   DateValue last_tested;
@@ -161,6 +178,7 @@ struct Scenario {
   BoolValue new_hardware;
   Ref spare;
   std::vector<Ref> covers;  ///< server FQDNs or pool FQDNs/ids
+  std::vector<Ref> items;   ///< profile data items it restores (optional; default from its template)
   std::vector<Text> criteria;
   std::vector<ScenarioStep> steps;
   Loc loc;
@@ -182,12 +200,26 @@ struct Waiver {
   Text severity;  ///< off | note | warning | error
   Text reason;
   Loc loc;
+  Text id;                  ///< named by the business approval that lets it lower a data-safety finding
+  Ref owner;                ///< role answerable for the waiver
+  DateValue expires;        ///< it stops applying after this day
+  std::vector<Text> scope;  ///< ids and FQDNs of the elements it covers: findings naming one of them
+};
+
+/// A decision the plan leaves open: a value written as a TODO placeholder (see IsPlaceholder),
+/// recorded by the loader wherever it is, in any attribute or text.
+struct OpenDecision {
+  Loc loc;                    ///< the placeholder's first character
+  std::string element;        ///< "backup 'sql01-rtcxds'", "step 'x' of scenario 'y'", "criterion of governance"
+  std::string attribute;      ///< the attribute that holds it; empty for an element's text
+  std::vector<std::string> allowed;  ///< the values the attribute takes, when they form a closed set
 };
 
 struct Plan {
   int32_t file = -1;  ///< the main plan file
   std::vector<int32_t> files;  ///< the plan file and every included part
   Text id, version, profile, title, description;
+  DateValue last_changed;  ///< when the plan itself last changed (approvals older than it are stale)
   Loc loc;
   std::vector<Role> roles;
   Governance governance;
@@ -199,6 +231,8 @@ struct Plan {
   std::vector<Scenario> scenarios;
   std::vector<ValidationCheck> checks;
   std::vector<Waiver> waivers;
+  std::vector<Person> people;
+  std::vector<OpenDecision> decisions;  ///< in the order of `files`, each file in document order
 
   // Lookups by id (FQDNs without regard to case). Each builds a hash index on first use, so a
   // plan must be complete before it is searched; the loader never searches.

@@ -41,4 +41,17 @@ const RoleMapping* Profile::FindRole(const std::string& role) const {
   return FindIn(roles, [&](const RoleMapping& r) { return r.role.value == role; });
 }
 
+const WorksheetRowTemplate* WorksheetLayout::RowFor(const std::string& item) const {
+  return FindIn(rows, [&](const WorksheetRowTemplate& r) { return r.item.value == item; });
+}
+
+const WorksheetLayout* Profile::LayoutForItem(const std::string& item) const {
+  for (const auto& layout : worksheets) {
+    if (layout.id.value != kValidationLogLayout && layout.RowFor(item)) return &layout;
+  }
+  const ProfileItem* it = FindItem(item);
+  if (!it || it->worksheet.empty() || it->worksheet.value == kValidationLogLayout) return nullptr;
+  return FindWorksheet(it->worksheet.value);
+}
+
 }  // namespace plangen

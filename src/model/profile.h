@@ -8,6 +8,9 @@
 
 namespace plangen {
 
+/// The id of the Validation Log layout (every other worksheet layout holds backups).
+inline constexpr const char* kValidationLogLayout = "validation-log";
+
 struct ProfileTool {
   Text id;           ///< "Export-CsConfiguration", "Robocopy", "SQL Server Management Studio"
   Text kind;         ///< cmdlet | program | console
@@ -82,6 +85,9 @@ struct WorksheetLayout {
   std::vector<WorksheetRowTemplate> rows;
   std::vector<Text> notes;
   Loc loc;
+
+  /// The row Microsoft's worksheet has for data item `item`, or null.
+  const WorksheetRowTemplate* RowFor(const std::string& item) const;
 };
 
 /// One condition of a step's or scenario's `when`: "edition:standard", "holds:CentralMgmtStore",
@@ -133,6 +139,23 @@ struct ProfileScenario {
   Loc loc;
 };
 
+/// What a role of the plan may do (its role-kind): lync-admin, database, storage...
+struct ProfileRoleKind {
+  Text id;
+  Text name;
+  Loc loc;
+};
+
+/// A kind of restoration step, recognised by its wording, and what it produces for later steps
+/// and needs from earlier ones (a server, SQL Server, the databases, the topology...).
+struct ProfileStepKind {
+  Text id;
+  std::vector<Text> produces;
+  std::vector<Text> needs;
+  std::vector<Text> matches;  ///< phrases: a step matches when its words hold every word of one
+  Loc loc;
+};
+
 struct Profile {
   int32_t file = -1;
   std::string dir;       ///< folder holding profile.xml
@@ -146,6 +169,8 @@ struct Profile {
   std::vector<WorksheetLayout> worksheets;
   std::vector<ProfileProcedure> procedures;
   std::vector<ProfileScenario> scenarios;
+  std::vector<ProfileRoleKind> role_kinds;  ///< empty: any role-kind is accepted
+  std::vector<ProfileStepKind> step_kinds;
 
   const ProfileItem* FindItem(const std::string& id) const;
   const NoBackupItem* FindNoBackup(const std::string& id) const;
@@ -155,6 +180,10 @@ struct Profile {
   const WorksheetLayout* FindWorksheet(const std::string& id) const;
   const ServiceMapping* FindService(const std::string& name) const;
   const RoleMapping* FindRole(const std::string& role) const;
+
+  /// The layout that holds a backup of `item`: the backup layout with a row for it, else the
+  /// item's worksheet attribute; null when the item is on no worksheet.
+  const WorksheetLayout* LayoutForItem(const std::string& item) const;
 };
 
 }  // namespace plangen

@@ -66,7 +66,23 @@ void DecodeXString(std::string* s) {
     if (i + 6 < s->size() && (*s)[i] == '_' && (*s)[i + 1] == 'x' && (*s)[i + 6] == '_' &&
         std::isxdigit(static_cast<unsigned char>((*s)[i + 2])) && std::isxdigit(static_cast<unsigned char>((*s)[i + 3])) &&
         std::isxdigit(static_cast<unsigned char>((*s)[i + 4])) && std::isxdigit(static_cast<unsigned char>((*s)[i + 5]))) {
-      AppendUtf8(static_cast<uint32_t>(std::stoul(s->substr(i + 2, 4), nullptr, 16)), &out);
+      uint32_t cp = static_cast<uint32_t>(std::stoul(s->substr(i + 2, 4), nullptr, 16));
+      // Excel escapes UTF-16 units: a high surrogate pairs with the escape that follows; a lone
+      // surrogate or NUL names no character and stays as the text it is.
+      if (cp >= 0xD800 && cp <= 0xDBFF && i + 13 < s->size() && s->compare(i + 7, 2, "_x") == 0 &&
+          (*s)[i + 13] == '_') {
+        uint32_t lo = static_cast<uint32_t>(std::strtoul(s->substr(i + 9, 4).c_str(), nullptr, 16));
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          AppendUtf8(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00), &out);
+          i += 13;
+          continue;
+        }
+      }
+      if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        out.append(*s, i, 7);
+      } else {
+        AppendUtf8(cp, &out);
+      }
       i += 6;
     } else {
       out += (*s)[i];

@@ -215,6 +215,15 @@ BOOST_AUTO_TEST_CASE(xlsx_written_by_libxlsxwriter) {
   CheckFilledIn(inline_strings);
 }
 
+BOOST_AUTO_TEST_CASE(xlsx_escaped_surrogates_pair_up_or_stay_text) {
+  Read r("hand.xlsx", MakeZip(HandMade(
+                          "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a_xD83D__xDE00_b</t></is></c>"
+                          "<c r=\"B1\" t=\"inlineStr\"><is><t>lone _xD800_ and _x0000_</t></is></c></row>")));
+  BOOST_TEST(r.Codes().empty());
+  BOOST_TEST(r.Text(0, 1, 1) == "a\xF0\x9F\x98\x80" "b");  // U+1F600
+  BOOST_TEST(r.Text(0, 1, 2) == "lone _xD800_ and _x0000_");
+}
+
 BOOST_AUTO_TEST_CASE(xlsx_hand_made_parts) {
   Read r("hand.xlsx", MakeZip(HandMade(
                           "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"

@@ -140,7 +140,10 @@ void WriteRoles(Writer& w, const Topology* t) {
   w.Open(1, "roles", {});
   for (const RoleSpec& r : SuggestedRoles(t)) {
     w.Comment(2, std::string("the ") + (std::string(r.kind) == "team" ? "team that " : "person who ") + r.what);
-    w.Open(2, "role", {{"id", r.id}, {"kind", r.kind}, {"name", w.Todo("name")}, {"role-kind", r.role_kind}});
+    // The department is asked for up front: runbooks list hand-offs between departments, so a
+    // role without one is a finding once it is given steps.
+    w.Open(2, "role", {{"id", r.id}, {"kind", r.kind}, {"name", w.Todo("name")}, {"department", w.Todo("department")},
+                       {"role-kind", r.role_kind}});
     w.Element(3, "contact", {{"type", "email"}}, w.Todo("contact"));
     w.Close(2, "role");
   }
@@ -193,7 +196,9 @@ void WriteValidations(Writer& w) {
   w.Comment(1, "Validation at set intervals (ISO 8601, e.g. P1D, P1M) and who does it.");
   w.Open(1, "validations", {});
   for (const auto& c : kChecks) {
-    w.Open(2, "check", {{"id", c.id}, {"kind", c.kind}, {"interval", w.Todo("interval")}, {"owner", w.Todo("owner")},
+    // The M1 check is the plan's review: one decision fills both intervals, so they agree.
+    const char* interval = std::string(c.kind) == "M1" ? "review-interval" : "interval";
+    w.Open(2, "check", {{"id", c.id}, {"kind", c.kind}, {"interval", w.Todo(interval)}, {"owner", w.Todo("owner")},
                         {"records", "Validation Log sheet"}, {"title", c.title}}, true);
   }
   w.Close(1, "validations");
@@ -413,8 +418,35 @@ class SkeletonWriter {
         if (std::find(by_service.begin(), by_service.end(), id) != by_service.end()) ids.push_back(id);
       }
     std::vector<const ProfileScenario*> out;
-    for (const std::string& id : ids) out.push_back(p_.FindScenario(id));
+    for (const std::string& id : ids) {
+      const ProfileScenario* ps = p_.FindScenario(id);
+      if (Applies(c, *ps)) out.push_back(ps);
+    }
     return out;
+  }
+
+  // Whether a profile scenario's `when` can hold for the cluster, judged from what a topology
+  // file says: its role and the services on it. Pool pairing is not read from the topology, so a
+  // scenario about paired pools is left for the user to add once the plan pairs the pool.
+  bool Applies(const Cluster& c, const ProfileScenario& ps) const {
+    const std::string role = PlanServerRole(t_, c);
+    auto holds = [&](const std::vector<std::string>& services) {
+      for (const Service* s : t_.ServicesOn(c.id)) {
+        for (const std::string& v : services) {
+          if (EqualsIgnoreCase(v, s->role)) return true;
+        }
+      }
+      return false;
+    };
+    for (const StepCondition& cond : ps.when) {
+      bool yes = true;
+      if (cond.kind == "role") yes = std::find(cond.values.begin(), cond.values.end(), role) != cond.values.end();
+      else if (cond.kind == "holds") yes = holds(cond.values);
+      else if (cond.kind == "paired" || cond.kind == "partner-in-site") yes = false;
+      else continue;  // judged once the plan exists
+      if (yes == cond.negate) return false;
+    }
+    return true;
   }
 
   void WriteScenarios() {

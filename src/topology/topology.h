@@ -101,6 +101,8 @@ struct Topology {
   Format format = Format::kTopologyBuilder;
   std::string schema_version;   ///< namespace version, "2008"
   int service_version = 0;      ///< highest ServiceVersion among the services, 0 if none
+  /// False when Topology Builder marks the topology as never published (IsPublished="false").
+  bool published = true;
   std::vector<Site> sites;      ///< file order (a .tbxml branch site follows its central site)
   std::vector<Cluster> clusters;  ///< file order
   std::vector<SqlInstance> sql;   ///< file order

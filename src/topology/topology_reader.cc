@@ -200,6 +200,7 @@ bool Reader::ReadBuilder(const pugi::xml_node& root) {
 }
 
 bool Reader::ReadPartial(const pugi::xml_node& partial) {
+  if (std::string(partial.attribute("IsPublished").value()) == "false") t_.published = false;
   for (const auto& central : Children(Child(partial, "CentralSites"), {"CentralSite"})) {
     if (over_limit_) return false;
     ReadBuilderSite(central, false, "");

@@ -1,4 +1,6 @@
 // Backup and validation schedules: the readable form ("daily 02:00") and RFC 5545 RRULE text.
+// Every form is translated to an RRULE and expanded with libical's recurrence iterator, so gaps
+// and run times come from the calendar (February, leap years, the last day of a month).
 #pragma once
 
 #include <cstdint>
@@ -6,29 +8,44 @@
 #include <string>
 #include <vector>
 
+#include "util/iso8601.h"
+
 namespace plangen {
 
-struct Schedule {
-  enum class Freq { kHourly, kDaily, kWeekly, kMonthly };
-  Freq freq = Freq::kDaily;
-  int interval = 1;              ///< every `interval` hours/days/weeks/months
-  uint8_t weekdays = 0;          ///< bit 0 = Monday ... bit 6 = Sunday (weekly)
-  std::vector<int> month_days;   ///< 1..31 (monthly)
-  int hour = 0;                  ///< 0..23 (not used by hourly)
-  int minute = 0;                ///< 0..59
+/// A wall-clock time without a zone ("floating" in RFC 5545): minutes since 1970-01-01T00:00.
+struct LocalTime {
+  int64_t minutes = 0;
+  Date date() const;
+  int hour() const;
+  int minute() const;
+  static LocalTime At(Date d, int hour, int minute);
+  bool operator<(const LocalTime& o) const { return minutes < o.minutes; }
+  bool operator==(const LocalTime& o) const { return minutes == o.minutes; }
+};
 
-  /// The canonical readable form: "hourly :15", "every 6 hours :00", "daily 02:00",
-  /// "weekly mon,thu 22:00", "monthly 1 04:00". Two schedules mean the same when these agree.
-  std::string Canonical() const;
+/// "2026-12-01 02:00".
+std::string FormatLocalTime(LocalTime t);
+
+struct Schedule {
+  std::string readable;  ///< the canonical readable form, or empty when only an RRULE says it
+  std::string rrule;     ///< the rule as written in calendars, without "RRULE:"
+  std::string key;       ///< libical's spelling of the rule: equal keys mean equal schedules
+
+  /// The readable form when there is one ("daily 02:00", "weekly mon,thu 22:00"), else the RRULE.
+  std::string Canonical() const { return readable.empty() ? rrule : readable; }
   /// "FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=22;BYMINUTE=0" (no "RRULE:" prefix).
-  std::string ToRRule() const;
-  /// The longest time between two runs, in seconds (what an RPO must cover).
+  const std::string& ToRRule() const { return rrule; }
+  /// The longest time between two runs, in seconds of wall-clock time (what an RPO must cover),
+  /// found by expanding the rule over 2001-2028 (every weekday and leap-year combination).
   int64_t MaxGapSeconds() const;
-  bool operator==(const Schedule& o) const { return Canonical() == o.Canonical(); }
+  /// The runs starting in [from, until), at most `limit` of them, earliest first.
+  std::vector<LocalTime> Runs(LocalTime from, LocalTime until, size_t limit) const;
+  bool operator==(const Schedule& o) const { return key == o.key; }
 };
 
 /// Parses the readable form (case-insensitive; also "Daily 2:00 AM", "Weekly on Sunday at 3:30 AM",
-/// "every 4 hours") or RRULE text ("FREQ=DAILY;BYHOUR=2;BYMINUTE=0", with or without "RRULE:").
+/// "every 4 hours") or RRULE text ("FREQ=DAILY;BYHOUR=2;BYMINUTE=0", with or without "RRULE:"),
+/// in the subset of RFC 5545 that plans may use (docs/plan-format.md lists it).
 /// On failure returns nullopt and says why in `why`.
 std::optional<Schedule> ParseSchedule(const std::string& text, std::string* why = nullptr);
 

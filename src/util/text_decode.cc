@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace plangen {
 
@@ -49,6 +50,90 @@ bool ValidUtf8(const std::string& s, size_t* bad_offset) {
     i += len;
   }
   return true;
+}
+
+const char* NotAnXmlCharacter(uint32_t cp) {
+  if (cp == 0) return "NUL";
+  if (cp < 0x20 && cp != 0x9 && cp != 0xA && cp != 0xD) return "a control character";
+  if (cp >= 0xD800 && cp <= 0xDFFF) return "a UTF-16 surrogate";
+  if (cp > 0x10FFFF) return "a number past the last Unicode code point";
+  if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return "a Unicode non-character";
+  return nullptr;
+}
+
+bool FindBadCharacterReference(const std::string& text, size_t* offset, std::string* reference, std::string* why) {
+  const size_t n = text.size();
+  size_t i = 0;
+  auto skip_to = [&](size_t from, const char* end) {
+    size_t e = text.find(end, from);
+    return e == std::string::npos ? n : e + std::strlen(end);
+  };
+  while (i < n) {
+    size_t next = text.find_first_of("<&", i);
+    if (next == std::string::npos) break;
+    i = next;
+    if (text[i] == '<') {
+      if (text.compare(i, 4, "<!--") == 0) i = skip_to(i + 4, "-->");
+      else if (text.compare(i, 9, "<![CDATA[") == 0) i = skip_to(i + 9, "]]>");
+      else if (text.compare(i, 2, "<?") == 0) i = skip_to(i + 2, "?>");
+      else ++i;
+      continue;
+    }
+    if (i + 1 >= n || text[i + 1] != '#') {
+      ++i;
+      continue;
+    }
+    size_t j = i + 2;
+    bool hex = j < n && text[j] == 'x';
+    if (hex) ++j;
+    uint64_t cp = 0;
+    size_t digits = 0;
+    for (; j < n; ++j, ++digits) {
+      char c = text[j];
+      int v = c >= '0' && c <= '9' ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (v < 0) break;
+      cp = std::min<uint64_t>(cp * (hex ? 16 : 10) + static_cast<uint64_t>(v), 0x7FFFFFFF);
+    }
+    // A reference without digits or ';' is pugixml's to report as malformed.
+    if (digits > 0 && j < n && text[j] == ';') {
+      if (const char* w = NotAnXmlCharacter(static_cast<uint32_t>(cp))) {
+        *offset = i;
+        *reference = text.substr(i, std::min<size_t>(j + 1 - i, 24));
+        *why = w;
+        return true;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+std::string EscapeForMessage(const std::string& s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    size_t bad = 0;
+    if (len > 0 && i + len <= s.size() && ValidUtf8(s.substr(i, len), &bad)) {
+      out.append(s, i, len);
+      i += len;
+      continue;
+    }
+    static const char* kHex = "0123456789ABCDEF";
+    out += "\\x";
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 15]);
+    ++i;
+  }
+  return out;
 }
 
 namespace {
@@ -137,8 +222,11 @@ DecodeResult DecodeXmlBytes(const std::string& bytes, std::string* text) {
   if (!decl.empty() && decl != "utf-8" && decl != "utf8") {
     r.ok = false;
     r.encoding = decl;
-    r.error = "unsupported encoding '" + decl + "'; save the file as UTF-8 or UTF-16";
+    r.error = "unsupported encoding '" + EscapeForMessage(decl) + "'; save the file as UTF-8 or UTF-16";
+    // The declaration is shown under the caret: keep only what is valid UTF-8 of it.
     text->assign(bytes, start, std::min<size_t>(n - start, 256));
+    size_t bad = 0;
+    if (!ValidUtf8(*text, &bad)) text->resize(bad);
     r.error_offset = 0;
     return r;
   }

@@ -32,6 +32,11 @@ BOOST_AUTO_TEST_CASE(cell_names) {
 BOOST_AUTO_TEST_CASE(suggestions) {
   BOOST_TEST(Suggest("bakup", {"backup", "backups", "role"}) == "backup");
   BOOST_TEST(Suggest("zzzzzz", {"backup", "role"}) == "");
+  // Two swapped letters are one slip, not two.
+  BOOST_TEST(EditDistance("buidl", "build") == 1);
+  BOOST_TEST(EditDistance("ab", "ba") == 1);
+  BOOST_TEST(EditDistance("abc", "ca") == 3);
+  BOOST_TEST(Suggest("buidl", {"build", "check", "init"}) == "build");
 }
 
 BOOST_AUTO_TEST_CASE(durations) {
@@ -67,6 +72,66 @@ BOOST_AUTO_TEST_CASE(schedules_readable_and_rrule_agree) {
   BOOST_TEST(!ParseSchedule("fortnightly 02:00", &why));
   BOOST_TEST(!ParseSchedule("FREQ=WEEKLY;BYHOUR=2;BYMINUTE=0", &why));
   BOOST_TEST(why == "a weekly RRULE needs BYDAY");
+}
+
+// Gaps come from libical's expansion over 2001-2028, not from "a month is 31 days".
+BOOST_AUTO_TEST_CASE(schedule_gaps_are_computed_on_the_calendar) {
+  const int64_t day = 86400;
+  BOOST_TEST(ParseSchedule("monthly 30 04:00")->MaxGapSeconds() == 60 * day);  // 30 Jan -> 30 Mar of a leap year
+  BOOST_TEST(ParseSchedule("monthly 31 04:00")->MaxGapSeconds() == 61 * day);  // 31 Mar -> 31 May
+  BOOST_TEST(ParseSchedule("monthly 1,15 04:00")->MaxGapSeconds() == 17 * day);  // 15 Jan -> 1 Feb
+  BOOST_TEST(ParseSchedule("monthly 1 04:00")->MaxGapSeconds() == 31 * day);
+  BOOST_TEST(ParseSchedule("FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 31 * day);
+  BOOST_TEST(ParseSchedule("FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 35 * day);
+  BOOST_TEST(ParseSchedule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 1461 * day);
+  BOOST_TEST(ParseSchedule("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=-1;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 92 * day);
+  BOOST_TEST(ParseSchedule("daily 02:00")->MaxGapSeconds() == day);
+  BOOST_TEST(ParseSchedule("every 3 days 02:00")->MaxGapSeconds() == 3 * day);
+  BOOST_TEST(ParseSchedule("every 7 hours")->MaxGapSeconds() == 7 * 3600);
+  BOOST_TEST(ParseSchedule("hourly :15")->MaxGapSeconds() == 3600);
+  BOOST_TEST(ParseSchedule("weekly sun 03:30")->MaxGapSeconds() == 7 * day);
+  BOOST_TEST(ParseSchedule("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 14 * day);
+  BOOST_TEST(ParseSchedule("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=1;BYMINUTE=0")->MaxGapSeconds() == 3 * day);
+  BOOST_TEST(ParseSchedule("FREQ=HOURLY;BYHOUR=8,12,16;BYMINUTE=0")->MaxGapSeconds() == 16 * 3600);
+}
+
+BOOST_AUTO_TEST_CASE(schedule_rrule_subset_and_its_refusals) {
+  // Written in any order and case, an RRULE means the same as its readable form.
+  BOOST_TEST((*ParseSchedule("rrule:freq=daily;byminute=0;byhour=2") == *ParseSchedule("daily 02:00")));
+  BOOST_TEST(ParseSchedule("FREQ=DAILY;BYMINUTE=0;BYHOUR=2")->Canonical() == "daily 02:00");
+  BOOST_TEST(ParseSchedule("daily 02:00")->key != ParseSchedule("daily 03:00")->key);
+  auto last = ParseSchedule("FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=1;BYMINUTE=0");
+  BOOST_TEST(last->Canonical() == "FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=1;BYMINUTE=0");
+  std::vector<LocalTime> runs = last->Runs(LocalTime::At(*ParseDate("2028-02-01"), 0, 0), LocalTime::At(*ParseDate("2028-05-01"), 0, 0), 10);
+  BOOST_TEST(runs.size() == 3u);
+  BOOST_TEST(FormatLocalTime(runs[0]) == "2028-02-29 01:00");
+  BOOST_TEST(FormatLocalTime(runs[2]) == "2028-04-30 01:00");
+  // INTERVAL counts from one fixed start, wherever the expansion begins.
+  runs = ParseSchedule("every 7 hours")->Runs(LocalTime::At(*ParseDate("2026-12-01"), 0, 0), LocalTime::At(*ParseDate("2026-12-02"), 0, 0), 2);
+  BOOST_TEST(runs.size() == 2u);
+  BOOST_TEST(FormatLocalTime(runs[0]) == "2026-12-01 04:00");
+  BOOST_TEST(FormatLocalTime(runs[1]) == "2026-12-01 11:00");
+  auto refused = [](const std::string& text) {
+    std::string why;
+    BOOST_TEST(!ParseSchedule(text, &why), text);
+    return why;
+  };
+  BOOST_TEST(refused("FREQ=DAILY;COUNT=3;BYHOUR=1;BYMINUTE=0") == "COUNT is not allowed: a schedule runs until the plan changes it");
+  BOOST_TEST(refused("FREQ=DAILY;UNTIL=20270101T000000Z;BYHOUR=1;BYMINUTE=0") == "UNTIL is not allowed: a schedule runs until the plan changes it");
+  BOOST_TEST(refused("FREQ=DAILY;BYHOUR=1;BYMINUTE=0;BYSECOND=0") == "BYSECOND is not allowed: runs are planned to the minute");
+  BOOST_TEST(refused("FREQ=MINUTELY;INTERVAL=30") == "FREQ=MINUTELY is not supported: runs are planned at most hourly (FREQ=HOURLY with BYMINUTE)");
+  BOOST_TEST(refused("FREQ=FORTNIGHTLY;BYHOUR=1;BYMINUTE=0") == "FREQ must be HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY");
+  BOOST_TEST(refused("FREQ=DAILY;BYHOUR=24;BYMINUTE=0") == "BYHOUR must list hours from 0 to 23");
+  BOOST_TEST(refused("FREQ=WEEKLY;BYDAY=1MO;BYHOUR=1;BYMINUTE=0") == "BYDAY positions such as -1FR need FREQ=MONTHLY or FREQ=YEARLY");
+  BOOST_TEST(refused("FREQ=WEEKLY;BYDAY=MON;BYHOUR=1;BYMINUTE=0") == "BYDAY takes MO, TU, WE, TH, FR, SA or SU");
+  BOOST_TEST(refused("FREQ=MONTHLY;BYMONTHDAY=0;BYHOUR=1;BYMINUTE=0") == "BYMONTHDAY must list days from 1 to 31 or -31 to -1 (-1 is the last day)");
+  BOOST_TEST(refused("FREQ=MONTHLY;BYHOUR=1;BYMINUTE=0") == "a monthly RRULE needs BYMONTHDAY or BYDAY");
+  BOOST_TEST(refused("FREQ=YEARLY;BYMONTH=2;BYHOUR=1;BYMINUTE=0") == "a yearly RRULE needs BYMONTHDAY, BYDAY or BYYEARDAY");
+  BOOST_TEST(refused("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=1;BYMINUTE=0") == "it never runs (no day in 2001-2028 matches it)");
+  BOOST_TEST(refused("FREQ=DAILY;BYHOUR=1;BYHOUR=2;BYMINUTE=0") == "BYHOUR appears twice");
+  BOOST_TEST(refused("FREQ=DAILY;X-NAME=1;BYHOUR=1;BYMINUTE=0") == "'X-NAME' is not an RRULE part");
+  BOOST_TEST(refused("FREQ=DAILY;RSCALE=HEBREW;BYHOUR=1;BYMINUTE=0") == "RSCALE is not supported: schedules use the Gregorian calendar");
+  BOOST_TEST(refused("monthly 31") == "a time such as 02:00 is missing");
 }
 
 BOOST_AUTO_TEST_CASE(decode_utf16_and_latin1) {

@@ -13,7 +13,7 @@
 #include "emit/emit_context.h"
 #include "emit/output_set.h"
 #include "test_paths.h"
-#include "worksheets_in/test_support.h"
+#include "worksheets_test_support.h"
 
 namespace plangen {
 bool EmitWorksheets(const EmitContext& ctx, OutputSet& out);  // emitters.def

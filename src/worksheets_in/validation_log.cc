@@ -9,8 +9,6 @@
 namespace plangen {
 namespace {
 
-constexpr const char* kLogLayout = "validation-log";
-
 using LogEntry = ValidationLogEntry;
 
 std::optional<bool> ParseResult(const std::string& text) {
@@ -114,9 +112,12 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
   if (!ctx.worksheets) return;
   std::vector<LogEntry> entries;
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
-    if (sheet.layout->id.value != kLogLayout) continue;
+    if (sheet.layout->id.value != kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
       LogEntry e = ReadEntry(sheet, row, &diags);
+      if (e.date && ctx.as_of < *e.date) {
+        diags.Report(DiagId::err_vlog_future_date, row.Get("date").loc, {FormatDate(*e.date), FormatDate(ctx.as_of)});
+      }
       if (e.passed && !*e.passed) {
         const ReturnedCell& result = row.Get("result");
         diags.Report(DiagId::err_vlog_failed, result.loc,
@@ -143,7 +144,7 @@ void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
 std::vector<ValidationLogEntry> ReadValidationLog(const ReturnedWorksheets& returned) {
   std::vector<ValidationLogEntry> entries;
   for (const ReturnedSheet& sheet : returned.sheets) {
-    if (sheet.layout->id.value != kLogLayout) continue;
+    if (sheet.layout->id.value != kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) entries.push_back(ReadEntry(sheet, row, nullptr));
   }
   return entries;

@@ -12,6 +12,7 @@
 namespace plangen {
 
 /// V1-V5, M1 from the returned Validation Log rows (ctx.worksheets): bad cell values (PG4125),
+/// entries dated after --as-of (PG4126),
 /// failed checks (PG4122), test restores longer than their scenario's RTO (PG4124, PG4123) and,
 /// when the log holds at least one row, plan checks never logged (PG4120) or logged longer ago
 /// than their interval before --as-of (PG4121). Only checks whose records are kept in the

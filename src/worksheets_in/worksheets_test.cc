@@ -5,7 +5,7 @@
 #include "worksheets_in/cell_text.h"
 #include "worksheets_in/matching.h"
 #include "worksheets_in/returned.h"
-#include "worksheets_in/test_support.h"
+#include "worksheets_test_support.h"
 
 using namespace plangen;
 using namespace plangen::wstest;
@@ -240,6 +240,16 @@ BOOST_AUTO_TEST_CASE(validation_check_not_logged_or_overdue) {
              boost::test_tools::per_element());
   // The day after the interval ran out is too late; the day it runs out is not.
   BOOST_TEST(CheckWithLog(CleanLog(), "2026-12-01") == Lines{}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(validation_log_entry_after_the_as_of_date) {
+  // Logged on 2026-11-30: on the 29th that row records the future, and V1 was not yet done.
+  BOOST_TEST(CheckWithLog(CleanLog(), "2026-11-29") ==
+                 (Lines{PlanAt("<check id=\"v1\"") + ": error: validation check 'v1' (V1) is not in the Validation Log [PG4120]",
+                        "returned/book.xml:Validation Log!A2: error: Validation Log entry dated 2026-11-30, after the as-of date 2026-11-29 [PG4126]"}),
+             boost::test_tools::per_element());
+  // On the day itself it is a record of today's check.
+  BOOST_TEST(CheckWithLog(CleanLog(), "2026-11-30") == Lines{}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(validation_failed_and_restore_too_long) {

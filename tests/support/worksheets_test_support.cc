@@ -1,4 +1,4 @@
-#include "worksheets_in/test_support.h"
+#include "worksheets_test_support.h"
 
 #include <unistd.h>
 
