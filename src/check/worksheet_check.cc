@@ -5,12 +5,12 @@
 #include <set>
 
 #include "check/check_context.h"
+#include "check/validation_log_check.h"
 #include "diag/diagnostic.h"
 #include "model/plan_queries.h"
 #include "worksheets_in/cell_text.h"
 #include "worksheets_in/matching.h"
 #include "worksheets_in/returned.h"
-#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 namespace {

@@ -175,6 +175,7 @@ bool LoadReturnedWorksheets(const std::vector<std::string>& paths, const Profile
       if (book.file >= 0) AddReturnedWorkbook(book, profile, sm, out, diags);
     }
   }
+  out->validation_log = ReadValidationLog(*out);
   return ok;
 }
 
