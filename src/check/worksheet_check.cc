@@ -200,10 +200,11 @@ void CheckWorksheets(const CheckContext& ctx, DiagEngine& diags) {
   if (!ctx.worksheets) return;
   std::set<const Backup*> found;
   std::map<std::pair<std::string, const Backup*>, Loc> first_row;  // (workbook, backup) -> first row
+  const RowMatcher matcher(ctx.plan, ctx.profile);
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
     if (sheet.layout->id.value == kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
-      RowMatch m = MatchRow(ctx.plan, ctx.profile, sheet, row);
+      RowMatch m = matcher.Match(sheet, row);
       if (m.status != RowMatch::Status::kMatched) {
         ReportUnmatched(sheet, row, m, diags);
         continue;
