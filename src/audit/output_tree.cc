@@ -121,7 +121,7 @@ bool MakeDirs(const std::string& root, std::string_view rel_dir, std::string* er
     size_t slash = rel_dir.find('/', start);
     if (slash == std::string_view::npos) slash = rel_dir.size();
     path += "/" + std::string(rel_dir.substr(start, slash - start));
-    if (mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) {
+    if (mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
       *err = "cannot create '" + path + "': " + Errno();
       return false;
     }
@@ -176,8 +176,11 @@ bool StagedOutput::Begin(const std::string& output_dir, std::string* err) {
     *err = "cannot create a staging directory in '" + parent + "': " + Errno();
     return false;
   }
-  // mkdtemp makes the directory 0700; outputs are meant to be shared like any other directory.
-  chmod(buf.data(), 0755);
+  // mkdtemp makes the directory 0700; like every directory and file below it, the output
+  // directory follows the umask (0755 under the usual 022, 0700 under 077).
+  mode_t mask = umask(0);
+  umask(mask);
+  chmod(buf.data(), 0777 & ~mask);
   output_ = Join(parent, name);
   staging_ = buf.data();
   return true;
@@ -198,7 +201,7 @@ bool StagedOutput::WriteFile(std::string_view relative_path, std::string_view by
   std::string path = staging_ + "/" + std::string(relative_path);
   // O_EXCL|O_NOFOLLOW: the staging directory is ours and fresh, so an existing entry means a
   // name collision in the build, never something to overwrite or follow.
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd < 0) {
     *err = "cannot create '" + std::string(relative_path) + "': " + Errno();
     return false;

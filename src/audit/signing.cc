@@ -1,4 +1,5 @@
 #include "audit/signing.h"
+#include "util/input_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -28,23 +29,10 @@ std::string OpenSslError() {
 }
 
 bool ReadKeyFile(const std::string& path, std::string* pem, std::string* err) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) {
-    *err = std::strerror(errno);
-    return false;
-  }
-  pem->resize(kMaxKeyFileBytes + 1);
-  size_t n = std::fread(&(*pem)[0], 1, pem->size(), f.get());
-  if (std::ferror(f.get())) {
-    *err = std::strerror(errno);
-    return false;
-  }
-  if (n > kMaxKeyFileBytes) {
-    *err = "the file is larger than " + std::to_string(kMaxKeyFileBytes) + " bytes, not a key";
-    return false;
-  }
-  pem->resize(n);
-  return true;
+  InputFileError e;
+  if (ReadInputFile(path, kMaxKeyFileBytes, pem, &e)) return true;
+  *err = e.too_large ? "the file is larger than " + std::to_string(kMaxKeyFileBytes) + " bytes, not a key" : e.why;
+  return false;
 }
 
 // Reads a PEM key and insists on Ed25519: an RSA key would otherwise "work" with a

@@ -1,11 +1,13 @@
 #include "audit/zip_reader.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
 #include <zip.h>
 
 #include "audit/safe_name.h"
+#include "util/input_file.h"
 
 namespace plangen::audit {
 namespace {
@@ -59,6 +61,10 @@ bool ReadMember(zip_t* za, zip_uint64_t index, const zip_stat_t& st, const ZipLi
     if (*total > limits.max_total_bytes)
       return too_large("the members together inflate to more than the limit of " +
                        std::to_string(limits.max_total_bytes) + " bytes");
+    const uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+    if (data->size() > limits.ratio_floor_bytes && data->size() / std::max<uint64_t>(compressed, 1) > limits.max_ratio)
+      return too_large("it inflates to more than " + std::to_string(limits.max_ratio) + " times its " +
+                       std::to_string(compressed) + " compressed bytes: a zip bomb, not a package member");
     if (data->size() > declared) {
       *problem = ZipProblem{ZipProblem::kUnreadable, name,
                             "it holds more data than the " + std::to_string(declared) +
@@ -104,6 +110,13 @@ ZipContents ReadOpened(zip_t* za, const ZipLimits& limits) {
       out.problems.push_back({ZipProblem::kUnsafeName, name, why});
       continue;
     }
+    zip_uint8_t opsys = 0;
+    zip_uint32_t attributes = 0;
+    if (zip_file_get_external_attributes(za, i, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX &&
+        ((attributes >> 16) & 0170000) == 0120000) {
+      out.problems.push_back({ZipProblem::kUnsafeName, name, "it is a symbolic link, not a file"});
+      continue;
+    }
     if (is_dir) continue;  // directories carry no content; re-zipped packages may hold them
     // libzip 1.7 already refuses such archives at open (ZIP_ER_EXISTS); kept so that a
     // libzip that stops doing so cannot let a second copy shadow the first.
@@ -127,18 +140,17 @@ ZipContents ReadOpened(zip_t* za, const ZipLimits& limits) {
 }  // namespace
 
 ZipContents ReadZipFile(const std::string& path, const ZipLimits& limits) {
-  int code = 0;
-  // ZIP_CHECKCONS compares local headers with the central directory, which catches archives
-  // crafted to show one name to one tool and another to a different tool.
-  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-  if (!za) {
+  std::string bytes;
+  InputFileError err;
+  if (!ReadInputFile(path, limits.max_archive_bytes, &bytes, &err)) {
     ZipContents out;
-    out.problems.push_back({ZipProblem::kNotZip, "", ErrorText(code)});
+    out.problems.push_back({ZipProblem::kNotZip, "",
+                            err.too_large ? "it is " + std::to_string(err.size) + " bytes, more than the limit of " +
+                                                std::to_string(limits.max_archive_bytes)
+                                          : err.why});
     return out;
   }
-  ZipContents out = ReadOpened(za, limits);
-  zip_discard(za);
-  return out;
+  return ReadZipBytes(bytes, limits);
 }
 
 ZipContents ReadZipBytes(std::string_view bytes, const ZipLimits& limits) {

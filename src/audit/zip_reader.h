@@ -14,9 +14,14 @@
 namespace plangen::audit {
 
 struct ZipLimits {
+  uint64_t max_archive_bytes = 512ull << 20;  ///< bytes of the archive file itself
   uint64_t max_entries = 20000;
-  uint64_t max_member_bytes = 512ull << 20;  ///< uncompressed bytes of one member
-  uint64_t max_total_bytes = 2ull << 30;     ///< uncompressed bytes of all members together
+  uint64_t max_member_bytes = 256ull << 20;  ///< uncompressed bytes of one member
+  uint64_t max_total_bytes = 512ull << 20;   ///< uncompressed bytes of all members together
+  /// A member that inflates past ratio_floor_bytes may not exceed max_ratio times its
+  /// compressed size (counted while inflating): a zip bomb is refused after 1 MiB, not 512.
+  uint64_t max_ratio = 200;
+  uint64_t ratio_floor_bytes = 1ull << 20;
 };
 
 struct ZipEntry {

@@ -5,12 +5,12 @@
 #include <set>
 
 #include "check/check_context.h"
+#include "check/validation_log_check.h"
 #include "diag/diagnostic.h"
 #include "model/plan_queries.h"
 #include "worksheets_in/cell_text.h"
 #include "worksheets_in/matching.h"
 #include "worksheets_in/returned.h"
-#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 namespace {
@@ -200,10 +200,11 @@ void CheckWorksheets(const CheckContext& ctx, DiagEngine& diags) {
   if (!ctx.worksheets) return;
   std::set<const Backup*> found;
   std::map<std::pair<std::string, const Backup*>, Loc> first_row;  // (workbook, backup) -> first row
+  const RowMatcher matcher(ctx.plan, ctx.profile);
   for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
     if (sheet.layout->id.value == kValidationLogLayout) continue;
     for (const ReturnedRow& row : sheet.rows) {
-      RowMatch m = MatchRow(ctx.plan, ctx.profile, sheet, row);
+      RowMatch m = matcher.Match(sheet, row);
       if (m.status != RowMatch::Status::kMatched) {
         ReportUnmatched(sheet, row, m, diags);
         continue;

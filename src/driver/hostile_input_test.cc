@@ -126,6 +126,22 @@ bool IsJson(const std::string& s) {
   }
 }
 
+
+// A zip of one member that inflates about a thousand times: 16 MiB of one letter.
+std::string BombZip(const std::string& dir, const std::string& member) {
+  std::string zip = dir + "/bomb.zip";
+  static const std::string kData(16u << 20, 'a');
+  int code = 0;
+  zip_t* za = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  BOOST_REQUIRE(za);
+  static const char kManifest[] = "x";
+  BOOST_REQUIRE(zip_file_add(za, "MANIFEST", zip_source_buffer(za, kManifest, 1, 0), 0) >= 0);
+  BOOST_REQUIRE(zip_file_add(za, member.c_str(), zip_source_buffer(za, kData.data(), kData.size(), 0), 0) >= 0);
+  BOOST_REQUIRE(zip_close(za) == 0);
+  return zip;
+}
+
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(hostile_input)
@@ -295,6 +311,212 @@ BOOST_AUTO_TEST_CASE(json_and_sarif_printers_replace_text_that_is_not_utf8) {
   BOOST_TEST(IsJson(json.str()));
   BOOST_TEST(IsJson(sarif.str()));
   BOOST_TEST(json.str().find("bad\xEF\xBF\xBD.xml") != std::string::npos);  // U+FFFD
+}
+
+
+BOOST_AUTO_TEST_CASE(special_files_are_refused_wherever_an_input_path_is_accepted) {
+  TempDir t;
+  std::string root = testing::SourceRoot();
+  std::string sample = root + "/samples/contoso/plan.xml";
+  BOOST_REQUIRE(mkfifo((t.path + "/pipe").c_str(), 0600) == 0);
+  // The plan's own <topology file="..."> naming a FIFO.
+  std::string plan = ReadAll(sample);
+  size_t at = plan.find("<topology>");
+  BOOST_REQUIRE(at != std::string::npos);
+  plan.replace(at, 10, "<topology file=\"pipe\">");
+  t.Write("plan.xml", plan);
+  Result r = Run(t.path, {"check", "plan.xml", "--as-of", "2026-12-01"}, 30);
+  BOOST_TEST(r.exit == 2);
+  BOOST_TEST(r.out.find("pipe: error: cannot read 'pipe': it is a FIFO, not a regular file [PG0001]") !=
+             std::string::npos);
+  struct Case {
+    std::vector<std::string> args;
+    std::string expect;
+  } cases[] = {
+      {{"check", "pipe"}, "cannot read 'pipe': it is a FIFO, not a regular file"},
+      {{"check", sample, "--topology", "/dev/zero"}, "cannot read '/dev/zero': it is a device, not a regular file"},
+      {{"check", sample, "--topology", "pipe"}, "it is a FIFO"},
+      {{"check", sample, "--worksheets", "pipe"}, "it is a FIFO"},
+      {{"check", sample, "--worksheets", "/dev/zero"}, "it is a device"},
+      {{"verify", "pipe"}, "it is a FIFO"},
+      {{"verify", "/dev/zero"}, "it is a device"},
+      {{"init", "newplan", "--topology", "pipe"}, "it is a FIFO"},
+      {{"build", sample, "--as-of", "2026-12-01", "-o", "out", "--sign", "pipe"}, "it is a FIFO"},
+  };
+  for (const Case& c : cases) {
+    Result x = Run(t.path, c.args, 30);
+    BOOST_TEST_INFO(c.args[0] << " " << c.args.back());
+    BOOST_TEST(x.exit != -2);  // never a hang
+    BOOST_TEST((x.exit == 1 || x.exit == 2));
+    BOOST_TEST((x.out + x.err).find(c.expect) != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_template_that_is_a_fifo_is_not_waited_on) {
+  TempDir t;
+  std::string root = testing::SourceRoot();
+  fs::create_directories(t.path + "/tmpl/runbook");
+  BOOST_REQUIRE(mkfifo((t.path + "/tmpl/runbook/runbook.md.mustache").c_str(), 0600) == 0);
+  Result r = Run(t.path, {"build", root + "/samples/contoso/plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out",
+                          "--templates", "tmpl"},
+                 120);
+  BOOST_TEST(r.exit != -2);
+  BOOST_TEST(r.exit != 3);
+}
+
+BOOST_AUTO_TEST_CASE(builds_need_no_temporary_directory_and_leave_nothing_in_it) {
+  TempDir t;
+  std::string root = testing::SourceRoot();
+  std::string plan = root + "/samples/contoso/plan.xml";
+  Result missing = Run(t.path, {"build", plan, "--as-of", "2026-12-01", "--quiet", "-o", "a"}, 120,
+                       {"TMPDIR=" + t.path + "/does-not-exist"});
+  BOOST_TEST(missing.exit == 0);
+  BOOST_TEST(missing.err.find("internal error") == std::string::npos);
+  BOOST_TEST(fs::exists(t.path + "/a/checklists/validation.xlsx"));
+  // Killed at several moments of a build, nothing is left in $TMPDIR.
+  fs::create_directories(t.path + "/tmp");
+  for (int ms : {150, 300, 600, 1200}) {
+    pid_t pid = fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+      if (chdir(t.path.c_str()) != 0) _exit(120);
+      setenv("TMPDIR", (t.path + "/tmp").c_str(), 1);
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      std::string bin = Binary();
+      execl(bin.c_str(), bin.c_str(), "build", plan.c_str(), "--as-of", "2026-12-01", "--quiet", "-o", "b",
+            (char*)nullptr);
+      _exit(121);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+  }
+  size_t left = 0;
+  for (const auto& e : fs::directory_iterator(t.path + "/tmp")) {
+    BOOST_TEST_MESSAGE("left in TMPDIR: " << e.path());
+    ++left;
+  }
+  BOOST_TEST(left == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(init_never_follows_a_planted_link) {
+  TempDir t;
+  fs::create_directories(t.path + "/newplan");
+  t.Write("victim.txt", "keep me");
+  fs::create_symlink(t.path + "/victim.txt", t.path + "/newplan/plan.xml.plangen-tmp");
+  Result r = Run(t.path, {"init", "newplan"}, 60);
+  BOOST_TEST(r.exit == 0);
+  BOOST_TEST(ReadAll(t.path + "/victim.txt") == "keep me");
+  BOOST_TEST(ReadAll(t.path + "/newplan/plan.xml").find("<plan") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(verify_refuses_a_symbolic_link_member) {
+  TempDir t;
+  std::string zip = t.path + "/p.zip";
+  int code = 0;
+  zip_t* za = zip_open(zip.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  BOOST_REQUIRE(za);
+  static const char kManifest[] = "x";
+  static const char kTarget[] = "/etc/passwd";
+  zip_int64_t m = zip_file_add(za, "MANIFEST", zip_source_buffer(za, kManifest, 1, 0), 0);
+  zip_int64_t l = zip_file_add(za, "outputs/link", zip_source_buffer(za, kTarget, sizeof kTarget - 1, 0), 0);
+  BOOST_REQUIRE((m >= 0 && l >= 0));
+  BOOST_REQUIRE(zip_file_set_external_attributes(za, static_cast<zip_uint64_t>(l), 0, ZIP_OPSYS_UNIX,
+                                                 (0120777u << 16)) == 0);
+  BOOST_REQUIRE(zip_close(za) == 0);
+  Result r = Run(t.path, {"verify", "p.zip"});
+  BOOST_TEST(r.exit != 0);
+  BOOST_TEST(r.out.find("outputs/link") != std::string::npos);
+  BOOST_TEST(r.out.find("it is a symbolic link, not a file") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(validation_checklist_keeps_ooxml_escape_text_literal) {
+  TempDir t;
+  std::string root = testing::SourceRoot();
+  std::string plan = ReadAll(root + "/samples/contoso/plan.xml");
+  const std::string title = "title=\"Backups ran as scheduled\"";
+  size_t at = plan.find(title);
+  BOOST_REQUIRE(at != std::string::npos);
+  plan.replace(at, title.size(), "title=\"Backups ran _x0041_ as scheduled\"");
+  t.Write("plan.xml", plan);
+  // The plan's digest changes with its text, so approvals no longer match: a draft is enough here.
+  Result r = Run(t.path, {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "--draft", "-o", "out"}, 120);
+  BOOST_REQUIRE(fs::exists(t.path + "/out/checklists/validation.xlsx"));
+  std::string xlsx = ReadAll(t.path + "/out/checklists/validation.xlsx");
+  int code = 0;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &ze);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+  BOOST_REQUIRE(za);
+  (void)code;
+  std::string strings;
+  zip_stat_t st;
+  BOOST_REQUIRE(zip_stat(za, "xl/sharedStrings.xml", 0, &st) == 0);
+  strings.resize(st.size);
+  zip_file_t* f = zip_fopen(za, "xl/sharedStrings.xml", 0);
+  BOOST_REQUIRE(f);
+  BOOST_REQUIRE(zip_fread(f, strings.data(), st.size) == static_cast<zip_int64_t>(st.size));
+  zip_fclose(f);
+  zip_discard(za);
+  zip_error_fini(&ze);
+  BOOST_TEST(strings.find("Backups ran _x005F_x0041_ as scheduled") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(output_directories_follow_the_umask) {
+  std::string root = testing::SourceRoot();
+  for (mode_t mask : {mode_t(077), mode_t(022)}) {
+    TempDir t;
+    pid_t pid = fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+      umask(mask);
+      if (chdir(t.path.c_str()) != 0) _exit(120);
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      std::string bin = Binary(), plan = root + "/samples/contoso/plan.xml";
+      execl(bin.c_str(), bin.c_str(), "build", plan.c_str(), "--as-of", "2026-12-01", "--quiet", "-o", "out",
+            (char*)nullptr);
+      _exit(121);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    BOOST_REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    auto mode = [](const std::string& p) {
+      struct stat st;
+      return stat(p.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0xFFFFu;
+    };
+    BOOST_TEST_INFO("umask " << std::oct << mask);
+    BOOST_TEST(mode(t.path + "/out") == (0777 & ~mask));
+    BOOST_TEST(mode(t.path + "/out/checklists") == (0777 & ~mask));
+    BOOST_TEST(mode(t.path + "/out/checklists/validation.xlsx") == (0666 & ~mask));
+    BOOST_TEST(mode(t.path + "/out/audit") == (0777 & ~mask));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(zip_bombs_are_refused_by_the_workbook_reader_and_verify) {
+  TempDir t;
+  std::string root = testing::SourceRoot();
+  std::string xlsx = BombZip(t.path, "xl/worksheets/sheet1.xml");
+  BOOST_TEST(fs::file_size(xlsx) < 100000u);
+  fs::rename(xlsx, t.path + "/bomb.xlsx");
+  Result r = Run(t.path, {"check", root + "/samples/contoso/plan.xml", "--as-of", "2026-12-01", "--worksheets",
+                          "bomb.xlsx"});
+  BOOST_TEST(r.exit != 0);
+  BOOST_TEST(r.exit != 3);
+  BOOST_TEST(r.out.find("bomb.xlsx: error: entry 'xl/worksheets/sheet1.xml' cannot be read: it declares 16777216 bytes") !=
+             std::string::npos);
+  BOOST_TEST(r.out.find("a zip bomb, not a workbook [PG4026]") != std::string::npos);
+  BombZip(t.path, "outputs/big.txt");
+  Result v = Run(t.path, {"verify", "bomb.zip"});
+  BOOST_TEST(v.exit != 0);
+  BOOST_TEST(v.exit != 3);
+  BOOST_TEST(v.out.find("outputs/big.txt") != std::string::npos);
+  BOOST_TEST(v.out.find("a zip bomb, not a package member") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,9 +2,16 @@
 // that cannot be read leaves nothing behind and an existing plan is never half-replaced.
 #include "driver/init_command.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <vector>
 
 #include "diag/printers.h"
 #include "driver/common_options.h"
@@ -25,26 +32,43 @@ void Print(const DiagEngine& diags, const Environment& env) {
   PrintText(diags, std::cerr, t);
 }
 
-// Writes through a temporary file in the same folder and renames it into place.
+// Writes through a temporary file in the same folder and renames it into place. The temporary
+// file is made by mkostemp (O_CREAT|O_EXCL under a random name), so a file or a symbolic link
+// planted under a predictable name is never opened or followed.
 bool WriteFileAtomically(const fs::path& target, const std::string& text, std::string* error) {
-  fs::path tmp = target;
-  tmp += ".plangen-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      *error = "cannot write '" + tmp.string() + "'";
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return false;
-    }
+  std::string templ = target.string() + ".plangen-tmp.XXXXXX";
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  int fd = mkostemp(buf.data(), O_CLOEXEC);
+  if (fd < 0) {
+    *error = "cannot create a temporary file beside '" + target.string() + "': " + std::strerror(errno);
+    return false;
   }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    *error = "cannot write '" + target.string() + "': " + ec.message();
-    fs::remove(tmp, ec);
+  const std::string tmp = buf.data();
+  // mkstemp makes the file 0600; a plan is an ordinary document, so it follows the umask.
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  size_t done = 0;
+  bool ok = true;
+  while (done < text.size()) {
+    ssize_t n = write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (close(fd) != 0) ok = false;
+  if (!ok) {
+    *error = "cannot write '" + tmp + "': " + std::strerror(errno);
+    unlink(tmp.c_str());
+    return false;
+  }
+  if (rename(tmp.c_str(), target.c_str()) != 0) {
+    *error = "cannot write '" + target.string() + "': " + std::strerror(errno);
+    unlink(tmp.c_str());
     return false;
   }
   return true;

@@ -7,7 +7,7 @@
 #include "audit/safe_name.h"
 #include "plangen_config.h"
 #include "util/paths.h"
-#include "worksheets_in/validation_log.h"
+#include "worksheets_in/returned.h"
 
 namespace plangen {
 
@@ -127,14 +127,17 @@ void Findings(const EmitContext& ctx, data* view) {
 
 // The returned Validation Log rows, newest first (undated rows last, in file order).
 void ValidationHistory(const EmitContext& ctx, data* view) {
-  std::vector<ValidationLogEntry> log =
-      ctx.worksheets ? ReadValidationLog(*ctx.worksheets) : std::vector<ValidationLogEntry>{};
-  std::stable_sort(log.begin(), log.end(), [](const ValidationLogEntry& a, const ValidationLogEntry& b) {
-    if (a.date && b.date) return *b.date < *a.date;
-    return a.date.has_value() && !b.date.has_value();
+  std::vector<const ValidationLogEntry*> log;
+  if (ctx.worksheets) {
+    for (const ValidationLogEntry& e : ctx.worksheets->validation_log) log.push_back(&e);
+  }
+  std::stable_sort(log.begin(), log.end(), [](const ValidationLogEntry* a, const ValidationLogEntry* b) {
+    if (a->date && b->date) return *b->date < *a->date;
+    return a->date.has_value() && !b->date.has_value();
   });
   data list{data::type::list};
-  for (const ValidationLogEntry& e : log) {
+  for (const ValidationLogEntry* entry : log) {
+    const ValidationLogEntry& e = *entry;
     data d;
     d.set("date", e.date ? FormatDate(*e.date) : std::string("undated"));
     d.set("check", (e.kind.empty() ? std::string("unknown check") : e.kind) + (e.target.empty() ? "" : " of " + e.target));

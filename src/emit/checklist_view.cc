@@ -6,7 +6,7 @@
 
 #include "audit/safe_name.h"
 #include "emit/runbook_view.h"
-#include "worksheets_in/validation_log.h"
+#include "worksheets_in/returned.h"
 
 namespace plangen {
 
@@ -93,8 +93,8 @@ TemplateData ChecklistView(const EmitContext& ctx) {
   view.set("plan_version", plan.version.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
-  const std::vector<ValidationLogEntry> log =
-      ctx.worksheets ? ReadValidationLog(*ctx.worksheets) : std::vector<ValidationLogEntry>{};
+  static const std::vector<ValidationLogEntry> kNoLog;
+  const std::vector<ValidationLogEntry>& log = ctx.worksheets ? ctx.worksheets->validation_log : kNoLog;
 
   // Interval groups, shortest first; checks without a valid interval last.
   std::vector<const ValidationCheck*> checks;

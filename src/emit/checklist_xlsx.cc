@@ -12,6 +12,8 @@
 
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
+#include "emit/xlsx_workbook.h"
+#include "util/scratch_file.h"
 
 namespace plangen {
 
@@ -26,28 +28,22 @@ std::string Get(const data& d, const char* key) {
 
 // Cell text is always written as a string, so text starting with '=' can never become a formula.
 void PutText(lxw_worksheet* ws, int row, int col, const std::string& s, lxw_format* f) {
-  worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), s.c_str(), f);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                         xlsx::EscapeOoxmlLiterals(s).c_str(), f);
 }
 
 }  // namespace
 
 bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
   TemplateData view = ChecklistView(ctx);
-  std::string dir = std::filesystem::temp_directory_path().string();
-  std::string path = dir + "/plangen-checklist-XXXXXX";
-  std::vector<char> buf(path.begin(), path.end());
-  buf.push_back('\0');
-  int fd = mkstemp(buf.data());
-  if (fd < 0) {
-    ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {"cannot create a temporary file in '" + dir + "'"});
+  ScratchFile scratch;
+  std::string why;
+  if (!scratch.Create(&why)) {
+    ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {why});
     return false;
   }
-  close(fd);
-  path = buf.data();
-
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook* wb = workbook_new(scratch.path().c_str());
   if (!wb) {
-    std::remove(path.c_str());
     ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {"cannot start the workbook"});
     return false;
   }
@@ -116,13 +112,7 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
   if (row > 3) worksheet_autofilter(ws, 2, 0, static_cast<lxw_row_t>(row - 1), 10);
   lxw_error err = workbook_close(wb);
   std::string bytes;
-  if (err == LXW_NO_ERROR) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
-  }
-  std::remove(path.c_str());
+  if (err == LXW_NO_ERROR && !scratch.ReadAll(&bytes, &why)) bytes.clear();
   if (err != LXW_NO_ERROR || bytes.empty()) {
     ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {err != LXW_NO_ERROR ? lxw_strerror(err) : "empty file"});
     return false;

@@ -122,20 +122,14 @@ std::string EscapeOoxmlLiterals(std::string_view text) {
 Workbook::Workbook(std::string display, const WorkbookOptions& options, DiagEngine& diags)
     : display_(std::move(display)), diags_(diags), constant_memory_(options.constant_memory),
       title_(options.title), subject_(options.subject) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/plangen-xlsx-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
-  int fd = mkstemp(buf.data());
-  if (fd < 0) {
-    Fail(std::string("cannot create a temporary file: ") + std::strerror(errno));
+  std::string why;
+  if (!scratch_.Create(&why)) {
+    Fail(why);
     return;
   }
-  close(fd);
-  path_ = buf.data();
   lxw_workbook_options lo = {};
   lo.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;
-  wb_ = workbook_new_opt(path_.c_str(), &lo);
+  wb_ = workbook_new_opt(scratch_.path().c_str(), &lo);
   if (!wb_) {
     Fail("libxlsxwriter could not create the workbook");
     return;
@@ -186,7 +180,6 @@ Workbook::~Workbook() {
     // Nothing was asked for: libxlsxwriter still has to free its memory, which it only does on close.
     workbook_close(wb_);
   }
-  if (!path_.empty()) unlink(path_.c_str());
 }
 
 bool Workbook::Fail(const std::string& why) {
@@ -385,12 +378,9 @@ bool Workbook::Finish(std::string* bytes) {
   wb_ = nullptr;
   if (!ok_) return false;
   if (!Check(e, "workbook_close")) return false;
-  std::ifstream in(path_, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (!in.good() && !in.eof()) return Fail("cannot read back the temporary file '" + path_ + "'");
-  *bytes = buf.str();
-  if (bytes->empty()) return Fail("the temporary file '" + path_ + "' is empty");
+  std::string why;
+  if (!scratch_.ReadAll(bytes, &why)) return Fail("cannot read back the workbook: " + why);
+  if (bytes->empty()) return Fail("libxlsxwriter wrote an empty workbook");
   return true;
 }
 

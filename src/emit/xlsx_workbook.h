@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "diag/diagnostic.h"
+#include "util/scratch_file.h"
 #include "util/iso8601.h"
 
 namespace plangen::xlsx {
@@ -120,7 +121,7 @@ class Workbook {
 
   std::string display_;
   DiagEngine& diags_;
-  std::string path_;  // the temporary file libxlsxwriter writes
+  ScratchFile scratch_;  // the file libxlsxwriter writes; it has no name to leak
   lxw_workbook* wb_ = nullptr;
   bool ok_ = false;
   bool finished_ = false;

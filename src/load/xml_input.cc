@@ -2,45 +2,25 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <sys/stat.h>
 
+#include "util/input_file.h"
 #include "util/text_decode.h"
 
 namespace plangen {
 
 bool ReadFileBytes(const std::string& path, const std::string& display, uint64_t limit, std::string* bytes,
                    SourceManager& sm, DiagEngine& diags) {
-  struct stat st;
-  auto fail = [&](const std::string& why) {
-    int32_t f = sm.AddFile(display, "", false);
-    diags.Report(DiagId::err_file_unreadable, Loc::At(f, 0), {display, why});
-    return false;
-  };
-  if (stat(path.c_str(), &st) != 0) return fail(std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return fail("it is a directory");
-  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > limit) {
-    int32_t f = sm.AddFile(display, "", false);
-    diags.Report(DiagId::err_file_too_large, Loc::At(f, 0),
-                 {display, std::to_string(st.st_size), std::to_string(limit)});
-    return false;
+  InputFileError err;
+  if (ReadInputFile(path, limit, bytes, &err)) return true;
+  int32_t f = sm.AddFile(display, "", false);
+  if (err.too_large) {
+    diags.Report(DiagId::err_file_too_large, Loc::At(f, 0), {display, std::to_string(err.size), std::to_string(limit)});
+  } else {
+    diags.Report(DiagId::err_file_unreadable, Loc::At(f, 0), {display, err.why});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(std::strerror(errno));
   bytes->clear();
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    bytes->append(buf, static_cast<size_t>(in.gcount()));
-    if (bytes->size() > limit) {
-      int32_t f = sm.AddFile(display, "", false);
-      diags.Report(DiagId::err_file_too_large, Loc::At(f, 0),
-                   {display, "more than " + std::to_string(limit), std::to_string(limit)});
-      return false;
-    }
-  }
-  if (in.bad()) return fail("read error");
-  return true;
+  return false;
 }
 
 namespace {

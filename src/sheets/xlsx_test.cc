@@ -339,7 +339,7 @@ BOOST_AUTO_TEST_CASE(zip_declared_sizes_are_checked_before_reading) {
   PatchEntry(&bytes, "big.xml", [](char* h, bool central) { Put32(h + (central ? 24 : 22), 0x40000000); });
   Read r("big.xlsx", bytes);
   BOOST_TEST(r.Codes() == std::vector<std::string>{
-                              "PG4022 entry 'big.xml' declares 1073741824 bytes, more than the limit of 268435456"});
+                              "PG4022 entry 'big.xml' declares 1073741824 bytes, more than the limit of 134217728"});
   // Many entries of acceptable size cannot add up past the total.
   SourceManager sm;
   DiagEngine diags(sm);

@@ -1,5 +1,7 @@
 #include "sheets/zip_archive.h"
 
+#include <algorithm>
+
 #include <zip.h>
 
 #include <set>
@@ -78,6 +80,14 @@ bool ZipArchive::Open(const std::string& bytes, Loc where, const ZipLimits& limi
     if (e.size > limits.max_entry_bytes) {
       diags.Report(DiagId::err_zip_entry_too_large, where,
                    {e.name, std::to_string(e.size), std::to_string(limits.max_entry_bytes)});
+      ok = false;
+    } else if (e.size > limits.ratio_floor_bytes && e.size / std::max<uint64_t>(e.compressed_size, 1) > limits.max_ratio) {
+      // Refused from the directory alone, before a byte is inflated; Read() never inflates more
+      // than an entry declares.
+      diags.Report(DiagId::err_zip_entry_corrupt, where,
+                   {e.name, "it declares " + std::to_string(e.size) + " bytes from " + std::to_string(e.compressed_size) +
+                                " compressed, more than " + std::to_string(limits.max_ratio) +
+                                " times: a zip bomb, not a workbook"});
       ok = false;
     }
     total += std::min<uint64_t>(e.size, limits.max_total_bytes + 1);

@@ -14,10 +14,16 @@ typedef struct zip_source zip_source_t;
 
 namespace plangen::sheets {
 
+/// Limits for a workbook (docs/security.md). The inflated bytes are what a reader holds and
+/// parses (the XML tree costs about four times more), so the total stays far below memory.
 struct ZipLimits {
   uint64_t max_entries = 10000;            ///< entries in the archive
-  uint64_t max_entry_bytes = 256ull << 20;  ///< uncompressed bytes of one entry
-  uint64_t max_total_bytes = 1ull << 30;    ///< uncompressed bytes of all entries together
+  uint64_t max_entry_bytes = 128ull << 20;  ///< uncompressed bytes of one entry
+  uint64_t max_total_bytes = 256ull << 20;  ///< uncompressed bytes of all entries together
+  /// An entry of more than ratio_floor_bytes may declare at most max_ratio times its compressed
+  /// size: spreadsheets compress 5 to 50 times, a zip bomb about 1000 times.
+  uint64_t max_ratio = 200;
+  uint64_t ratio_floor_bytes = 1ull << 20;
 };
 
 struct ZipEntry {

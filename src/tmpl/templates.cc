@@ -1,4 +1,5 @@
 #include "tmpl/templates.h"
+#include "util/input_file.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,6 +8,11 @@
 namespace fs = std::filesystem;
 
 namespace plangen {
+
+namespace {
+/// Largest template file read; templates are a few kilobytes.
+constexpr uint64_t kMaxTemplateBytes = 4ull << 20;
+}  // namespace
 
 std::string EscapeHtml(const std::string& s) {
   std::string out;
@@ -59,11 +65,10 @@ bool TemplateSet::Read(const std::string& rel, std::string* text, std::string* s
     if (dir.empty()) continue;
     fs::path p = fs::path(dir) / rel;
     std::error_code ec;
-    if (!fs::is_regular_file(p, ec)) continue;
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    *text = ss.str();
+    if (!fs::exists(p, ec)) continue;
+    // A FIFO or a device under a template's name is refused, not read (or waited on) forever.
+    InputFileError err;
+    if (!ReadInputFile(p.string(), kMaxTemplateBytes, text, &err)) continue;
     *shown = dir == default_dir_ ? "templates/" + rel : p.string();
     return true;
   }

@@ -45,44 +45,56 @@ std::string ItemForLabel(const Profile& profile, const WorksheetLayout& layout, 
   return "";
 }
 
-RowMatch MatchRow(const Plan& plan, const Profile& profile, const ReturnedSheet& sheet, const ReturnedRow& row) {
+RowMatcher::RowMatcher(const Plan& plan, const Profile& profile) : profile_(profile) {
+  // The first backup of an id or of an (item, host) pair wins, as a scan in plan order would.
+  for (const Backup& b : plan.backups) {
+    by_id_.emplace(b.id.value, &b);
+    by_item_host_.emplace(b.item.value + "\n" + HostKey(b.server.value), &b);
+  }
+  for (const Server& s : plan.topology.servers) hosts_.insert(HostKey(s.fqdn.value));
+}
+
+RowMatch RowMatcher::Match(const ReturnedSheet& sheet, const ReturnedRow& row) const {
   RowMatch m;
   if (!row.row_id.text.empty()) {
     m.by_row_id = true;
-    for (const Backup& b : plan.backups) {
-      if (b.id.value == row.row_id.text) {
-        m.status = RowMatch::Status::kMatched;
-        m.backup = &b;
-        return m;
-      }
+    auto it = by_id_.find(row.row_id.text);
+    if (it == by_id_.end()) {
+      m.status = RowMatch::Status::kUnknownRowId;
+      return m;
     }
-    m.status = RowMatch::Status::kUnknownRowId;
+    m.status = RowMatch::Status::kMatched;
+    m.backup = it->second;
     return m;
   }
   const std::string& label = row.Get("item").text;
   const std::string& server = row.Get("server").text;
   if (label.empty() || server.empty()) return m;  // kNoKey
-  m.item = ItemForLabel(profile, *sheet.layout, label);
+  auto key = std::make_pair(sheet.layout, label);
+  auto cached = items_.find(key);
+  if (cached == items_.end()) cached = items_.emplace(key, ItemForLabel(profile_, *sheet.layout, label)).first;
+  m.item = cached->second;
   if (m.item.empty()) {
     m.status = RowMatch::Status::kUnknownItem;
     return m;
   }
   std::string host = HostKey(server);
-  bool known_server = false;
-  for (const Server& s : plan.topology.servers) known_server = known_server || HostKey(s.fqdn.value) == host;
-  if (!known_server) {
+  if (!hosts_.count(host)) {
     m.status = RowMatch::Status::kUnknownServer;
     return m;
   }
-  for (const Backup& b : plan.backups) {
-    if (b.item.value == m.item && HostKey(b.server.value) == host) {
-      m.status = RowMatch::Status::kMatched;
-      m.backup = &b;
-      return m;
-    }
+  auto it = by_item_host_.find(m.item + "\n" + host);
+  if (it == by_item_host_.end()) {
+    m.status = RowMatch::Status::kNoBackup;
+    return m;
   }
-  m.status = RowMatch::Status::kNoBackup;
+  m.status = RowMatch::Status::kMatched;
+  m.backup = it->second;
   return m;
+}
+
+RowMatch MatchRow(const Plan& plan, const Profile& profile, const ReturnedSheet& sheet, const ReturnedRow& row) {
+  return RowMatcher(plan, profile).Match(sheet, row);
 }
 
 }  // namespace plangen

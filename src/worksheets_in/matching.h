@@ -6,7 +6,11 @@
 // ignoring case and spacing.
 #pragma once
 
+#include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "model/plan.h"
 #include "model/profile.h"
@@ -35,7 +39,24 @@ struct RowMatch {
   std::string item;  ///< the item id found from the first column (when matched by it)
 };
 
-/// Matches one row of `sheet` to a plan backup.
+/// Matches returned rows to plan backups through indexes built once (backups by id and by item
+/// and host, the plan's hosts), so matching R rows against a plan of S servers costs R + S, not
+/// R x S. The plan and profile must outlive the matcher.
+class RowMatcher {
+ public:
+  RowMatcher(const Plan& plan, const Profile& profile);
+  /// Matches one row of `sheet` to a plan backup.
+  RowMatch Match(const ReturnedSheet& sheet, const ReturnedRow& row) const;
+
+ private:
+  const Profile& profile_;
+  std::unordered_map<std::string, const Backup*> by_id_;
+  std::unordered_set<std::string> hosts_;
+  std::unordered_map<std::string, const Backup*> by_item_host_;  // item + '\n' + host key
+  mutable std::map<std::pair<const WorksheetLayout*, std::string>, std::string> items_;  // label -> item
+};
+
+/// Matches one row of `sheet` to a plan backup (builds a RowMatcher: use one for many rows).
 RowMatch MatchRow(const Plan& plan, const Profile& profile, const ReturnedSheet& sheet, const ReturnedRow& row);
 
 }  // namespace plangen

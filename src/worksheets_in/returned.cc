@@ -1,4 +1,5 @@
 #include "worksheets_in/returned.h"
+#include "util/input_file.h"
 #include "util/paths.h"
 
 #include <algorithm>
@@ -168,13 +169,14 @@ bool LoadReturnedWorksheets(const std::vector<std::string>& paths, const Profile
     }
     for (const fs::path& f : files) {
       std::string path = f.string();
-      if (!std::ifstream(path, std::ios::binary).good()) ok = false;
+      if (!InputFileProblem(path).empty()) ok = false;
       sheets::Workbook book;
       // A workbook that cannot be read is reported by the reader; what it could read still counts.
       sheets::ReadWorkbook(path, path, &book, sm, diags);
       if (book.file >= 0) AddReturnedWorkbook(book, profile, sm, out, diags);
     }
   }
+  out->validation_log = ReadValidationLog(*out);
   return ok;
 }
 

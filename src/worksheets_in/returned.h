@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "model/profile.h"
 #include "sheets/workbook.h"
+#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 
@@ -43,6 +44,9 @@ struct ReturnedSheet {
 struct ReturnedWorksheets {
   std::vector<ReturnedSheet> sheets;  ///< in the order the files and their sheets were given
   size_t workbooks = 0;               ///< workbooks read
+  /// The rows of every Validation Log sheet, read once by LoadReturnedWorksheets (they point into
+  /// `sheets`).
+  std::vector<ValidationLogEntry> validation_log;
 };
 
 /// Header cell text reduced to lower-case letters and digits: "Server name (FQDN)" and

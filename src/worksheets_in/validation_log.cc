@@ -30,13 +30,13 @@ std::string CheckKind(const std::string& text) {
   return "";
 }
 
-// Reads one row; with `diags`, reports cells that are empty or hold no valid value.
-LogEntry ReadEntry(const ReturnedSheet& sheet, const ReturnedRow& row, DiagEngine* diags) {
+// Reads one row, keeping the cells that are empty or hold no valid value as its problems.
+LogEntry ReadEntry(const ReturnedSheet& sheet, const ReturnedRow& row) {
   LogEntry e;
   e.row = &row;
   e.loc = row.Get("date").loc;
   auto report = [&](DiagId id, const Loc& loc, std::vector<std::string> args) {
-    if (diags) diags->Report(id, loc, std::move(args));
+    e.problems.push_back({id, loc, std::move(args)});
   };
   for (const WorksheetColumn& col : sheet.layout->columns) {
     const ReturnedCell& cell = row.Get(col.id.value);
@@ -68,37 +68,6 @@ LogEntry ReadEntry(const ReturnedSheet& sheet, const ReturnedRow& row, DiagEngin
   return e;
 }
 
-const Scenario* FindScenario(const Plan& plan, const std::string& target) {
-  std::string key = WordsKey(target);
-  for (const Scenario& s : plan.scenarios) {
-    if (WordsKey(s.id.value) == key || WordsKey(s.title.value) == key) return &s;
-  }
-  return nullptr;
-}
-
-void CheckRestoreTime(const CheckContext& ctx, const LogEntry& e, DiagEngine& diags) {
-  const ReturnedCell& target = e.row->Get("target");
-  const ReturnedCell& duration = e.row->Get("duration");
-  if (e.target.empty()) return;
-  const Scenario* s = FindScenario(ctx.plan, e.target);
-  if (!s) {
-    diags.Report(DiagId::warn_vlog_unknown_scenario, target.loc, {e.target});
-    return;
-  }
-  auto took = ParseLength(duration.text);
-  if (!took || !s->rto.value) return;
-  if (took->TotalSeconds() > s->rto.value->TotalSeconds()) {
-    diags.Report(DiagId::err_vlog_restore_too_long, duration.loc, {s->id.value, duration.text, s->rto.text.value})
-        .AddNote(s->rto.text.loc.valid() ? s->rto.text.loc : s->loc, "scenario '" + s->id.value + "' in the plan");
-  }
-}
-
-// Checks whose records the Validation Log sheet holds: those that say so, or say nothing.
-bool KeptInLog(const ValidationCheck& c) {
-  std::string records = WordsKey(c.records.value);
-  return records.empty() || records.find("validation log") != std::string::npos;
-}
-
 bool EntryIsFor(const LogEntry& e, const ValidationCheck& c) {
   if (e.kind != c.kind.value) return false;
   if (c.target.empty()) return true;
@@ -108,44 +77,11 @@ bool EntryIsFor(const LogEntry& e, const ValidationCheck& c) {
 
 }  // namespace
 
-void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags) {
-  if (!ctx.worksheets) return;
-  std::vector<LogEntry> entries;
-  for (const ReturnedSheet& sheet : ctx.worksheets->sheets) {
-    if (sheet.layout->id.value != kValidationLogLayout) continue;
-    for (const ReturnedRow& row : sheet.rows) {
-      LogEntry e = ReadEntry(sheet, row, &diags);
-      if (e.date && ctx.as_of < *e.date) {
-        diags.Report(DiagId::err_vlog_future_date, row.Get("date").loc, {FormatDate(*e.date), FormatDate(ctx.as_of)});
-      }
-      if (e.passed && !*e.passed) {
-        const ReturnedCell& result = row.Get("result");
-        diags.Report(DiagId::err_vlog_failed, result.loc,
-                     {e.kind.empty() ? "validation" : e.kind, e.target, e.date ? FormatDate(*e.date) : "an unknown date"});
-      }
-      if (e.kind == "V3") CheckRestoreTime(ctx, e, diags);
-      entries.push_back(e);
-    }
-  }
-  // plangen writes the Validation Log empty; a log with no row was not kept in these files.
-  if (entries.empty()) return;
-  for (const ValidationCheck& c : ctx.plan.checks) {
-    if (!KeptInLog(c) || !c.interval.value || c.kind.empty()) continue;
-    const LogEntry* last = LastEntryFor(entries, c, ctx.as_of);
-    if (!last) {
-      diags.Report(DiagId::err_vlog_not_logged, c.loc, {c.id.value, c.kind.value});
-    } else if (c.interval.value->AddTo(*last->date) < ctx.as_of) {
-      diags.Report(DiagId::err_vlog_overdue, c.loc, {c.id.value, c.kind.value, FormatDate(*last->date), c.interval.text.value})
-          .AddNote(last->row->Get("date").loc, "last logged here");
-    }
-  }
-}
-
 std::vector<ValidationLogEntry> ReadValidationLog(const ReturnedWorksheets& returned) {
   std::vector<ValidationLogEntry> entries;
   for (const ReturnedSheet& sheet : returned.sheets) {
     if (sheet.layout->id.value != kValidationLogLayout) continue;
-    for (const ReturnedRow& row : sheet.rows) entries.push_back(ReadEntry(sheet, row, nullptr));
+    for (const ReturnedRow& row : sheet.rows) entries.push_back(ReadEntry(sheet, row));
   }
   return entries;
 }

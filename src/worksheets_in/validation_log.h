@@ -1,28 +1,30 @@
-// The Validation Log sheet (date, check kind, target, result, measured duration, performed by)
-// read against the plan's validation checks.
+// The Validation Log sheet (date, check kind, target, result, measured duration, performed by):
+// its rows read once, when the returned worksheets are loaded (ReturnedWorksheets::validation_log),
+// for the validation-log pass, the checklists and the audit summary.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "check/check_context.h"
 #include "diag/diagnostic.h"
+#include "model/plan.h"
+#include "util/iso8601.h"
 
 namespace plangen {
-
-/// V1-V5, M1 from the returned Validation Log rows (ctx.worksheets): bad cell values (PG4125),
-/// entries dated after --as-of (PG4126),
-/// failed checks (PG4122), test restores longer than their scenario's RTO (PG4124, PG4123) and,
-/// when the log holds at least one row, plan checks never logged (PG4120) or logged longer ago
-/// than their interval before --as-of (PG4121). Only checks whose records are kept in the
-/// Validation Log sheet, or that name no records, are expected in it.
-void CheckValidationLog(const CheckContext& ctx, DiagEngine& diags);
 
 struct ReturnedWorksheets;
 struct ReturnedRow;
 
-/// One row of a returned Validation Log, as the checklists and the audit summary show it.
+/// A cell of a Validation Log row left empty where a team must fill it (PG4106) or holding no
+/// valid value (PG4125): found while the row is read, reported by the validation-log pass.
+struct ValidationLogProblem {
+  DiagId id;
+  Loc loc;
+  std::vector<std::string> args;
+};
+
+/// One row of a returned Validation Log.
 struct ValidationLogEntry {
   const ReturnedRow* row = nullptr;
   std::optional<Date> date;
@@ -33,10 +35,11 @@ struct ValidationLogEntry {
   std::string duration;       ///< as written
   std::string performed_by;   ///< as written
   Loc loc;                    ///< the row's date cell
+  std::vector<ValidationLogProblem> problems;  ///< in column order
 };
 
 /// Every row of every Validation Log sheet in `returned`, in file order. Reports nothing: the
-/// validation-log pass reports bad values.
+/// validation-log pass reports each entry's problems.
 std::vector<ValidationLogEntry> ReadValidationLog(const ReturnedWorksheets& returned);
 
 /// The newest entry for `check` dated on or before `as_of`, or nullptr.

@@ -1,0 +1,30 @@
+// A scratch file for libraries that insist on writing to a path (libxlsxwriter): it has no name
+// in any directory, so a build killed at any moment leaves nothing behind, and it needs no
+// temporary directory ($TMPDIR may be unset, missing or read-only).
+#pragma once
+
+#include <string>
+
+namespace plangen {
+
+class ScratchFile {
+ public:
+  ScratchFile() = default;
+  ~ScratchFile();
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+
+  /// Creates the file: an anonymous memory file (memfd) where the system has one, otherwise a
+  /// file in $TMPDIR or /tmp that is unlinked at once. Returns false with a reason.
+  bool Create(std::string* err);
+  /// A path that opens this file ("/proc/self/fd/N"), for the library to write to.
+  const std::string& path() const { return path_; }
+  /// Reads back everything written to the file.
+  bool ReadAll(std::string* bytes, std::string* err) const;
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+};
+
+}  // namespace plangen
