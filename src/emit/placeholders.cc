@@ -92,6 +92,19 @@ const Pool* SiteEdgePool(const Plan& plan, const Pool& pool) {
   return nullptr;
 }
 
+// For an Edge pool: another Edge pool of the plan that can take its federation over, one in
+// another site first (Edge pools are not paired; separate sites are the model).
+const Pool* TakeoverEdgePool(const Plan& plan, const Pool& pool) {
+  if (pool.kind.value != "edge") return nullptr;
+  const Pool* same_site = nullptr;
+  for (const Pool& p : plan.topology.pools) {
+    if (&p == &pool || p.kind.value != "edge") continue;
+    if (p.site != pool.site) return &p;
+    if (!same_site) same_site = &p;
+  }
+  return same_site;
+}
+
 void AddServer(const Plan& plan, const Server& s, std::map<std::string, std::string>& v) {
   v["server"] = s.fqdn.value;
   v["sql-instance"] = SqlInstanceOf(s);
@@ -118,6 +131,7 @@ void AddPool(const Plan& plan, const Pool& pool, std::map<std::string, std::stri
     }
   }
   if (const Pool* edge = SiteEdgePool(plan, pool)) v["edge-pool"] = edge->fqdn.value;
+  if (const Pool* other = TakeoverEdgePool(plan, pool)) v["takeover-edge-pool"] = other->fqdn.value;
 }
 
 int PoolIndex(const Plan& plan, const Pool* pool) {
@@ -194,6 +208,9 @@ std::string WhyUnfilled(const Plan& plan, const std::string& name, const StepCon
     return "the paired pool " + partner->fqdn.value + " has no Back End";
   }
   if (name == "edge-pool") return "the site of " + pool + " has no Edge pool";
+  if (name == "takeover-edge-pool") {
+    return c.pool->kind.value != "edge" ? pool + " is not an Edge pool" : "the plan has no other Edge pool to take over from " + pool;
+  }
   if (ends_with("-file")) {
     return "the plan has no backup of '" + name.substr(0, name.size() - 5) + "' in " + pool;
   }

@@ -79,6 +79,8 @@ bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, 
     yes = partner && partner->site == pool->site;
   } else if (cond.kind == "site-has") {
     for (const Pool& p : plan.topology.pools) yes = yes || (pool && p.site == pool->site && AnyOf(cond.values, p.kind.value));
+  } else if (cond.kind == "other-pool") {
+    for (const Pool& p : plan.topology.pools) yes = yes || (&p != pool && AnyOf(cond.values, p.kind.value));
   } else if (cond.kind == "offsite") {
     yes = c.backup && HasOffsiteCopy(plan, *c.backup);
   } else if (cond.kind == "via") {

@@ -242,12 +242,13 @@ class ProfileReader {
   // A condition names a kind plangen knows and values the profile (or the plan format) defines.
   void CheckCondition(const StepCondition& c, bool step_has_item) {
     static const std::vector<std::string> kinds = {"edition", "holds", "role", "mirrored", "paired",
-                                                   "site-has", "partner-in-site", "offsite", "via"};
+                                                   "site-has", "other-pool", "partner-in-site", "offsite",
+                                                   "via"};
     const std::string written = (c.negate ? "!" : "") + c.kind;
     if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end()) {
       std::string s = Suggest(c.kind, kinds);
       diags_.Report(DiagId::err_profile_bad_condition, c.loc,
-                    {written, s.empty() ? "conditions are edition, holds, role, mirrored, paired, site-has, partner-in-site, offsite and via"
+                    {written, s.empty() ? "conditions are edition, holds, role, mirrored, paired, site-has, other-pool, partner-in-site, offsite and via"
                                         : "did you mean '" + s + "'?"});
       return;
     }

@@ -425,6 +425,15 @@ class SkeletonWriter {
     return out;
   }
 
+  // Whether the topology has a pool other than `c` whose plan role is one of `roles`.
+  bool OtherPool(const Cluster& c, const std::vector<std::string>& roles) const {
+    for (const Cluster& o : t_.clusters) {
+      if (&o == &c || !IsPlanPool(o)) continue;
+      if (std::find(roles.begin(), roles.end(), PlanServerRole(t_, o)) != roles.end()) return true;
+    }
+    return false;
+  }
+
   // Whether a profile scenario's `when` can hold for the cluster, judged from what a topology
   // file says: its role and the services on it. Pool pairing is not read from the topology, so a
   // scenario about paired pools is left for the user to add once the plan pairs the pool.
@@ -443,6 +452,7 @@ class SkeletonWriter {
       if (cond.kind == "role") yes = std::find(cond.values.begin(), cond.values.end(), role) != cond.values.end();
       else if (cond.kind == "holds") yes = holds(cond.values);
       else if (cond.kind == "paired" || cond.kind == "partner-in-site") yes = false;
+      else if (cond.kind == "other-pool") yes = OtherPool(c, cond.values);
       else continue;  // judged once the plan exists
       if (yes == cond.negate) return false;
     }

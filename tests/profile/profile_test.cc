@@ -49,7 +49,10 @@ struct Loaded {
 
 // Cmdlet names as the fact sheet (domain/lync-server-2013.md) writes them. PowerShell ignores
 // case, and the fact sheet itself spells two of them both ways.
+// The cmdlets of the fact sheet, and Invoke-CsManagementStoreReplication: the cmdlet that forces
+// the replication Get-CsManagementStoreReplicationStatus reports on, run after moving the store.
 const std::set<std::string> kFactSheetCmdlets = {
+    "Invoke-CsManagementStoreReplication",
     "Backup-CsPool", "Convert-CsUserData", "Debug-CsIntraPoolReplication", "Enable-CsTopology",
     "Export-CsConfiguration", "Export-CsLisConfiguration", "Export-CsPersistentChatData",
     "Export-CsRgsConfiguration", "Export-CsUserData", "Get-CsAdminRole", "Get-CsBackupServiceConfiguration",
@@ -291,9 +294,15 @@ BOOST_AUTO_TEST_CASE(every_procedure_fills_from_a_plan) {
     // Each placeholder the procedure names is filled in the context of at least one backup.
     std::set<std::string> never;
     bool first = true;
+    // Contexts: each backup on its server and pool, and each pool as a whole (scenarios).
+    std::vector<StepContext> contexts;
     for (const Backup& b : plan.backups) {
       const Server* s = plan.FindServer(b.server.value);
-      auto values = ContextPlaceholders(plan, profile, {s && s->pool >= 0 ? &plan.topology.pools[s->pool] : nullptr, s, &b});
+      contexts.push_back({s && s->pool >= 0 ? &plan.topology.pools[s->pool] : nullptr, s, &b});
+    }
+    for (const Pool& pool : plan.topology.pools) contexts.push_back({&pool, nullptr, nullptr});
+    for (const StepContext& context : contexts) {
+      auto values = ContextPlaceholders(plan, profile, context);
       std::vector<std::string> unfilled;
       for (const auto& st : pr.steps) {
         FillPlaceholders(st.text.value, values, &unfilled);

@@ -106,6 +106,21 @@ void CheckShape(const TopologyShape& shape, int* runs_checked) {
   BOOST_REQUIRE(b.c.profile_read);
   BOOST_TEST(b.c.diags.errors() == 0, shape.Name() << ":\n" << b.Errors());
   const Plan& plan = b.c.plan;
+  // Each backup run writes a dated folder; only a backup with an off-site location copies it
+  // there, checks the copy and prunes it there.
+  for (const Backup& bk : plan.backups) {
+    const ProfileProcedure* p = b.c.profile.FindProcedure(BackupProcedureId(b.c.profile, bk));
+    if (!p) continue;
+    ExpandedProcedure ex = ExpandBackup(plan, b.c.profile, bk, *p);
+    std::string commands;
+    for (const ExpandedRun& run : ex.runs)
+      for (const ExpandedStep& e : run.steps) commands += e.command + "\n";
+    const bool offsite = bk.locations.size() > 1;
+    const std::string where = shape.Name() + " backup " + bk.id.value;
+    BOOST_TEST(ex.problems.empty(), where);
+    BOOST_TEST(commands.find("$RunDate") != std::string::npos, where);
+    BOOST_TEST((commands.find("vault.example.net") != std::string::npos) == offsite, where);
+  }
   for (const Scenario& s : plan.scenarios) {
     ExpandedProcedure ex = ExpandScenario(plan, b.c.profile, s);
     if (!ex.procedure) continue;
@@ -157,6 +172,16 @@ void CheckShape(const TopologyShape& shape, int* runs_checked) {
       }
       // Edge servers are not domain members.
       if (pool.kind.value == "edge") BOOST_TEST(text.find("computer account in Active Directory") == std::string::npos, where);
+      // Federation fails over to the plan's other Edge pool, never to the failed one.
+      if (s.template_id.value == "edge-failover") {
+        BOOST_TEST(text.find("edge2.example.com") != std::string::npos, where);
+        BOOST_TEST(text.find("-XmppExternalFederationRoute \"edge1.example.com\"") == std::string::npos, where);
+      }
+      // The store moves to the paired pool's Back End.
+      if (s.template_id.value == "cms-move") {
+        BOOST_TEST(text.find("Move-CsManagementServer") != std::string::npos, where);
+        BOOST_TEST(text.find("-SqlServerFqdn pool2-be.example.com") != std::string::npos, where);
+      }
       // The Edge next hop moves with Set-CsEdgeServer only to a pool in another site.
       if (s.template_id.value == "pool-failover") {
         const bool other_site = shape.paired == 2;

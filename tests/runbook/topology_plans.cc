@@ -51,7 +51,8 @@ struct Writer {
 
   void Backup(const std::string& item, const std::string& server, const std::string& procedure = "") {
     backups << "    <backup id=\"b" << ++backup_n << "\" item=\"" << item << "\" server=\"" << server
-            << "\" owner=\"ops\" schedule=\"daily 02:00\" retention=\"P30D\" locations=\"bk vault\""
+            << "\" owner=\"ops\" schedule=\"daily 02:00\" retention=\"P30D\" locations=\""
+            << (backup_n % 3 == 0 ? "bk" : "bk vault") << "\""  // every third backup stays on site
             << (procedure.empty() ? "" : " procedure=\"" + procedure + "\"") << "/>\n";
   }
   void Scenario(const std::string& tmpl, const std::string& covers) {
@@ -109,6 +110,7 @@ void EnterprisePool(Writer& w, const std::string& id, const std::string& paired_
   if (!paired_with.empty() && first) {
     w.Scenario("pool-failover", id);
     w.Scenario("pool-failback", id);
+    if (cms) w.Scenario("cms-move", id);
   }
 }
 
@@ -168,6 +170,14 @@ std::string TopologyPlan(const TopologyShape& s) {
   if (!second_site.empty()) {
     w.topo << "    <site id=\"s2\" name=\"Second site\">\n";
     if (s.paired == 2) EnterprisePool(w, "pool2", "pool1", 2, false, false, false, false);
+    if (s.edge) {
+      // A second Edge pool in the other site takes federation over from the first.
+      w.topo << "      <pool id=\"edge2\" fqdn=\"edge2.example.com\" edition=\"enterprise\" kind=\"edge\">\n"
+             << "        <server fqdn=\"edge2-a.example.com\" roles=\"edge\"/>\n"
+             << "      </pool>\n";
+      w.Scenario("edge-failover", "edge1");
+      w.Scenario("edge-server", "edge2");
+    }
     if (s.branch) {
       w.topo << "      <pool id=\"sba1\" fqdn=\"sba1.example.com\" edition=\"standard\" kind=\"sba\">\n"
              << "        <server fqdn=\"sba1-a.example.com\" roles=\"sba\"/>\n"
