@@ -7,7 +7,6 @@
 
 #include "audit/safe_name.h"
 #include "emit/audit_summary_view.h"
-#include "load/xml_input.h"
 #include "plangen_config.h"
 #include "util/paths.h"
 
@@ -19,9 +18,6 @@ namespace {
 
 using audit::MemberRole;
 using audit::PackageMember;
-
-// Worksheets may be binary .xlsx; the plan's limit for XML is also a sane cap for them.
-constexpr uint64_t kMaxInputBytes = kMaxXmlBytes;
 
 class MemberList {
  public:
@@ -55,11 +51,17 @@ class MemberList {
   std::vector<PackageMember> members_;
 };
 
+// The bytes the compilation read and checked, never a second reading of the file: a file changed
+// on disk since then must not slip into the package.
 bool AddInput(const std::string& path, const std::string& display, const std::string& member, MemberList& list,
               const EmitContext& ectx) {
-  std::string bytes;
-  if (!ReadFileBytes(path, display, kMaxInputBytes, &bytes, ectx.sources, ectx.diags)) return false;
-  return list.Add(member, std::move(bytes), MemberRole::kInput);
+  const std::string* bytes = ectx.sources.InputBytes(path);
+  if (!bytes) {
+    int32_t f = ectx.sources.AddFile(display, "", false);
+    ectx.diags.Report(DiagId::err_file_unreadable, Loc::At(f, 0), {display, "it was not read when the plan was checked"});
+    return false;
+  }
+  return list.Add(member, *bytes, MemberRole::kInput);
 }
 
 

@@ -23,10 +23,11 @@ struct AuditPackage {
 /// outside that folder has each ".." written as "parent-dir".
 std::string PlanInputMemberName(const std::string& plan_display, const std::string& display);
 
-/// Gathers every member: the inputs as read from disk (plan and parts, profile, worksheets given
-/// with --worksheets, topology), every output (report/ becomes reports/), reports/approvals.json
+/// Gathers every member: the inputs as the compilation read them (plan and parts, profile,
+/// worksheets given with --worksheets, topology; the bytes kept by the SourceManager, so the
+/// package holds what was checked), every output (report/ becomes reports/), reports/approvals.json
 /// and the package's own summary.html. Reports (PG0001, PG0004, PG3015) and returns false when an
-/// input cannot be read again or two members would share a name.
+/// input was not read by the compilation or two members would share a name.
 bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx, const OutputSet& outputs,
                           AuditPackage* out);
 

@@ -12,7 +12,10 @@ namespace plangen {
 bool ReadFileBytes(const std::string& path, const std::string& display, uint64_t limit, std::string* bytes,
                    SourceManager& sm, DiagEngine& diags) {
   InputFileError err;
-  if (ReadInputFile(path, limit, bytes, &err)) return true;
+  if (ReadInputFile(path, limit, bytes, &err)) {
+    sm.KeepInput(path, *bytes);
+    return true;
+  }
   int32_t f = sm.AddFile(display, "", false);
   if (err.too_large) {
     diags.Report(DiagId::err_file_too_large, Loc::At(f, 0), {display, std::to_string(err.size), std::to_string(limit)});

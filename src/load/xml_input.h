@@ -17,6 +17,7 @@ constexpr uint64_t kMaxXmlBytes = 256ull << 20;
 constexpr size_t kMaxValueChars = 32767;
 
 /// Reads a whole file into `bytes`, refusing more than `limit` bytes. Reports PG0001/PG0002 at `display`.
+/// Every input is read through here, once: `sm` keeps the bytes (SourceManager::InputBytes).
 bool ReadFileBytes(const std::string& path, const std::string& display, uint64_t limit, std::string* bytes,
                    SourceManager& sm, DiagEngine& diags);
 

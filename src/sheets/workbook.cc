@@ -107,6 +107,7 @@ bool ReadWorkbook(const std::string& path, const std::string& display, Workbook*
   std::string bytes;
   if (!ReadFileBytes(path, display, kMaxXmlBytes, &bytes, sm, diags)) {
     *out = Workbook();
+    out->unreadable = true;
     return false;
   }
   return ReadWorkbookBytes(display, bytes, out, sm, diags);

@@ -62,6 +62,7 @@ struct Workbook {
   int32_t file = -1;    ///< SourceManager file id; cell Locs use it
   std::string format;   ///< "spreadsheetml" or "xlsx"
   bool date1904 = false;  ///< the file counts dates from 1904 (numbers in Cell are converted anyway)
+  bool unreadable = false;  ///< the file could not be read at all (PG0001/PG0002 reported)
   std::vector<Sheet> sheets;
 
   /// The sheet of that name, ignoring ASCII case as Excel does, or nullptr.

@@ -1,6 +1,7 @@
 #include "util/source_manager.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace plangen {
 
@@ -19,6 +20,26 @@ std::string CellName(uint32_t row, uint32_t col) { return ColumnName(col) + std:
 int32_t SourceManager::AddFile(std::string display, std::string text, bool has_lines) {
   files_.push_back(File{std::move(display), std::move(text), {}, {}, has_lines});
   return static_cast<int32_t>(files_.size() - 1);
+}
+
+namespace {
+// One key per file however its path is spelt ("plan.xml", "./plan.xml", "/abs/plan.xml").
+std::string InputKey(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+  return ec ? std::filesystem::path(path).lexically_normal().string() : p.string();
+}
+}  // namespace
+
+void SourceManager::KeepInput(const std::string& path, std::string bytes) {
+  Input& in = inputs_[InputKey(path)];
+  in.bytes = std::move(bytes);
+  ++in.reads;
+}
+
+const std::string* SourceManager::InputBytes(const std::string& path) const {
+  auto it = inputs_.find(InputKey(path));
+  return it == inputs_.end() ? nullptr : &it->second.bytes;
 }
 
 int32_t SourceManager::AddSheet(int32_t file, std::string name) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,19 @@ class SourceManager {
   uint32_t Offset(int32_t file, int line, int column) const;
   ResolvedLoc Resolve(const Loc& loc) const;
 
+  /// An input file as it was read from disk: its bytes and how many times it was read.
+  struct Input {
+    std::string bytes;
+    int reads = 0;
+  };
+  /// Keeps the bytes just read from `path` (ReadFileBytes calls this for every input), so that
+  /// later stages (the audit package) use exactly what was checked instead of reading again.
+  void KeepInput(const std::string& path, std::string bytes);
+  /// The bytes read from `path` (any spelling of the same file), or null when it was not read.
+  const std::string* InputBytes(const std::string& path) const;
+  /// Every input read, by canonical path.
+  const std::map<std::string, Input>& Inputs() const { return inputs_; }
+
  private:
   struct File {
     std::string name;
@@ -71,6 +85,7 @@ class SourceManager {
   };
   const std::vector<uint32_t>& LineStarts(int32_t file) const;
   std::deque<File> files_;
+  std::map<std::string, Input> inputs_;
 };
 
 }  // namespace plangen

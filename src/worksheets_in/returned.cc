@@ -1,11 +1,9 @@
 #include "worksheets_in/returned.h"
-#include "util/input_file.h"
 #include "util/paths.h"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 
 namespace plangen {
 namespace {
@@ -169,10 +167,12 @@ bool LoadReturnedWorksheets(const std::vector<std::string>& paths, const Profile
     }
     for (const fs::path& f : files) {
       std::string path = f.string();
-      if (!InputFileProblem(path).empty()) ok = false;
       sheets::Workbook book;
       // A workbook that cannot be read is reported by the reader; what it could read still counts.
       sheets::ReadWorkbook(path, path, &book, sm, diags);
+      // A file that cannot be read (missing, a FIFO, too large) makes the run exit 2; the reader's
+      // opening is the only one, so what it read is what the audit package holds.
+      if (book.unreadable) ok = false;
       if (book.file >= 0) AddReturnedWorkbook(book, profile, sm, out, diags);
     }
   }

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Checks that every `#include "..."` under src/ follows the folder layering of docs/architecture.md.
+"""Checks that every `#include "..."` under src/ follows the folder layering of docs/architecture.md,
+and so does every `#include <...>` that names a project header (the build's include path holds
+src/ and the root, so <emit/view.h> reaches the same header as "emit/view.h").
 
 The table "Folders and what they may include" in docs/architecture.md is the only statement of
 the rules: each row names a folder of src/ (or a file directly in src/), its job, and the folders
@@ -27,6 +29,8 @@ TABLE_TITLE = "Folders and what they may include"
 GENERATED = {"plangen_config.h"}
 SOURCE_SUFFIXES = (".h", ".cc", ".def")
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
+# src/ is on the include path, so <emit/view.h> reaches the same header as "emit/view.h".
+ANGLE_INCLUDE = re.compile(r'^\s*#\s*include\s*<([^>]+)>')
 
 
 class LayeringError(Exception):
@@ -118,7 +122,10 @@ def check_tree(root):
                 for number, line in enumerate(f, 1):
                     m = INCLUDE.match(line)
                     if not m:
-                        continue
+                        m = ANGLE_INCLUDE.match(line)
+                        if not m or not (os.path.isfile(os.path.join(src, m.group(1))) or
+                                         os.path.isfile(os.path.join(root, m.group(1)))):
+                            continue  # a system or library header
                     why = judge(src, owner, os.path.dirname(rel), m.group(1), allowed)
                     if why:
                         problems.append(f"src/{rel}:{number}: {why}")
@@ -181,6 +188,9 @@ def self_test(root):
         ("a rule including an emitter",
          {f"src/{lower}/bad.cc": f'// a rule\n#include <string>\n#include "{upper}/view.h"\n'},
          [f"src/{lower}/bad.cc:3: '{lower}' may not include \"{upper}/view.h\""]),
+        ("a rule including an emitter in angle brackets",
+         {f"src/{lower}/bad.cc": f'#include <vector>\n#include <{upper}/view.h>\n'},
+         [f"src/{lower}/bad.cc:2: '{lower}' may not include \"{upper}/view.h\""]),
         ("product code including test support",
          {f"src/{lower}/bad.cc": '#include "check_test_support.h"\n'},
          [f"src/{lower}/bad.cc:1: \"check_test_support.h\" is not a header under src/"]),
