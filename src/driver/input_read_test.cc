@@ -135,11 +135,16 @@ BOOST_AUTO_TEST_CASE(package_holds_what_was_checked_when_files_change_after_the_
   Compile(o, c);
   BOOST_REQUIRE(c.plan_read && c.profile_read);
 
-  // Between the check and the package, every input changes on disk, and one disappears.
+  const std::string pchat = ReadAll(sample.dir / "returned/pchat01.contoso.com.xlsx");
+
+  // Between the check and the package, every input changes on disk, two disappear, and a
+  // workbook that was not checked appears in the folder of returned worksheets.
   WriteAll(sample.dir / "plan.xml", plan + "<!-- changed after the check -->\n");
   WriteAll(sample.dir / "returned/se01.dublin.contoso.com.xml", "not what was checked");
   WriteAll(sample.dir / "topology.tbxml", "");
   fs::remove(sample.dir / "parts/waivers.xml");
+  fs::remove(sample.dir / "returned/pchat01.contoso.com.xlsx");
+  WriteAll(sample.dir / "returned/late.xml", "not checked");
 
   AuditPackage package;
   BOOST_REQUIRE(EmitAndPackage(o, c, &package));
@@ -148,6 +153,9 @@ BOOST_AUTO_TEST_CASE(package_holds_what_was_checked_when_files_change_after_the_
   BOOST_TEST(inputs["inputs/parts/waivers.xml"] == part);
   BOOST_TEST(inputs["inputs/worksheets/se01.dublin.contoso.com.xml"] == book);
   BOOST_TEST(inputs["inputs/topology/topology.tbxml"] == topology);
+  BOOST_TEST(inputs["inputs/worksheets/pchat01.contoso.com.xlsx"] == pchat);
+  BOOST_TEST(inputs.count("inputs/worksheets/late.xml") == 0u);
+  BOOST_TEST(inputs.size() == c.sources.Inputs().size());
   for (const auto& [path, input] : c.sources.Inputs()) BOOST_TEST(input.reads == 1, path);
 }
 
