@@ -8,7 +8,6 @@
 #include "audit/safe_name.h"
 #include "emit/audit_summary_view.h"
 #include "plangen_config.h"
-#include "util/paths.h"
 
 namespace fs = std::filesystem;
 
@@ -81,11 +80,10 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
     ok = AddInput(ectx.profile.dir + "/profile.xml", ectx.sources.Name(ectx.profile.file),
                   "inputs/profile/" + profile_id + "/profile.xml", list, ectx) && ok;
   }
-  for (const std::string& w : options.worksheets) {
-    std::error_code ec;
-    std::vector<fs::path> files = fs::is_directory(w, ec) ? RegularFilesIn(w) : std::vector<fs::path>{fs::path(w)};
-    for (const fs::path& p : files) {
-      ok = AddInput(p.string(), p.string(), "inputs/worksheets/" + p.filename().string(), list, ectx) && ok;
+  // The workbooks the compilation read, not a second listing of the folders given.
+  if (ectx.worksheets) {
+    for (const std::string& path : ectx.worksheets->files) {
+      ok = AddInput(path, path, "inputs/worksheets/" + fs::path(path).filename().string(), list, ectx) && ok;
     }
   }
   std::string topology = options.topology, topology_display = options.topology;

@@ -1,14 +1,19 @@
 // A build reads each input once, and its audit package holds exactly the bytes that were checked:
-// a file changed on disk after the check does not slip into the package.
+// a file changed on disk after the check does not slip into the package. The binary itself is
+// watched too: run under tests/support/open_log.c, it opens each input file once.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "driver/audit_package.h"
 #include "driver/compile.h"
@@ -81,6 +86,41 @@ std::map<std::string, std::string> InputMembers(const AuditPackage& p) {
   return out;
 }
 
+// Runs the plangen binary in `cwd` with `args` under the open-logging library
+// (tests/support/open_log.c) and returns the paths it opened, as given to open/fopen; -1 in
+// `exit` when it did not exit normally.
+std::vector<std::string> OpenedBy(const std::string& cwd, const std::vector<std::string>& args, int* exit) {
+  std::error_code ec;
+  const fs::path build = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path();
+  std::string bin = (build / "plangen").string(), lib = (build / "tests/libopen_log.so").string();
+  if (const char* b = std::getenv("PLANGEN_BIN")) bin = b;
+  if (const char* l = std::getenv("PLANGEN_OPEN_LOG_LIB")) lib = l;
+  BOOST_REQUIRE_MESSAGE(fs::exists(lib), "the open-logging library is built beside the tests: " << lib);
+  const std::string log = cwd + "/opened.log", out = cwd + "/stdout.txt";
+  pid_t pid = fork();
+  BOOST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    if (chdir(cwd.c_str()) != 0) _exit(120);
+    int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (o < 0 || dup2(o, 1) < 0 || dup2(o, 2) < 0) _exit(120);
+    setenv("LD_PRELOAD", lib.c_str(), 1);
+    setenv("PLANGEN_OPEN_LOG", log.c_str(), 1);
+    std::vector<char*> argv{const_cast<char*>(bin.c_str())};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(121);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  *exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  BOOST_TEST_MESSAGE(ReadAll(out));
+  std::vector<std::string> opened;
+  std::istringstream lines(ReadAll(log));
+  for (std::string line; std::getline(lines, line);) opened.push_back(line);
+  return opened;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(input_reads)
@@ -135,11 +175,16 @@ BOOST_AUTO_TEST_CASE(package_holds_what_was_checked_when_files_change_after_the_
   Compile(o, c);
   BOOST_REQUIRE(c.plan_read && c.profile_read);
 
-  // Between the check and the package, every input changes on disk, and one disappears.
+  const std::string pchat = ReadAll(sample.dir / "returned/pchat01.contoso.com.xlsx");
+
+  // Between the check and the package, every input changes on disk, two disappear, and a
+  // workbook that was not checked appears in the folder of returned worksheets.
   WriteAll(sample.dir / "plan.xml", plan + "<!-- changed after the check -->\n");
   WriteAll(sample.dir / "returned/se01.dublin.contoso.com.xml", "not what was checked");
   WriteAll(sample.dir / "topology.tbxml", "");
   fs::remove(sample.dir / "parts/waivers.xml");
+  fs::remove(sample.dir / "returned/pchat01.contoso.com.xlsx");
+  WriteAll(sample.dir / "returned/late.xml", "not checked");
 
   AuditPackage package;
   BOOST_REQUIRE(EmitAndPackage(o, c, &package));
@@ -148,6 +193,9 @@ BOOST_AUTO_TEST_CASE(package_holds_what_was_checked_when_files_change_after_the_
   BOOST_TEST(inputs["inputs/parts/waivers.xml"] == part);
   BOOST_TEST(inputs["inputs/worksheets/se01.dublin.contoso.com.xml"] == book);
   BOOST_TEST(inputs["inputs/topology/topology.tbxml"] == topology);
+  BOOST_TEST(inputs["inputs/worksheets/pchat01.contoso.com.xlsx"] == pchat);
+  BOOST_TEST(inputs.count("inputs/worksheets/late.xml") == 0u);
+  BOOST_TEST(inputs.size() == c.sources.Inputs().size());
   for (const auto& [path, input] : c.sources.Inputs()) BOOST_TEST(input.reads == 1, path);
 }
 
@@ -167,6 +215,31 @@ BOOST_AUTO_TEST_CASE(a_worksheet_that_cannot_be_read_is_refused_at_its_one_openi
   BOOST_TEST(c.sources.InputBytes((sample.dir / "pipe.xml").string()) == nullptr);
   BOOST_TEST(c.sources.InputBytes((sample.dir / "missing.xlsx").string()) == nullptr);
   for (const auto& [path, input] : c.sources.Inputs()) BOOST_TEST(input.reads == 1, path);
+}
+
+BOOST_AUTO_TEST_CASE(plangen_build_opens_each_input_file_once) {
+  // The binary itself, watched at the C library: whatever path the code takes, each input file
+  // (plan, part, profile, every returned workbook) is opened exactly once, and so is the folder
+  // of returned worksheets.
+  SampleCopy sample;
+  const fs::path work = sample.dir;
+  int exit = -1;
+  std::vector<std::string> opened =
+      OpenedBy(work.string(), {"build", "plan.xml", "--as-of", "2026-12-01", "--worksheets", "returned", "-o", "out"}, &exit);
+  BOOST_REQUIRE(exit == 0);
+  BOOST_REQUIRE(fs::exists(work / "out/audit"));
+  std::map<std::string, int> opens;
+  for (const std::string& p : opened) {
+    std::error_code ec;
+    fs::path full = fs::path(p).is_absolute() ? fs::path(p) : work / p;
+    opens[fs::weakly_canonical(full, ec).string()]++;
+  }
+  auto canonical = [](const fs::path& p) { return fs::weakly_canonical(p).string(); };
+  std::vector<fs::path> inputs = {work / "plan.xml", work / "parts/waivers.xml", work / "returned",
+                                  fs::path(testing::SourceRoot()) / "worksheets/lync-server-2013/profile.xml"};
+  for (const auto& e : fs::directory_iterator(work / "returned")) inputs.push_back(e.path());
+  BOOST_TEST(inputs.size() == 7u);
+  for (const fs::path& p : inputs) BOOST_TEST(opens[canonical(p)] == 1, p.string() << " was opened " << opens[canonical(p)] << " times");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -173,6 +173,7 @@ bool LoadReturnedWorksheets(const std::vector<std::string>& paths, const Profile
       // A file that cannot be read (missing, a FIFO, too large) makes the run exit 2; the reader's
       // opening is the only one, so what it read is what the audit package holds.
       if (book.unreadable) ok = false;
+      else out->files.push_back(path);
       if (book.file >= 0) AddReturnedWorkbook(book, profile, sm, out, diags);
     }
   }

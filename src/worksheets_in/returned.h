@@ -44,6 +44,10 @@ struct ReturnedSheet {
 struct ReturnedWorksheets {
   std::vector<ReturnedSheet> sheets;  ///< in the order the files and their sheets were given
   size_t workbooks = 0;               ///< workbooks read
+  /// The path of every workbook file read, in the order read: the files that were checked, which
+  /// the audit package holds (a folder is not listed again, so a file added or removed since
+  /// does not change what is packaged).
+  std::vector<std::string> files;
   /// The rows of every Validation Log sheet, read once by LoadReturnedWorksheets (they point into
   /// `sheets`).
   std::vector<ValidationLogEntry> validation_log;
