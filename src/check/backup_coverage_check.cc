@@ -1,5 +1,8 @@
 // B1-B4 coverage: every data item the topology holds (through the profile's service and role
-// mappings) has a backup; backups of items that need none are noted.
+// mappings) has a backup; backups of items that need none are noted; a backup is declared on a
+// server that holds its item (for items kept per pool or once for the deployment, a server of the
+// pool that holds it), so the worksheet names the right server. Only items some server of the
+// plan is recorded as holding are judged.
 #include <unordered_set>
 
 #include "check/check_context.h"
@@ -14,6 +17,47 @@ using check::ProfileIndex;
 namespace {
 
 std::string Key(const std::string& item, int index) { return item + '\n' + std::to_string(index); }
+
+// Whether `server` holds `item`: one of its services or roles maps to it, or runs its holder.
+bool Holds(const Server& server, const ProfileItem& item, const ProfileIndex& prof) {
+  auto lists = [&](const std::vector<Text>& items) {
+    for (const Text& i : items) {
+      if (i.value == item.id.value) return true;
+    }
+    return false;
+  };
+  for (const Service& sv : server.services) {
+    if (!item.holder.empty() && sv.type.value == item.holder.value) return true;
+    if (const ServiceMapping* m = prof.service(sv.type.value); m && lists(m->items)) return true;
+  }
+  for (const Text& role : server.roles) {
+    if (const RoleMapping* m = prof.role(role.value); m && lists(m->items)) return true;
+  }
+  return false;
+}
+
+void CheckBackupServers(const Plan& plan, const PlanIndex& pi, const ProfileIndex& prof, DiagEngine& diags) {
+  const auto& servers = plan.topology.servers;
+  for (const Backup& b : plan.backups) {
+    const ProfileItem* item = prof.item(b.item.value);
+    int s = pi.server(b.server.value);
+    if (!item || s < 0) continue;
+    if (Holds(servers[s], *item, prof)) continue;
+    bool pool_holds = false;
+    if (item->scope.value != "server" && servers[s].pool >= 0) {
+      for (int ps : plan.topology.pools[servers[s].pool].servers) pool_holds = pool_holds || Holds(servers[ps], *item, prof);
+    }
+    if (pool_holds) continue;
+    // Judged only where the plan records a server that holds the item (files such as the Call Park
+    // music live in the File Store, and the plan need not list the Application service).
+    for (const Server& other : servers) {
+      if (!Holds(other, *item, prof)) continue;
+      diags.Report(DiagId::err_backup_server_not_holder, b.server.loc, {b.id.value, item->id.value, servers[s].fqdn.value})
+          .AddNote(other.loc, "'" + item->id.value + "' is held by server '" + other.fqdn.value + "' here");
+      break;
+    }
+  }
+}
 
 }  // namespace
 
@@ -36,6 +80,8 @@ void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
     in_pool.insert(Key(b.item.value, plan.topology.servers[s].pool));
     anywhere.insert(b.item.value);
   }
+
+  CheckBackupServers(plan, pi, prof, diags);
 
   const auto& servers = plan.topology.servers;
   for (size_t si = 0; si < servers.size(); ++si) {

@@ -1,9 +1,12 @@
 // B3: where each backup goes. Locations must take the item's data type, must not sit on the
 // server they protect nor on any server of a pool, must say truthfully whether they are offsite,
-// and at least one of each backup's locations must be offsite and one secure. A location's host
-// is its host="..." or the host its UNC path names.
+// and at least one of each backup's locations must be offsite and one secure. Every location that
+// holds a copy must be secure, not only the offsite one. A location's host is its host="..." or
+// the host its UNC path names.
 #include <set>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "check/check_context.h"
 #include "check/location_hosts.h"
@@ -85,6 +88,7 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   check::PlanIndex pi(plan);
   check::ProfileIndex prof(ctx.profile);
   std::set<std::string> on_protected;
+  std::set<std::string> insecure_reported;
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);
     int s = pi.server(b.server.value);
@@ -92,6 +96,7 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
     std::string pool;
     if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = plan.topology.pools[plan.topology.servers[s].pool].fqdn.value;
     bool any = false, offsite = false, secure = false;
+    std::vector<std::pair<const Location*, const Ref*>> insecure;
     for (const Ref& ref : b.locations) {
       const Location* l = pi.location(ref.value);
       if (!l) continue;  // the resolver reports it
@@ -117,11 +122,19 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
       }
       offsite = offsite || l->offsite.get();
       secure = secure || l->secure.get();
+      if (l->secure.value && !*l->secure.value) insecure.push_back({l, &ref});
     }
     if (!any) continue;
     Loc where = b.locations.front().loc;
     if (!offsite) diags.Report(DiagId::warn_backup_no_offsite, where, {b.id.value});
     if (!secure) diags.Report(DiagId::warn_backup_no_secure, where, {b.id.value});
+    // A copy kept where it is not secure is exposed, however secure the other copies are (a
+    // backup with no secure location at all is reported above, once).
+    for (const auto& [l, ref] : secure ? insecure : decltype(insecure){}) {
+      if (!insecure_reported.insert(l->id.value).second) continue;
+      diags.Report(DiagId::warn_location_not_secure, l->secure.text.loc, {l->id.value, b.id.value})
+          .AddNote(ref->loc, "backup '" + b.id.value + "' keeps copies in location '" + l->id.value + "' here");
+    }
   }
   CheckLocationsThemselves(plan, on_protected, diags);
 }

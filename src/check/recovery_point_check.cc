@@ -2,7 +2,9 @@
 // of each such backup on a server it covers must fit the RPO. The items are the scenario's
 // items="...", else those its profile template restores (the service and role mappings that list
 // both), else every item of the covered servers. A server whose mirror survives the scenario
-// loses nothing, so it is exempt. Items a scenario names must have a backup to restore from.
+// loses nothing, so it is exempt. Items a scenario names must have a backup to restore from. A
+// scenario whose template restores nothing from backups (uses-backups="no": a failover to the
+// paired pool takes the Backup Service's replica) has no backup gap to judge.
 #include <set>
 #include <unordered_map>
 
@@ -101,6 +103,10 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
       if (!found) diags.Report(DiagId::err_scenario_item_unbacked, i.loc, {sc.id.value, i.value});
     }
     if (!sc.rpo.value) continue;
+    if (const ProfileScenario* t = sc.template_id.empty() ? nullptr : ctx.profile.FindScenario(sc.template_id.value);
+        t && !t->uses_backups.get(true)) {
+      continue;
+    }
     for (int s : servers) {
       if (partner[s] >= 0 && covered[partner[s]] != mark) continue;
       for (int bi : pi.backups_of(s)) {

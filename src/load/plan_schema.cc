@@ -69,7 +69,7 @@ profile/procedures/procedure @id! @kind! @title! @item @permission @output : exc
 profile/procedures/procedure/exclude #text!
 profile/procedures/procedure/step @tool @role-kind @estimate @command @verify @procedure @when @for-each @item #text!
 profile/scenarios : scenario*
-profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware @about @when : criteria+ verify*
+profile/scenarios/scenario @id! @title! @procedure! @rto @rpo @new-hardware @about @when @uses-backups : criteria+ verify*
 profile/scenarios/scenario/criteria #text!
 profile/scenarios/scenario/verify #text!
 profile/role-kinds : role-kind*

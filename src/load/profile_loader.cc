@@ -134,6 +134,7 @@ class ProfileReader {
       sc.new_hardware = v_.Bool(n, "new-hardware");
       sc.about = v_.Enum(n, "about", {"server", "pool"});
       sc.when = Conditions(n);
+      sc.uses_backups = v_.Bool(n, "uses-backups");
       for (auto c : n.children("criteria")) sc.criteria.push_back(v_.Content(c));
       for (auto c : n.children("verify")) sc.verify.push_back(v_.Content(c));
       sc.loc = v_.Where(n);

@@ -133,6 +133,7 @@ struct ProfileScenario {
   DurationValue rto;       ///< default RTO
   DurationValue rpo;
   BoolValue new_hardware;
+  BoolValue uses_backups;  ///< "no": the data comes from elsewhere (a paired pool), not from backups
   std::vector<Text> verify;
   Text about;              ///< "server" (default) or "pool": what one run of the procedure is about
   std::vector<StepCondition> when;  ///< which of the covered servers or pools it is about
