@@ -3,6 +3,7 @@
 #   scripts/setup-debian.sh               build dependencies only
 #   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
 #                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip)
+#                                         and clang with libFuzzer and llvm-symbolizer for the sanitizer and fuzz runs
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
@@ -14,7 +15,8 @@ packages=(
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium)
+  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
+             clang libclang-rt-14-dev llvm)
 fi
 missing=()
 for p in "${packages[@]}"; do
