@@ -2,7 +2,8 @@
 # Installs everything plangen needs on a fresh Debian 12 machine, with apt-get.
 #   scripts/setup-debian.sh               build dependencies only
 #   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
-#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip)
+#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip,
+#                                         and the tree-sitter PowerShell grammar from npm in tests/node_modules)
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
@@ -14,7 +15,8 @@ packages=(
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium)
+  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
+             nodejs npm)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -23,4 +25,10 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [ "${1:-}" = "--test-tools" ]; then
+  # The PowerShell grammar the script tests parse every emitted .ps1 with (tests/package.json).
+  # node-gyp builds the tree-sitter binding; one make job, as parallel jobs fail on some machines.
+  cd "$(dirname "$0")/../tests"
+  JOBS=1 npm install --no-audit --no-fund --no-save
 fi
