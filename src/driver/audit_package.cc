@@ -86,6 +86,13 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
       ok = AddInput(path, path, "inputs/worksheets/" + fs::path(path).filename().string(), list, ectx) && ok;
     }
   }
+  for (const std::string& e : options.evidence) {
+    std::error_code ec;
+    std::vector<fs::path> files = fs::is_directory(e, ec) ? RegularFilesIn(e) : std::vector<fs::path>{fs::path(e)};
+    for (const fs::path& p : files) {
+      ok = AddInput(p.string(), p.string(), "inputs/evidence/" + p.filename().string(), list, ectx) && ok;
+    }
+  }
   std::string topology = options.topology, topology_display = options.topology;
   if (topology.empty() && !plan.topology.file.empty() && !IsPlaceholder(plan.topology.file.value)) {
     topology = (fs::path(options.plan_path).parent_path() / plan.topology.file.value).string();
