@@ -34,4 +34,19 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
 /// "scripts/backup/<stem>.ps1" for a server.
 std::string BackupScriptPath(const std::string& server);
 
+/// The time zone the backup schedules of `server` are written in, or "" when the plan names
+/// none (the server's own local time). The one place that reads zones from the plan.
+std::string ScheduleTimeZone(const Plan& plan, const std::string& server);
+
+/// "scripts/tasks/<stem>.xml" for a backup.
+std::string TaskDefinitionPath(const Backup& b);
+/// Mustache data for scripts/tasks/<backup>.xml (the backup has a schedule).
+TemplateData TaskView(const EmitContext& ctx, const Backup& b);
+
+/// "scripts/restore/<scenario>/<role>.ps1".
+std::string RestoreScriptPath(const Scenario& s, const std::string& role);
+/// Mustache data for a role's restoration script of a scenario.
+TemplateData RestoreScriptView(const EmitContext& ctx, const Scenario& s, const std::string& role,
+                               const std::string& file_name);
+
 }  // namespace plangen

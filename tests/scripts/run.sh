@@ -30,12 +30,22 @@ sed -e "s|path=\"\\\\\\\\bk01.contoso.com\\\\LyncBackup\"|path=\"\\\\\\\\bk01\\\
     -e "s|name=\"Lync Operations\"|name=\"$evil\"|" \
     -e "s|title=\"Prepare the spare server|title=\"$evil|" \
     -e "s|title=\"Whole pool01 lost\"|title=\"$evil\"|" \
+    -e "s|<backup id=\"red-xds\" |<backup id=\"red-xds\" run-as=\"$evil\" |" \
     "$src/samples/contoso/plan.xml" > "$work/hostile.xml"
 grep -q "Invoke-Evil" "$work/hostile.xml"
 "$PLANGEN_BIN" build "$work/hostile.xml" --as-of 2026-12-01 --draft -o "$work/hostile" >/dev/null 2>&1 || true
 [ -d "$work/hostile/scripts" ]
 grep -rq "Invoke-Evil" "$work/hostile/scripts"
 grep -rqF "x''; Invoke-Evil" "$work/hostile/scripts/backup"
+
+# Task definitions: valid against the Task Scheduler schema, one per backup, hostile text kept as
+# text (the account, the description).
+command -v xmllint >/dev/null || { echo "SKIPPED: xmllint is not installed"; [ "${CI:-}" = "true" ] && exit 1; exit 77; }
+[ "$(ls "$work/sample/scripts/tasks" | wc -l)" = 12 ]
+xmllint --noout --schema "$src/tests/data/scripts/task-scheduler.xsd" "$work/sample/scripts/tasks/"*.xml \
+  "$work/generated/scripts/tasks/"*.xml "$work/hostile/scripts/tasks/"*.xml
+grep -q "<UserId>x&apos;; Invoke-Evil" "$work/hostile/scripts/tasks/red-xds.xml"
+grep -q "<UserId>" "$work/sample/scripts/tasks/red-xds.xml" && exit 1
 
 cd "$src/tests"
 node scripts/parse_ps.mjs "$work/sample/scripts" "$work/generated/scripts"

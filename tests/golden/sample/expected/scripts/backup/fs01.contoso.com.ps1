@@ -21,7 +21,7 @@ account, every location reachable and writable, free space in the staging folder
 location.
 
 .PARAMETER Backup
-Ids of the backups to run. All of this server's backups when omitted.
+Ids (or folder names) of the backups to run. All of this server's backups when omitted.
 
 .PARAMETER EvidenceFile
 The evidence file (UTF-8 CSV, described in docs/scripts.md) to append to. Created with its
@@ -304,7 +304,14 @@ function Invoke-Backup($b) {
             $folder = Join-Path (Join-Path $l.Path $b.Folder) $run
             if ($null -eq $expected) {
                 $made = New-BackupRun $b $run
-                if ($null -eq $made) { return }
+                if ($null -eq $made) {
+                    # -WhatIf: say what the copies and the prune would do, then stop here.
+                    foreach ($other in @($b.Locations | Select-Object -Skip 1)) {
+                        [void]$PSCmdlet.ShouldProcess((Join-Path (Join-Path $other.Path $b.Folder) $run), "Copy run $run of $($b.Id) and verify it")
+                    }
+                    foreach ($other in $b.Locations) { Remove-OldRuns $b $other $run }
+                    return
+                }
             } elseif ($PSCmdlet.ShouldProcess($folder, "Copy run $run of $($b.Id) from $($b.Locations[0].Id)")) {
                 Invoke-Robocopy (Join-Path (Join-Path $b.Locations[0].Path $b.Folder) $run) $folder @()
             } else {
@@ -328,9 +335,9 @@ function Invoke-Backup($b) {
     foreach ($l in $b.Locations) { Remove-OldRuns $b $l $run }
 }
 
-$selected = @($Backups | Where-Object { $Backup.Count -eq 0 -or $Backup -contains $_.Id })
+$selected = @($Backups | Where-Object { $Backup.Count -eq 0 -or $Backup -contains $_.Id -or $Backup -contains $_.Folder })
 foreach ($name in $Backup) {
-    if (-not ($Backups | Where-Object { $_.Id -eq $name })) { throw "No backup $name on $ServerName in plan $PlanId" }
+    if (-not ($Backups | Where-Object { $_.Id -eq $name -or $_.Folder -eq $name })) { throw "No backup $name on $ServerName in plan $PlanId" }
 }
 Test-Prerequisites $selected
 foreach ($b in $selected) {
