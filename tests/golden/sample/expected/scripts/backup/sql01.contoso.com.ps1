@@ -207,6 +207,28 @@ $Backups = @(
             [pscustomobject]@{ Id = 'vault'; Path = '\\vault.fabrikam-dr.com\contoso\lync'; Offsite = $true }
         )
     }
+    [pscustomobject]@{
+        Id            = 'red-logs'
+        Folder        = 'red-logs'
+        Item          = 'sql-logs'
+        Procedure     = 'backup-sql-logs'
+        Action        = 'manual'
+        Module        = ''
+        Command       = ''
+        Parameters    = @{ }
+        FileName      = 'sql-logs-red-logs.zip'
+        SourceFolder  = ''
+        Exclude       = @()
+        SqlInstance   = ''
+        Database      = ''
+        RightsGroup   = ''
+        RetentionDays = 7
+        Manual        = 'cannot be run by this script: the profile gives no database for data item ''sql-logs'''
+        Locations     = @(
+            [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
+            [pscustomobject]@{ Id = 'vault'; Path = '\\vault.fabrikam-dr.com\contoso\lync'; Offsite = $true }
+        )
+    }
 )
 
 $RunFolderPattern = '^\d{4}-\d{2}-\d{2}-\d{4}$'
