@@ -4,6 +4,7 @@
 #include <map>
 
 #include "util/input_file.h"
+#include "util/iso8601.h"
 #include "util/paths.h"
 #include "util/strings.h"
 

@@ -9,7 +9,7 @@
 #include "driver/compile.h"
 #include "plan_fixture.h"
 #include "test_paths.h"
-#include "worksheets_in/evidence.h"
+#include "check/evidence_check.h"
 
 using namespace plangen;
 
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(missed_run_is_a_gap_at_the_row_after_it) {
   BOOST_TEST(EvidenceFindings({"tests/data/evidence/missed-run"}) ==
              "tests/data/evidence/missed-run/sql01.contoso.com-backups.csv:6:1: error: backup 'red-xds' went "
              "2 days without a run, from 2026-11-28T01:00:03-08:00 to 2026-11-30T01:00:03-08:00; its schedule "
-             "'daily 01:00' leaves at most 1 day between runs [PG4144]\n");
+             "'daily 00:00' leaves at most 1 day between runs [PG4144]\n");
 }
 
 BOOST_AUTO_TEST_CASE(failed_offsite_copy_is_a_v2_finding_at_its_row) {
@@ -103,6 +103,7 @@ BOOST_AUTO_TEST_CASE(evidence_entries_share_the_validation_log_model) {
   EvidenceFindings({"tests/data/evidence/clean"}, &c);
   BOOST_REQUIRE(c.has_evidence);
   auto entries = EvidenceEntries(c.plan, c.evidence);
+  BOOST_TEST(c.evidence_entries.size() == entries.size());
   // Three runs of red-xds (a V1 and a V2 each) and one drill of se-server (a V3 and a V5).
   BOOST_REQUIRE(entries.size() == 8u);
   BOOST_TEST(entries[0].kind == "V1");
