@@ -30,5 +30,6 @@ if [ "${1:-}" = "--test-tools" ]; then
   # The PowerShell grammar the script tests parse every emitted .ps1 with (tests/package.json).
   # node-gyp builds the tree-sitter binding; one make job, as parallel jobs fail on some machines.
   cd "$(dirname "$0")/../tests"
-  JOBS=1 npm install --no-audit --no-fund --no-save
+  # The versions are pinned in tests/package-lock.json, so every machine installs the same tree.
+  JOBS=1 npm ci --no-audit --no-fund
 fi

@@ -6,6 +6,7 @@
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/placeholders.h"
+#include "emit/procedure_expansion.h"
 #include "emit/scripts_ps.h"
 #include "emit/scripts_view.h"
 #include "util/strings.h"
@@ -46,10 +47,11 @@ std::string RightsGroup(const std::string& permission) {
   return IsPsIdentifier(permission) ? permission : std::string();
 }
 
-// An export cmdlet step: "Export-CsUserData -PoolFqdn "{pool}" -FileName "C:\Backup\{file}"".
-bool ReadExportStep(const ProfileStep& st, const std::map<std::string, std::string>& values, BackupAction* a) {
-  std::vector<std::string> words = SplitCommand(st.command.value);
-  if (words.empty() || words[0] != st.tool.value || !IsPsIdentifier(words[0])) return false;
+// An export cmdlet step as the runbook shows it, filled:
+// "Export-CsUserData -PoolFqdn "pool01.contoso.com" -FileName "C:\Backup\...\UserData.zip"".
+bool ReadExportStep(const ExpandedStep& st, BackupAction* a) {
+  std::vector<std::string> words = SplitCommand(st.command);
+  if (words.empty() || words[0] != st.step->tool.value || !IsPsIdentifier(words[0])) return false;
   if (words[0].compare(0, 7, "Export-") != 0) return false;
   a->action = "lync-export";
   a->command = words[0];
@@ -67,14 +69,12 @@ bool ReadExportStep(const ProfileStep& st, const std::map<std::string, std::stri
       has_file = true;
       continue;
     }
-    std::vector<std::string> unfilled;
-    std::string filled = FillPlaceholders(value, values, &unfilled);
-    if (!unfilled.empty() || filled.find('$') != std::string::npos) {
+    if (value.find('$') != std::string::npos) {
       a->action = "manual";
-      a->why_manual = "the plan gives no value for the -" + name + " parameter of " + words[0];
+      a->why_manual = "the -" + name + " parameter of " + words[0] + " takes a value the script cannot give";
       return true;
     }
-    a->parameters.emplace_back(name, has_value ? filled : std::string());
+    a->parameters.emplace_back(name, value);
   }
   if (!has_file) {
     a->action = "manual";
@@ -84,11 +84,18 @@ bool ReadExportStep(const ProfileStep& st, const std::map<std::string, std::stri
 }
 
 const ProfileProcedure* ProfileProcedureOf(const EmitContext& ctx, const Backup& b) {
-  std::string id = b.procedure.value;
-  if (id.empty()) {
-    if (const ProfileItem* it = ctx.profile.FindItem(b.item.value)) id = it->backup_procedure.value;
+  return ctx.profile.FindProcedure(BackupProcedureId(ctx.profile, b));
+}
+
+// Whether the expansion holds a step of the profile that copies the run off site: the step the
+// runbook shows only where the backup has an off-site location (when="offsite").
+bool CopiesOffsite(const ExpandedProcedure& ex) {
+  for (const ExpandedRun& run : ex.runs) {
+    for (const ExpandedStep& st : run.steps) {
+      if (st.step->command.value.find("{offsite-location}") != std::string::npos) return true;
+    }
   }
-  return ctx.profile.FindProcedure(id);
+  return false;
 }
 
 }  // namespace
@@ -105,42 +112,55 @@ std::vector<std::string> ServersWithBackups(const Plan& plan) {
 
 std::string BackupScriptPath(const std::string& server) { return "scripts/backup/" + ScriptFileStem(server) + ".ps1"; }
 
-BackupAction BackupActionOf(const EmitContext& ctx, const Backup& b) {
-  BackupAction a;
+BackupScript BackupScriptOf(const EmitContext& ctx, const Backup& b) {
+  BackupScript out;
+  BackupAction& a = out.action;
   a.action = "manual";
   if (const Procedure* p = ctx.plan.FindProcedure(b.procedure.value)) {
     a.procedure = p->id.value;
     a.why_manual = "its procedure '" + p->id.value + "' is written in the plan as steps for people, not commands";
-    return a;
+    return out;
   }
   const ProfileProcedure* p = ProfileProcedureOf(ctx, b);
   if (!p) {
     a.why_manual = "it has no backup procedure";
-    return a;
+    return out;
   }
   a.procedure = p->id.value;
   a.rights_group = RightsGroup(p->permission.value);
-  auto values = BackupPlaceholders(ctx.plan, ctx.profile, b);
-  for (const ProfileStep& st : p->steps) {
-    const std::string& cmd = st.command.value;
+  // The steps exactly as the backup's runbook shows them: a step the runbook leaves out (its
+  // conditions do not hold, or a placeholder has no value) is not run by the script either.
+  ExpandedProcedure ex = ExpandBackup(ctx.plan, ctx.profile, b, *p);
+  if (ex.runs.empty()) {
+    a.why_manual = "its procedure '" + p->id.value + "' has no run for it";
+    return out;
+  }
+  out.values = ContextPlaceholders(ctx.plan, ctx.profile, ex.runs.front().context);
+  out.offsite = CopiesOffsite(ex);
+  if (!ex.problems.empty()) {
+    a.why_manual = "step " + std::to_string(ex.problems.front().number) + " of procedure '" + p->id.value +
+                   "' is left out of the runbook: " + ex.problems.front().why;
+    return out;
+  }
+  for (const ExpandedStep& st : ex.runs.front().steps) {
+    const std::string& cmd = st.command;
     if (cmd.find("BACKUP DATABASE") != std::string::npos || cmd.find("BACKUP LOG") != std::string::npos) {
       a.action = cmd.find("BACKUP LOG") != std::string::npos ? "sql-log" : "sql-full";
-      if (!values.count("database")) {
+      if (!out.values.count("database")) {
         a.action = "manual";
         a.why_manual = "the profile gives no database for data item '" + b.item.value + "'";
       }
-      return a;
+      return out;
     }
-    const ProfileTool* tool = ctx.profile.FindTool(st.tool.value);
-    if (tool && tool->kind.value == "cmdlet" && ReadExportStep(st, values, &a)) return a;
-    if (st.tool.value == "Robocopy" && cmd.find("\\\\{server}\\{share}") != std::string::npos) {
-      a.action = values.count("share") ? "folder-copy" : "manual";
-      if (a.action == "manual") a.why_manual = "server '" + b.server.value + "' names no share to copy";
-      return a;
+    const ProfileTool* tool = ctx.profile.FindTool(st.step->tool.value);
+    if (tool && tool->kind.value == "cmdlet" && ReadExportStep(st, &a)) return out;
+    if (st.step->tool.value == "Robocopy" && st.step->command.value.find("\\\\{server}\\{share}") != std::string::npos) {
+      a.action = "folder-copy";
+      return out;
     }
   }
   a.why_manual = "procedure '" + p->id.value + "' has no step a script can run (an export cmdlet, a SQL Server backup or a share copy)";
-  return a;
+  return out;
 }
 
 TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server, const std::string& file_name) {
@@ -154,8 +174,9 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
   view.set("evidence_file", PsLiteral(evidence));
   data list{data::type::list};
   for (const Backup* b : backups) {
-    BackupAction a = BackupActionOf(ctx, *b);
-    auto values = BackupPlaceholders(ctx.plan, ctx.profile, *b);
+    BackupScript script = BackupScriptOf(ctx, *b);
+    const BackupAction& a = script.action;
+    const auto& values = script.values;
     data d;
     d.set("id", PsLiteral(b->id.value));
     d.set("folder", PsLiteral(ScriptFileStem(b->id.value)));
@@ -195,13 +216,19 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
     d.set("sql_instance", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? sql : std::string()));
     d.set("database", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? get("database") : std::string()));
     d.set("rights_group", PsLiteral(a.rights_group));
-    int64_t days = b->retention.value ? (b->retention.value->TotalSeconds() + 86399) / 86400 : 0;
-    d.set("retention_days", std::to_string(days));
+    // The same cutoff the runbook's prune step uses (calendar months and years): code plangen
+    // writes from the parsed duration, never plan text.
+    std::string cutoff = get("retention-cutoff");
+    d.set("retention_cutoff", cutoff.empty() ? std::string("$null") : "{ " + cutoff + " }");
+    d.set("retention", PsLiteral(get("retention")));
     d.set("manual", a.action == "manual" ? PsLiteral("cannot be run by this script: " + a.why_manual) : std::string("''"));
+    // The run is written to the backup's first location and, where the runbook copies it off
+    // site, to {offsite-location}: the locations the runbook's steps use, no other.
     data locs{data::type::list};
-    for (const Ref& r : b->locations) {
-      const Location* l = ctx.plan.FindLocation(r.value);
+    for (size_t k = 0; k < b->locations.size(); ++k) {
+      const Location* l = ctx.plan.FindLocation(b->locations[k].value);
       if (!l) continue;
+      if (k > 0 && !(script.offsite && l->offsite.get() && l->path.value == get("offsite-location"))) continue;
       data ld;
       ld.set("id", PsLiteral(l->id.value));
       ld.set("path", PsLiteral(l->path.value));

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "emit/emitters.h"
-#include "emit/placeholders.h"
+#include "emit/procedure_expansion.h"
 #include "emit/runbook_view.h"
 #include "emit/scripts_ps.h"
 #include "emit/scripts_view.h"
@@ -14,33 +14,21 @@ using kainjow::mustache::data;
 
 namespace {
 
-// The profile's restore procedure of the scenario, filled with the plan's names, as the runbooks
-// show it: steps that need what the plan does not have are left out.
+// The profile's restore procedure of the scenario exactly as the runbook shows it (ExpandScenario):
+// each step bound to its own server, pool or backup, steps whose conditions do not hold or that
+// cannot be filled left out.
 data ProcedureView(const EmitContext& ctx, const Scenario& s) {
   data list{data::type::list};
-  const ProfileScenario* ps = s.template_id.empty() ? nullptr : ctx.profile.FindScenario(s.template_id.value);
-  const ProfileProcedure* proc = ps ? ctx.profile.FindProcedure(ps->procedure.value) : nullptr;
-  if (!proc) return list;
-  auto values = ScenarioPlaceholders(ctx.plan, ctx.profile, s);
-  auto add = [&](const ProfileStep& st) {
-    std::vector<std::string> unfilled;
-    std::string text = FillPlaceholders(st.text.value, values, &unfilled);
-    std::string command = FillPlaceholders(st.command.value, values, &unfilled);
-    std::string verify = FillPlaceholders(st.verify.value, values, &unfilled);
-    if (!unfilled.empty()) return;
-    data d;
-    d.set("text", PsLiteral(text));
-    d.set("command", PsLiteral(command));
-    d.set("verify", PsLiteral(verify));
-    list.push_back(d);
-  };
-  for (const ProfileStep& st : proc->steps) {
-    const ProfileProcedure* inner = st.procedure.empty() ? nullptr : ctx.profile.FindProcedure(st.procedure.value);
-    if (!inner) {
-      add(st);
-      continue;
+  ExpandedProcedure ex = ExpandScenario(ctx.plan, ctx.profile, s);
+  for (const ExpandedRun& run : ex.runs) {
+    for (const ExpandedStep& st : run.steps) {
+      data d;
+      d.set("subject", PsLiteral(run.subject));
+      d.set("text", PsLiteral(st.text));
+      d.set("command", PsLiteral(st.command));
+      d.set("verify", PsLiteral(st.verify));
+      list.push_back(d);
     }
-    for (const ProfileStep& in : inner->steps) add(in);
   }
   return list;
 }

@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(sample_backups_get_the_action_of_their_procedure) {
                         "        Action        = 'sql-full'\n") != std::string::npos);
   BOOST_TEST(sql01.find("SqlInstance   = 'sql01.contoso.com\\rtc'\n        Database      = 'LcsLog'") != std::string::npos);
   BOOST_TEST(sql01.find("Command       = 'Export-CsConfiguration'") != std::string::npos);
-  BOOST_TEST(sql01.find("RetentionDays = 365") != std::string::npos);
+  BOOST_TEST(sql01.find("RetentionCutoff = { (Get-Date).AddYears(-1) }") != std::string::npos);
   BOOST_TEST(sql01.find("Id = 'vault'; Path = '\\\\vault.fabrikam-dr.com\\contoso\\lync'; Offsite = $true") !=
              std::string::npos);
   std::string se01 = read("scripts/backup/se01.dublin.contoso.com.ps1");

@@ -4,6 +4,7 @@
 // become code.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,15 @@ struct BackupAction {
 /// The servers that hold backups, in plan order of their first backup.
 std::vector<std::string> ServersWithBackups(const Plan& plan);
 
-/// Reads the profile (or plan) procedure of `b` into the action its script runs.
-BackupAction BackupActionOf(const EmitContext& ctx, const Backup& b);
+/// What a backup's script does: its action, the placeholder values of its context and whether it
+/// copies the run off site, all read from the backup's procedure as the runbook expands it
+/// (ExpandBackup), so the script runs no step the runbook leaves out and fills none differently.
+struct BackupScript {
+  BackupAction action;
+  std::map<std::string, std::string> values;  ///< ContextPlaceholders of the backup's context
+  bool offsite = false;  ///< the runbook copies each run to {offsite-location}
+};
+BackupScript BackupScriptOf(const EmitContext& ctx, const Backup& b);
 
 /// Mustache data for scripts/backup/<server>.ps1.
 TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server, const std::string& file_name);

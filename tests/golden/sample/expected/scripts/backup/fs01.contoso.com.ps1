@@ -68,7 +68,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = ''
-        RetentionDays = 30
+        RetentionCutoff = { (Get-Date).AddDays(-30) }
+        Retention     = '30 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -282,12 +283,13 @@ function Test-BackupCopy($b, [string]$Folder, $Expected) {
 function Remove-OldRuns($b, $Location, [string]$Run) {
     $own = Join-Path $Location.Path $b.Folder
     if (-not (Test-Path -LiteralPath $own)) { return }
-    $cutoff = (Get-Date).AddDays(-$b.RetentionDays)
+    if ($null -eq $b.RetentionCutoff) { return }
+    $cutoff = & $b.RetentionCutoff
     foreach ($d in @(Get-ChildItem -LiteralPath $own -Directory)) {
         if ($d.Name -notmatch $RunFolderPattern -or $d.Name -eq $Run) { continue }
         $when = [datetime]::ParseExact($d.Name, 'yyyy-MM-dd-HHmm', [Globalization.CultureInfo]::InvariantCulture)
         if ($when -ge $cutoff) { continue }
-        if ($PSCmdlet.ShouldProcess($d.FullName, "Delete run older than $($b.RetentionDays) days")) {
+        if ($PSCmdlet.ShouldProcess($d.FullName, "Delete run older than $($b.Retention)")) {
             Remove-Item -LiteralPath $d.FullName -Recurse -Force
         }
     }

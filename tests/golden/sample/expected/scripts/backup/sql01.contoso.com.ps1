@@ -68,7 +68,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = 'RTCUniversalServerAdmins'
-        RetentionDays = 90
+        RetentionCutoff = { (Get-Date).AddDays(-90) }
+        Retention     = '90 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -90,7 +91,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = 'RTCUniversalServerAdmins'
-        RetentionDays = 90
+        RetentionCutoff = { (Get-Date).AddDays(-90) }
+        Retention     = '90 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -112,7 +114,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = 'RTCUniversalServerAdmins'
-        RetentionDays = 90
+        RetentionCutoff = { (Get-Date).AddDays(-90) }
+        Retention     = '90 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -134,7 +137,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = 'RTCUniversalServerAdmins'
-        RetentionDays = 30
+        RetentionCutoff = { (Get-Date).AddDays(-30) }
+        Retention     = '30 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -156,7 +160,8 @@ $Backups = @(
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'LcsLog'
         RightsGroup   = ''
-        RetentionDays = 365
+        RetentionCutoff = { (Get-Date).AddYears(-1) }
+        Retention     = '1 year'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -178,7 +183,8 @@ $Backups = @(
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'LcsCDR'
         RightsGroup   = ''
-        RetentionDays = 365
+        RetentionCutoff = { (Get-Date).AddYears(-1) }
+        Retention     = '1 year'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -200,7 +206,8 @@ $Backups = @(
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'QoEMetrics'
         RightsGroup   = ''
-        RetentionDays = 90
+        RetentionCutoff = { (Get-Date).AddDays(-90) }
+        Retention     = '90 days'
         Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -222,7 +229,8 @@ $Backups = @(
         SqlInstance   = ''
         Database      = ''
         RightsGroup   = ''
-        RetentionDays = 7
+        RetentionCutoff = { (Get-Date).AddMonths(-1) }
+        Retention     = '1 month'
         Manual        = 'cannot be run by this script: the profile gives no database for data item ''sql-logs'''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
@@ -436,12 +444,13 @@ function Test-BackupCopy($b, [string]$Folder, $Expected) {
 function Remove-OldRuns($b, $Location, [string]$Run) {
     $own = Join-Path $Location.Path $b.Folder
     if (-not (Test-Path -LiteralPath $own)) { return }
-    $cutoff = (Get-Date).AddDays(-$b.RetentionDays)
+    if ($null -eq $b.RetentionCutoff) { return }
+    $cutoff = & $b.RetentionCutoff
     foreach ($d in @(Get-ChildItem -LiteralPath $own -Directory)) {
         if ($d.Name -notmatch $RunFolderPattern -or $d.Name -eq $Run) { continue }
         $when = [datetime]::ParseExact($d.Name, 'yyyy-MM-dd-HHmm', [Globalization.CultureInfo]::InvariantCulture)
         if ($when -ge $cutoff) { continue }
-        if ($PSCmdlet.ShouldProcess($d.FullName, "Delete run older than $($b.RetentionDays) days")) {
+        if ($PSCmdlet.ShouldProcess($d.FullName, "Delete run older than $($b.Retention)")) {
             Remove-Item -LiteralPath $d.FullName -Recurse -Force
         }
     }

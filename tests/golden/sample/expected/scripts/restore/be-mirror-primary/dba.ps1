@@ -56,16 +56,19 @@ $RoleId = 'dba'
 $RoleName = 'Database Services'
 $Rto = '4 h'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'On a Front End server, open the Lync Server Management Shell and see which databases still run on the primary.'; Command = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User'; Verify = '' }
-    [pscustomobject]@{ Text = 'Fail each configured database type over to the mirror sql02.contoso.com (run it again with -DatabaseType CentralMgmt when the pool holds the Central Management store). With synchronous mirroring and a witness this has already happened automatically.'; Command = 'Invoke-CsDatabaseFailover -PoolFqdn pool01.contoso.com -DatabaseType User -NewPrincipal Mirror -Force -Verbose'; Verify = '' }
-    [pscustomobject]@{ Text = 'In Topology Builder, edit the pool''s properties: clear Enable SQL Server store mirroring (and the same for Archiving and Monitoring if they are mirrored) and publish; then set SQL Server store to sql02.contoso.com and publish again.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'On each Front End server of pool01.contoso.com, stop and then start the Lync services.'; Command = 'Stop-CsWindowsService; Start-CsWindowsService'; Verify = 'Test users of pool01.contoso.com sign in.' }
-    [pscustomobject]@{ Text = 'Remove mirroring, once for every database type.'; Command = 'Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql02.contoso.com -SqlInstanceName rtc -Verbose'; Verify = '' }
-    [pscustomobject]@{ Text = 'Install Windows Server on a new or clean computer named sql01.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Import the server''s certificates and private keys from their backup, or enrol new ones from the internal certification authority.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Take a system image of the server as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image is stored where the restore team can reach it.' }
-    [pscustomobject]@{ Text = 'Install SQL Server with the instance name rtc.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'In Topology Builder, turn Enable SQL Server store mirroring back on with sql01.contoso.com as the Mirroring SQL Server store, then choose Install Database, Create databases and Create Mirror Database.'; Command = ''; Verify = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User shows both principal and mirror.' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'On a Front End server, open the Lync Server Management Shell and see which databases still run on the primary sql01.contoso.com.'; Command = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Fail the user databases over to the mirror sql02.contoso.com, and do the same for every other database type the Back End holds. With synchronous mirroring and a witness this has already happened automatically.'; Command = 'Invoke-CsDatabaseFailover -PoolFqdn pool01.contoso.com -DatabaseType User -NewPrincipal Mirror -Force -Verbose'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'pool01.contoso.com holds the Central Management store: fail it over to sql02.contoso.com too.'; Command = 'Invoke-CsDatabaseFailover -PoolFqdn pool01.contoso.com -DatabaseType CentralMgmt -NewPrincipal Mirror -Force -Verbose'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'In Topology Builder, edit the properties of pool01.contoso.com: clear Enable SQL Server store mirroring (and the same for Archiving and Monitoring if they are mirrored) and publish; then set SQL Server store to sql02.contoso.com and publish again.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Stop and then start the Lync services on the Front End server fe01.contoso.com.'; Command = 'Stop-CsWindowsService -ComputerName fe01.contoso.com; Start-CsWindowsService -ComputerName fe01.contoso.com'; Verify = 'Every Lync service of fe01.contoso.com runs.' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Stop and then start the Lync services on the Front End server fe02.contoso.com.'; Command = 'Stop-CsWindowsService -ComputerName fe02.contoso.com; Start-CsWindowsService -ComputerName fe02.contoso.com'; Verify = 'Every Lync service of fe02.contoso.com runs.' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Stop and then start the Lync services on the Front End server fe03.contoso.com.'; Command = 'Stop-CsWindowsService -ComputerName fe03.contoso.com; Start-CsWindowsService -ComputerName fe03.contoso.com'; Verify = 'Every Lync service of fe03.contoso.com runs.' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Remove mirroring for the user databases, and the same for every other database type the Back End holds.'; Command = 'Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql02.contoso.com -SqlInstanceName rtc -Verbose'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Install Windows Server on a new or clean computer named sql01.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Import the certificates and private keys of sql01.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'Take a system image of sql01.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of sql01.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'On sql01.contoso.com, install SQL Server with the instance name rtc.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql01.contoso.com'; Text = 'In Topology Builder, turn Enable SQL Server store mirroring back on with sql01.contoso.com as the Mirroring SQL Server store, then choose Install Database, Create databases and Create Mirror Database.'; Command = ''; Verify = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User shows both principal and mirror.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -154,7 +157,9 @@ function Step-4-remirror {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }

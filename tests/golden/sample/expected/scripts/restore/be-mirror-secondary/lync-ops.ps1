@@ -56,12 +56,12 @@ $RoleId = 'lync-ops'
 $RoleName = 'Lync Operations'
 $Rto = '1 day'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'On a Front End server, remove mirroring from the primary sql01.contoso.com, once for every database type.'; Command = 'Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql01.contoso.com -SqlInstanceName rtc -Verbose'; Verify = '' }
-    [pscustomobject]@{ Text = 'Install Windows Server on a new or clean computer named sql02.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Import the server''s certificates and private keys from their backup, or enrol new ones from the internal certification authority.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Take a system image of the server as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image is stored where the restore team can reach it.' }
-    [pscustomobject]@{ Text = 'Install SQL Server with the instance name rtc.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'In Topology Builder choose Install Database, Create databases and Create Mirror Database (Install-CsMirrorDatabase from the shell does the same).'; Command = ''; Verify = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User shows both principal and mirror.' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'On a Front End server, remove mirroring from the primary sql01.contoso.com for the user databases, and the same for every other database type the Back End holds.'; Command = 'Uninstall-CsMirrorDatabase -DatabaseType User -SqlServerFqdn sql01.contoso.com -SqlInstanceName rtc -Verbose'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'Install Windows Server on a new or clean computer named sql02.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'Import the certificates and private keys of sql02.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'Take a system image of sql02.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of sql02.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'On sql02.contoso.com, install SQL Server with the instance name rtc.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql02.contoso.com'; Text = 'In Topology Builder choose Install Database, Create databases and Create Mirror Database (Install-CsMirrorDatabase from the shell does the same).'; Command = ''; Verify = 'Get-CsDatabaseMirrorState -PoolFqdn pool01.contoso.com -DatabaseType User shows both principal and mirror.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -145,7 +145,9 @@ function Step-3-remirror {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }

@@ -56,13 +56,20 @@ $RoleId = 'lync-ops'
 $RoleName = 'Lync Operations'
 $Rto = '8 h'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'The Edge Server is outside the domain and cannot read the Central Management store: on an internal server, export the configuration.'; Command = 'Export-CsConfiguration -FileName "C:\Restore\edge-configuration.zip"'; Verify = '' }
-    [pscustomobject]@{ Text = 'Copy the file to removable media or a share the Edge Server can reach.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Install Windows Server on a new or clean computer named edge01a.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Import the server''s certificates and private keys from their backup, or enrol new ones from the internal certification authority.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Take a system image of the server as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image is stored where the restore team can reach it.' }
-    [pscustomobject]@{ Text = 'Deployment Wizard Step 1 (Install Local Configuration Store) imports the file; this is the same import from the shell.'; Command = 'Import-CsConfiguration -FileName "C:\Restore\edge-configuration.zip" -LocalStore'; Verify = '' }
-    [pscustomobject]@{ Text = 'Run the Deployment Wizard''s Steps 2 to 4 on the Edge Server. Replication is automatic afterwards; certificates and starting or stopping services stay local tasks on the Edge.'; Command = ''; Verify = 'Remote users sign in through the Edge pool; Central Management store replication to the Edge is up to date.' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'The Edge Server is outside the domain and cannot read the Central Management store: on an internal server, export the configuration.'; Command = 'Export-CsConfiguration -FileName "C:\Restore\edge-configuration.zip"'; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'Copy the file to removable media or a share that edge01a.contoso.com can reach.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'Install Windows Server on a new or clean computer named edge01a.contoso.com, following the organisation''s build procedure. An Edge Server is not a member of the internal domain: give it the same FQDN, primary DNS suffix and network settings as before, outside the domain.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'Import the certificates and private keys of edge01a.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'Take a system image of edge01a.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of edge01a.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'On edge01a.contoso.com, Deployment Wizard Step 1 (Install Local Configuration Store) imports the file; this is the same import from the shell.'; Command = 'Import-CsConfiguration -FileName "C:\Restore\edge-configuration.zip" -LocalStore'; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01a.contoso.com'; Text = 'Run the Deployment Wizard''s Steps 2 to 4 on edge01a.contoso.com. Replication is automatic afterwards; certificates and starting or stopping services stay local tasks on the Edge Server.'; Command = ''; Verify = 'Remote users sign in through edge01.contoso.com; Central Management store replication to edge01a.contoso.com is up to date.' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'The Edge Server is outside the domain and cannot read the Central Management store: on an internal server, export the configuration.'; Command = 'Export-CsConfiguration -FileName "C:\Restore\edge-configuration.zip"'; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'Copy the file to removable media or a share that edge01b.contoso.com can reach.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'Install Windows Server on a new or clean computer named edge01b.contoso.com, following the organisation''s build procedure. An Edge Server is not a member of the internal domain: give it the same FQDN, primary DNS suffix and network settings as before, outside the domain.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'Import the certificates and private keys of edge01b.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'Take a system image of edge01b.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of edge01b.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'On edge01b.contoso.com, Deployment Wizard Step 1 (Install Local Configuration Store) imports the file; this is the same import from the shell.'; Command = 'Import-CsConfiguration -FileName "C:\Restore\edge-configuration.zip" -LocalStore'; Verify = '' }
+    [pscustomobject]@{ Subject = 'edge01b.contoso.com'; Text = 'Run the Deployment Wizard''s Steps 2 to 4 on edge01b.contoso.com. Replication is automatic afterwards; certificates and starting or stopping services stay local tasks on the Edge Server.'; Command = ''; Verify = 'Remote users sign in through edge01.contoso.com; Central Management store replication to edge01b.contoso.com is up to date.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -146,7 +153,9 @@ function Step-3-deploy {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }

@@ -56,10 +56,18 @@ $RoleId = 'lync-ops'
 $RoleName = 'Lync Operations'
 $Rto = '8 h'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'Install Windows Server on a new or clean computer named fe01.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Import the server''s certificates and private keys from their backup, or enrol new ones from the internal certification authority.'; Command = ''; Verify = '' }
-    [pscustomobject]@{ Text = 'Take a system image of the server as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image is stored where the restore team can reach it.' }
-    [pscustomobject]@{ Text = 'Run Lync Server Setup (\setup\amd64\Setup.exe) and the Deployment Wizard''s Steps 1 to 4. This covers Front End, Director, Mediation and Persistent Chat servers.'; Command = ''; Verify = 'Step 4 ends with every Lync service of the server started.' }
+    [pscustomobject]@{ Subject = 'fe01.contoso.com'; Text = 'Install Windows Server on a new or clean computer named fe01.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe01.contoso.com'; Text = 'Import the certificates and private keys of fe01.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe01.contoso.com'; Text = 'Take a system image of fe01.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of fe01.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'fe01.contoso.com'; Text = 'On fe01.contoso.com, run Lync Server Setup (\setup\amd64\Setup.exe) and the Deployment Wizard''s Steps 1 to 4.'; Command = ''; Verify = 'Step 4 ends with every Lync service of fe01.contoso.com started.' }
+    [pscustomobject]@{ Subject = 'fe02.contoso.com'; Text = 'Install Windows Server on a new or clean computer named fe02.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe02.contoso.com'; Text = 'Import the certificates and private keys of fe02.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe02.contoso.com'; Text = 'Take a system image of fe02.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of fe02.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'fe02.contoso.com'; Text = 'On fe02.contoso.com, run Lync Server Setup (\setup\amd64\Setup.exe) and the Deployment Wizard''s Steps 1 to 4.'; Command = ''; Verify = 'Step 4 ends with every Lync service of fe02.contoso.com started.' }
+    [pscustomobject]@{ Subject = 'fe03.contoso.com'; Text = 'Install Windows Server on a new or clean computer named fe03.contoso.com, following the organisation''s build procedure. Keep the computer account in Active Directory Domain Services: do not delete it, so its group memberships and permissions stay.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe03.contoso.com'; Text = 'Import the certificates and private keys of fe03.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
+    [pscustomobject]@{ Subject = 'fe03.contoso.com'; Text = 'Take a system image of fe03.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of fe03.contoso.com is stored where the restore team can reach it.' }
+    [pscustomobject]@{ Subject = 'fe03.contoso.com'; Text = 'On fe03.contoso.com, run Lync Server Setup (\setup\amd64\Setup.exe) and the Deployment Wizard''s Steps 1 to 4.'; Command = ''; Verify = 'Step 4 ends with every Lync service of fe03.contoso.com started.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -138,7 +146,9 @@ function Step-2-deploy {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }

@@ -56,8 +56,8 @@ $RoleId = 'storage'
 $RoleName = 'Storage and Backup'
 $Rto = '6 h'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'Copy the File Store from the newest run folder of its backup back to the file server (or Standard Edition server) under the identical path and share name, and share the folder.'; Command = '$Run = Get-ChildItem "\\bk01.contoso.com\LyncBackup\red-files" -Directory | Where-Object Name -like "20??-??-??-????" | Sort-Object Name | Select-Object -Last 1; Robocopy $Run.FullName \\fs01.contoso.com\LyncShare /E /R:2 /W:10'; Verify = 'The share has its original path and share name.' }
-    [pscustomobject]@{ Text = 'Reset the File Store permissions. Needed only when Topology Builder was not run during the restore.'; Command = 'Enable-CsTopology'; Verify = '' }
+    [pscustomobject]@{ Subject = 'fs01.contoso.com'; Text = 'Copy the File Store from the newest run folder of its backup back to fs01.contoso.com under the identical path and share name LyncShare, and share the folder. The application audio files (Call Park music on hold, announcements, Response Group audio) under AppServerFiles come back with it.'; Command = '$Run = Get-ChildItem "\\bk01.contoso.com\LyncBackup\red-files" -Directory | Where-Object Name -like "20??-??-??-????" | Sort-Object Name | Select-Object -Last 1; Robocopy $Run.FullName \\fs01.contoso.com\LyncShare /E /R:2 /W:10'; Verify = 'The share \\fs01.contoso.com\LyncShare has its original path and share name.' }
+    [pscustomobject]@{ Subject = 'fs01.contoso.com'; Text = 'Reset the File Store permissions. Needed only when Topology Builder was not run during the restore.'; Command = 'Enable-CsTopology'; Verify = '' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -136,7 +136,9 @@ function Step-2-acl {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }

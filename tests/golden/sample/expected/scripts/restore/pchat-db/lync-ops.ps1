@@ -56,9 +56,9 @@ $RoleId = 'lync-ops'
 $RoleName = 'Lync Operations'
 $Rto = '8 h'
 $Procedure = @(
-    [pscustomobject]@{ Text = 'If the backup was made with Export-CsPersistentChatData: copy mgc-red-pchat.zip from the newest run folder in \\bk01.contoso.com\LyncBackup\red-pchat to C:\Restore and import it into the mgc database.'; Command = '$Run = Get-ChildItem "\\bk01.contoso.com\LyncBackup\red-pchat" -Directory | Where-Object Name -like "20??-??-??-????" | Sort-Object Name | Select-Object -Last 1; Copy-Item "$($Run.FullName)\mgc-red-pchat.zip" C:\Restore; Import-CsPersistentChatData -DBInstance "sql03.contoso.com\pchat" -FileName "C:\Restore\mgc-red-pchat.zip"'; Verify = '' }
-    [pscustomobject]@{ Text = 'If the backup was a SQL Server backup: restore mgc from the newest run folder instead, with SQL Server Management Studio or the command. Data comes back as of the last full backup, not the moment of failure. The compliance database mgccomp is not restored.'; Command = '$Run = Get-ChildItem "\\bk01.contoso.com\LyncBackup\red-pchat" -Directory | Where-Object Name -like "20??-??-??-????" | Sort-Object Name | Select-Object -Last 1; sqlcmd -S "sql03.contoso.com\pchat" -E -b -Q "RESTORE DATABASE [mgc] FROM DISK = N''$($Run.FullName)\mgc.bak'' WITH REPLACE, RECOVERY"'; Verify = '' }
-    [pscustomobject]@{ Text = 'Check the chat rooms.'; Command = ''; Verify = 'Users open a chat room and see its posts up to the backup time.' }
+    [pscustomobject]@{ Subject = 'sql03.contoso.com'; Text = 'The mgc database was backed up with Export-CsPersistentChatData: copy the export to a local folder.'; Command = '$Run = Get-ChildItem "\\bk01.contoso.com\LyncBackup\red-pchat" -Directory | Where-Object Name -like "20??-??-??-????" | Sort-Object Name | Select-Object -Last 1; Robocopy $Run.FullName C:\Restore mgc-red-pchat.zip'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql03.contoso.com'; Text = 'Import it into the mgc database on sql03.contoso.com\pchat. Data comes back as of the last export, not the moment of failure.'; Command = 'Import-CsPersistentChatData -DBInstance "sql03.contoso.com\pchat" -FileName "C:\Restore\mgc-red-pchat.zip"'; Verify = '' }
+    [pscustomobject]@{ Subject = 'sql03.contoso.com'; Text = 'Check the chat rooms. The compliance database mgccomp is not restored.'; Command = ''; Verify = 'Users open a chat room and see its posts up to the backup time.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
@@ -137,7 +137,9 @@ function Step-2-verify {
 }
 
 if ($ShowProcedure) {
+    $subject = $null
     foreach ($p in $Procedure) {
+        if ($p.Subject -ne $subject) { $subject = $p.Subject; Write-Host ''; Write-Host ('For ' + $subject + ':') }
         Write-Host $p.Text
         if ($p.Command) { Write-Host ('    ' + $p.Command) }
         if ($p.Verify) { Write-Host ('    Check: ' + $p.Verify) }
