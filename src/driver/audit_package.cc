@@ -86,11 +86,10 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
       ok = AddInput(path, path, "inputs/worksheets/" + fs::path(path).filename().string(), list, ectx) && ok;
     }
   }
-  for (const std::string& e : options.evidence) {
-    std::error_code ec;
-    std::vector<fs::path> files = fs::is_directory(e, ec) ? RegularFilesIn(e) : std::vector<fs::path>{fs::path(e)};
-    for (const fs::path& p : files) {
-      ok = AddInput(p.string(), p.string(), "inputs/evidence/" + p.filename().string(), list, ectx) && ok;
+  // Likewise the evidence files the compilation read.
+  if (ectx.evidence_files) {
+    for (const std::string& path : *ectx.evidence_files) {
+      ok = AddInput(path, path, "inputs/evidence/" + fs::path(path).filename().string(), list, ectx) && ok;
     }
   }
   std::string topology = options.topology, topology_display = options.topology;

@@ -26,6 +26,8 @@ struct EmitContext {
   const ReturnedWorksheets* worksheets = nullptr;  ///< returned worksheets (--worksheets), if any
   /// The evidence files (--evidence) as Validation Log entries, if any were given.
   const std::vector<ValidationLogEntry>* evidence_entries = nullptr;
+  /// The evidence files the compilation read (--evidence), if any.
+  const std::vector<std::string>* evidence_files = nullptr;
 };
 
 }  // namespace plangen

@@ -125,6 +125,7 @@ bool LoadEvidence(const std::vector<std::string>& paths, Evidence* out, SourceMa
         ok = false;
         continue;
       }
+      out->files.push_back(path);
       if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
       int32_t file = sm.AddFile(path, text);
       size_t i = 0;

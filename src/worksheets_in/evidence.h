@@ -25,6 +25,7 @@ struct EvidenceRow {
 
 struct Evidence {
   std::vector<EvidenceRow> rows;  ///< every readable row of every file, in file order
+  std::vector<std::string> files; ///< every file read, in order (the audit package holds these)
 };
 
 /// Reads every file given (a folder gives its regular files, sorted, hidden ones skipped). Bad

@@ -104,7 +104,7 @@ $Procedure = @(
     [pscustomobject]@{ Subject = 'pool01.contoso.com'; Text = 'Import the certificates and private keys of fe03.contoso.com from their backup, or enrol new ones from the certification authority.'; Command = ''; Verify = '' }
     [pscustomobject]@{ Subject = 'pool01.contoso.com'; Text = 'Take a system image of fe03.contoso.com as a rollback point before any Lync data is restored. Have the completed worksheets at hand.'; Command = ''; Verify = 'The image of fe03.contoso.com is stored where the restore team can reach it.' }
     [pscustomobject]@{ Subject = 'pool01.contoso.com'; Text = 'On fe03.contoso.com, run Lync Server Setup (\setup\amd64\Setup.exe) and the Deployment Wizard''s Steps 1 to 4.'; Command = ''; Verify = 'Step 4 ends with every Lync service of fe03.contoso.com started.' }
-    [pscustomobject]@{ Subject = 'pool01.contoso.com'; Text = 'Check pool01.contoso.com as a whole. A whole site is out of scope for this procedure: paired pools are the way to survive the loss of a site.'; Command = ''; Verify = 'Test users homed on pool01.contoso.com sign in, see their contacts and scheduled meetings, and place a test call.' }
+    [pscustomobject]@{ Subject = 'pool01.contoso.com'; Text = 'Check pool01.contoso.com as a whole: the command shows every server of the pool in its routing groups; then test with users. A whole site is out of scope for this procedure: paired pools are the way to survive the loss of a site.'; Command = 'Get-CsPoolFabricState -PoolFqdn pool01.contoso.com'; Verify = 'Test users homed on pool01.contoso.com sign in, see their contacts and scheduled meetings, and place a test call.' }
 )
 
 $EvidenceColumns = @('record', 'run', 'plan', 'backup', 'location', 'offsite', 'scenario', 'step', 'role',
