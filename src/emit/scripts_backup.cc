@@ -1,6 +1,7 @@
 // scripts/backup/<server>.ps1: one PowerShell script per server holding backups.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "emit/checklist_view.h"
@@ -10,6 +11,7 @@
 #include "emit/scripts_ps.h"
 #include "emit/scripts_view.h"
 #include "util/strings.h"
+#include "util/time_zone.h"
 
 namespace plangen {
 
@@ -172,6 +174,27 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
   view.set("server", PsLiteral(server));
   std::string evidence = "C:\\Backup\\evidence\\" + ScriptFileStem(server) + "-backups.csv";
   view.set("evidence_file", PsLiteral(evidence));
+  // The site's zone and its UTC offsets from a year before --as-of to two years after, from the
+  // tz database: the script checks that the computer's clock keeps that zone, since the task
+  // definitions start at the plan's wall-clock times read as the computer's local time.
+  std::string zone = ScheduleTimeZone(ctx.plan, server), changes, offsets, until = "0";
+  std::string why;
+  std::optional<TimeZone> tz = zone.empty() ? std::nullopt : TimeZone::Find(zone, &why);
+  if (tz) {
+    Date from{ctx.as_of.days - 365}, to{ctx.as_of.days + 2 * 365};
+    int64_t start = int64_t{from.days} * 1440;
+    changes = std::to_string(start);
+    offsets = std::to_string(tz->OffsetAtUtc(start));
+    for (const ZoneShift& s : tz->Shifts(from, to)) {
+      changes += ", " + std::to_string(s.utc_minutes);
+      offsets += ", " + std::to_string(s.offset_after);
+    }
+    until = std::to_string(int64_t{to.days} * 1440);
+  }
+  view.set("zone", PsLiteral(tz ? zone : std::string()));
+  view.set("zone_changes", changes);
+  view.set("zone_offsets", offsets);
+  view.set("zone_until", until);
   data list{data::type::list};
   for (const Backup* b : backups) {
     BackupScript script = BackupScriptOf(ctx, *b);

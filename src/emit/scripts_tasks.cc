@@ -328,7 +328,7 @@ TemplateData TaskView(const EmitContext& ctx, const Backup& b) {
   view.set("author", XmlText("plangen, plan " + ctx.plan.id.value + " version " + ctx.plan.version.value));
   // Start times carry no UTC offset: Task Scheduler reads them as the computer's local time, so a
   // daily 02:00 stays at 02:00 across daylight-saving changes, as the plan means. The backup script
-  // checks that the computer's clock keeps the site's time zone.
+  // checks that the computer's clock keeps the site's time zone (Test-TimeZone).
   view.set("description",
            XmlText("Backup '" + b.id.value + "' of " + b.server.value + " (" + b.item.value + "), schedule '" +
                    b.schedule.text.value + "', " +

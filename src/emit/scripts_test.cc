@@ -68,7 +68,11 @@ BOOST_AUTO_TEST_CASE(sample_backups_get_the_action_of_their_procedure) {
   BOOST_TEST(sql01.find("RetentionCutoff = { (Get-Date).AddYears(-1) }") != std::string::npos);
   BOOST_TEST(sql01.find("Id = 'vault'; Path = '\\\\vault.fabrikam-dr.com\\contoso\\lync'; Offsite = $true") !=
              std::string::npos);
+  // The site's zone and its offsets (Pacific: -8 h, -7 h in summer), for the time zone check.
+  BOOST_TEST(sql01.find("$SiteTimeZone = 'America/Los_Angeles'") != std::string::npos);
+  BOOST_TEST(sql01.find("$ZoneOffsets = @(-28800, -25200, -28800, ") != std::string::npos);
   std::string se01 = read("scripts/backup/se01.dublin.contoso.com.ps1");
+  BOOST_TEST(se01.find("$SiteTimeZone = 'Europe/Dublin'") != std::string::npos);
   BOOST_TEST(se01.find("Parameters    = @{ PoolFqdn = 'se01.dublin.contoso.com'; }") != std::string::npos);
   BOOST_TEST(se01.find("Parameters    = @{ Source = 'service:ApplicationServer:se01.dublin.contoso.com'; }") !=
              std::string::npos);
@@ -77,6 +81,53 @@ BOOST_AUTO_TEST_CASE(sample_backups_get_the_action_of_their_procedure) {
              std::string::npos);
   // Servers without backups get no script.
   BOOST_TEST(read("scripts/backup/fe01.contoso.com.ps1").empty());
+}
+
+// Task triggers are read from the schedule's RRULE: what Task Scheduler can repeat becomes a
+// calendar trigger, anything else the coming runs one by one.
+BOOST_AUTO_TEST_CASE(task_triggers_follow_the_rrule) {
+  CompileOptions o;
+  o.plan_path = "samples/contoso/plan.xml";
+  o.as_of = *ParseDate("2026-12-01");
+  char cwd[4096];
+  BOOST_REQUIRE(getcwd(cwd, sizeof cwd) != nullptr);
+  BOOST_REQUIRE(chdir(testing::SourceRoot().c_str()) == 0);
+  Compilation c;
+  Compile(o, c);
+  BOOST_REQUIRE(chdir(cwd) == 0);
+  TemplateSet templates("", testing::SourceRoot() + "/templates");
+  EmitContext ctx{c.plan, c.profile, o.as_of, false, templates, c.diags, c.sources};
+  BOOST_REQUIRE(!c.plan.backups.empty());
+  auto task = [&](const std::string& schedule) {
+    Backup b = c.plan.backups.front();
+    b.schedule.value = ParseSchedule(schedule);
+    b.schedule.text.value = schedule;
+    std::string text;
+    BOOST_REQUIRE(b.schedule.value);
+    BOOST_REQUIRE(templates.Render("scripts/task.xml.mustache", TaskView(ctx, b), &text, c.diags, c.sources));
+    return text;
+  };
+  std::string last_day = task("FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=1;BYMINUTE=0");
+  BOOST_TEST(last_day.find("<StartBoundary>2026-12-31T01:00:00</StartBoundary>") != std::string::npos);
+  BOOST_TEST(last_day.find("<Day>Last</Day>") != std::string::npos);
+  BOOST_TEST(last_day.find("<December />") != std::string::npos);
+  std::string last_friday = task("FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=1;BYMINUTE=0");
+  BOOST_TEST(last_friday.find("<ScheduleByMonthDayOfWeek>") != std::string::npos);
+  BOOST_TEST(last_friday.find("<Week>Last</Week>") != std::string::npos);
+  BOOST_TEST(last_friday.find("<StartBoundary>2026-12-25T01:00:00</StartBoundary>") != std::string::npos);
+  std::string weekly = task("weekly mon,thu 22:00");
+  BOOST_TEST(weekly.find("<WeeksInterval>1</WeeksInterval>") != std::string::npos);
+  BOOST_TEST(weekly.find("<StartBoundary>2026-12-03T22:00:00</StartBoundary>") != std::string::npos);
+  BOOST_TEST(weekly.find("<Monday />") != std::string::npos);
+  BOOST_TEST(weekly.find("<Thursday />") != std::string::npos);
+  BOOST_TEST(weekly.find("in the time zone America/Los_Angeles") != std::string::npos);
+  // Every 7 hours does not divide a day: the next 48 runs, one trigger each, and a note to rebuild.
+  std::string seven = task("every 7 hours");
+  size_t n = 0;
+  for (size_t at = seven.find("<TimeTrigger>"); at != std::string::npos; at = seven.find("<TimeTrigger>", at + 1)) ++n;
+  BOOST_TEST(n == 48u);
+  BOOST_TEST(seven.find("cannot repeat this schedule") != std::string::npos);
+  BOOST_TEST(seven.find("<CalendarTrigger>") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -52,6 +52,14 @@ $ErrorActionPreference = 'Stop'
 $PlanId = 'contoso-lync'
 $PlanVersion = '4'
 $ServerName = 'sql01.contoso.com'
+# The site's time zone: the task definitions start at the plan's wall-clock times, which Task
+# Scheduler reads as this computer's local time. Its UTC offsets from the tz database: from each
+# time in $ZoneChanges (minutes since 1970-01-01 UTC) the offset at the same place in $ZoneOffsets
+# (seconds), known until $ZoneUntil.
+$SiteTimeZone = 'America/Los_Angeles'
+$ZoneChanges = @(29409120, 29549400, 29892060, 30083640, 30426300, 30607800, 30950460)
+$ZoneOffsets = @(-28800, -25200, -28800, -25200, -28800, -25200, -28800)
+$ZoneUntil = 30985920
 $Backups = @(
     [pscustomobject]@{
         Id            = 'red-xds'
@@ -328,8 +336,27 @@ function ConvertTo-SqlString([string]$Text) {
     return "N'" + $Text.Replace("'", "''") + "'"
 }
 
+# Whether this computer keeps the site's time zone now: its UTC offset must be the zone's.
+function Test-TimeZone {
+    if (-not $SiteTimeZone) { return $null }
+    $now = [long][Math]::Floor(([DateTime]::UtcNow - [DateTime]::new(1970, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)).TotalMinutes)
+    if ($now -lt $ZoneChanges[0] -or $now -ge $ZoneUntil) {
+        Write-Warning "This script knows the offsets of $SiteTimeZone only until it was built plus two years: build it again"
+        return $null
+    }
+    $expected = $ZoneOffsets[0]
+    for ($i = 0; $i -lt $ZoneChanges.Count; $i++) { if ($ZoneChanges[$i] -le $now) { $expected = $ZoneOffsets[$i] } }
+    $local = [long][TimeZoneInfo]::Local.GetUtcOffset([DateTime]::UtcNow).TotalSeconds
+    if ($local -ne $expected) {
+        return "This computer's clock is $($local / 60) minutes from UTC, but the site's time zone $SiteTimeZone is $($expected / 60) minutes from UTC now: its scheduled tasks would run at other times than the plan's. Set the computer's time zone to the site's"
+    }
+    return $null
+}
+
 function Test-Prerequisites($Selected) {
     $problems = New-Object System.Collections.Generic.List[string]
+    $zone = Test-TimeZone
+    if ($zone) { $problems.Add($zone) }
     foreach ($b in $Selected) {
         if ($b.Manual) { $problems.Add("Backup $($b.Id): $($b.Manual)"); continue }
         if ($b.Module -and -not (Get-Module -Name $b.Module)) {
