@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "diag/printers.h"
 #include "driver/compile.h"
 #include "emit/emitters.h"
@@ -381,11 +383,15 @@ BOOST_AUTO_TEST_CASE(profile_locations_name_a_file_the_user_can_open) {
   BOOST_TEST(LoadProfile("lync-server-2013", search, Loc{}, &p, sm, diags));
   BOOST_TEST(sm.Name(p.file) == "worksheets/lync-server-2013/profile.xml");
   // From any other folder, the absolute path: a note into the profile can be opened from there.
-  fs::current_path(fs::temp_directory_path());
+  // A fresh folder is never an ancestor of the source tree (the tree itself may be under $TMPDIR).
+  const fs::path elsewhere = fs::temp_directory_path() / ("plangen-elsewhere-" + std::to_string(getpid()));
+  fs::create_directories(elsewhere);
+  fs::current_path(elsewhere);
   Profile q;
   BOOST_TEST(LoadProfile("lync-server-2013", search, Loc{}, &q, sm, diags));
   const std::string name = sm.Name(q.file);
   fs::current_path(was);
+  fs::remove_all(elsewhere);
   BOOST_TEST(fs::path(name).is_absolute());
   BOOST_TEST(fs::equivalent(name, LyncPath()));
 }
