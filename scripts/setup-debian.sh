@@ -3,7 +3,8 @@
 #   scripts/setup-debian.sh               build dependencies only
 #   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
 #                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip,
-#                                         and the tree-sitter PowerShell grammar from npm in tests/node_modules)
+#                                         the tree-sitter PowerShell grammar from npm in tests/node_modules)
+#                                         and clang with libFuzzer and llvm-symbolizer for the sanitizer and fuzz runs
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
@@ -16,7 +17,7 @@ packages=(
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
-             nodejs npm)
+             nodejs npm clang libclang-rt-14-dev llvm)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -163,10 +163,11 @@ void CheckShape(const TopologyShape& shape, int* runs_checked) {
           BOOST_TEST(text.find("clean computer named " + fe) != std::string::npos, where << ": rebuilds " << fe);
         }
       }
-      // Persistent Chat comes back the way it was backed up, and only where it runs.
+      // Persistent Chat comes back the way it was backed up, and only where it runs (a failover
+      // to the log-shipping standby restores no backup).
       const bool chat_here = text.find("mgc") != std::string::npos;
-      if (chat_here) {
-        BOOST_TEST(PoolHolds(plan, pool, "PersistentChatStore"), where);
+      if (chat_here) BOOST_TEST(PoolHolds(plan, pool, "PersistentChatStore"), where);
+      if (chat_here && s.template_id.value != "persistent-chat-failover") {
         BOOST_TEST((text.find("RESTORE DATABASE [mgc]") != std::string::npos) == shape.chat_by_sql, where);
         BOOST_TEST((text.find("Import-CsPersistentChatData") != std::string::npos) == !shape.chat_by_sql, where);
       }
@@ -176,6 +177,12 @@ void CheckShape(const TopologyShape& shape, int* runs_checked) {
       if (s.template_id.value == "edge-failover") {
         BOOST_TEST(text.find("edge2.example.com") != std::string::npos, where);
         BOOST_TEST(text.find("-XmppExternalFederationRoute \"edge1.example.com\"") == std::string::npos, where);
+      }
+      // Persistent Chat fails over on its standby, never on the lost primary.
+      if (s.template_id.value == "persistent-chat-failover") {
+        BOOST_TEST(text.find("sqlcmd -S \"pc1-sqlb.example.com\\pchat\"") != std::string::npos, where);
+        BOOST_TEST(text.find("-S \"pc1-sql.example.com") == std::string::npos, where);
+        BOOST_TEST(text.find("-PoolState FailedOver") != std::string::npos, where);
       }
       // The store moves to the paired pool's Back End.
       if (s.template_id.value == "cms-move") {

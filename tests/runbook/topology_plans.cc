@@ -151,10 +151,13 @@ std::string TopologyPlan(const TopologyShape& s) {
     w.topo << "      <pool id=\"pc1\" fqdn=\"pc1.example.com\" edition=\"enterprise\" kind=\"persistent-chat\">\n"
            << "        <server fqdn=\"pc1-a.example.com\" roles=\"persistent-chat\"/>\n"
            << "        <server fqdn=\"pc1-sql.example.com\" roles=\"sql\" instance=\"pchat\"><service type=\"PersistentChatStore\" instance=\"pchat\"/>"
-              "<service type=\"PersistentChatComplianceStore\" instance=\"pchat\"/></server>\n"
-           << "      </pool>\n";
+              "<service type=\"PersistentChatComplianceStore\" instance=\"pchat\"/></server>\n";
+    // With mirroring in the shape, mgc also has a log-shipping standby to fail over to.
+    if (s.mirrored) w.topo << "        <server fqdn=\"pc1-sqlb.example.com\" roles=\"sql\" mirror-of=\"pc1-sql.example.com\" instance=\"pchat\"/>\n";
+    w.topo << "      </pool>\n";
     w.Backup("mgc", "pc1-sql.example.com", s.chat_by_sql ? "backup-sql-database" : "");
     w.Scenario("persistent-chat-db", "pc1-sql.example.com");
+    if (s.mirrored) w.Scenario("persistent-chat-failover", "pc1-sql.example.com pc1-sqlb.example.com");
     w.Scenario("member-server", "pc1-a.example.com");
     w.Scenario("whole-pool", "pc1");
   }

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The sanitizer stage of the suite (scripts/test.sh runs it when CI=true or PLANGEN_SANITIZE=1):
+# builds build-san/ (clang, AddressSanitizer + UndefinedBehaviorSanitizer, -O1), runs the golden
+# command lines, the red-team plans and the unit tests with every plangen process instrumented,
+# then each fuzz target for PLANGEN_FUZZ_SECONDS (20) seconds over its seeds.
+# Any sanitizer report, in a test or in a plangen it started, fails the stage, and so does a
+# fuzz finding. Prints one line per step and ends with
+#   sanitized: N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+passed=0
+failed=0
+step() {  # step NAME STATUS
+  if [ "$2" = 0 ]; then passed=$((passed + 1)); echo "sanitized: $1: ok"
+  else failed=$((failed + 1)); echo "sanitized: $1: FAILED"; fi
+}
+finish() {
+  echo "sanitized: $passed passed, $failed failed, 0 skipped"
+  [ "$failed" = 0 ]
+  exit $?
+}
+
+start=$SECONDS
+scripts/build.sh --sanitize
+rc=$?
+step "build (build-san/, $((SECONDS - start)) s)" $rc
+if [ $rc != 0 ]; then finish; fi
+
+# Reports go to files as well as making the process fail, so that a report in a plangen whose
+# exit status a test accepts (a red-team case "detected" by any non-zero exit) is still seen.
+logs="$root/build-san/sanitizer-reports"
+rm -rf "$logs"
+mkdir -p "$logs"
+symbolizer=/usr/lib/llvm-14/bin/llvm-symbolizer
+[ -x "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=0:log_path=$logs/asan"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan"
+reports() {  # reports STEP: fails the step when a report file appeared, and prints it
+  local found=0 f
+  for f in "$logs"/*; do
+    [ -e "$f" ] || continue
+    found=1
+    echo "sanitized: $1: report in $(basename "$f"):"
+    head -60 "$f"
+  done
+  rm -f "$logs"/*
+  return $found
+}
+
+start=$SECONDS
+meson test -C build-san --no-rebuild --print-errorlogs --timeout-multiplier 3 golden redteam
+rc=$?
+reports "golden and red-team" || rc=1
+step "golden command lines and red-team plans ($((SECONDS - start)) s)" $rc
+
+# The unit tests in two shards that run side by side (CI has two cores): the top-level suites,
+# taken alternately, so a new suite is never left out.
+start=$SECONDS
+unit="$root/build-san/tests/unit_tests"
+mapfile -t suites < <("$unit" --list_content 2>&1 | grep -E '^[A-Za-z_0-9]+\*?$' | tr -d '*')
+shards=("" "")
+for i in "${!suites[@]}"; do
+  s=$((i % 2))
+  shards[$s]="${shards[$s]:+${shards[$s]},}${suites[$i]}"
+done
+rc=0
+if [ ${#suites[@]} = 0 ]; then
+  echo "sanitized: the unit tests list no suites"
+  rc=1
+else
+  pids=()
+  for s in 0 1; do
+    (cd "$root/build-san" && "$unit" --run_test="${shards[$s]}" --log_level=message --report_level=short \
+      >"$logs/../unit-shard-$s.log" 2>&1) &
+    pids+=($!)
+  done
+  for s in 0 1; do
+    if ! wait "${pids[$s]}"; then
+      rc=1
+      echo "sanitized: unit tests ${shards[$s]} failed:"
+      tail -80 "$logs/../unit-shard-$s.log"
+    fi
+  done
+fi
+reports "unit tests" || rc=1
+step "unit tests, ${#suites[@]} suites in two shards ($((SECONDS - start)) s)" $rc
+
+# libFuzzer prints its own reports and saves the input; no log files there.
+export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=0"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+start=$SECONDS
+fuzz/run.sh "${PLANGEN_FUZZ_SECONDS:-20}" build-san
+step "fuzz targets, ${PLANGEN_FUZZ_SECONDS:-20} s each ($((SECONDS - start)) s)" $?
+finish
