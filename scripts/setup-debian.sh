@@ -2,7 +2,8 @@
 # Installs everything plangen needs on a fresh Debian 12 machine, with apt-get.
 #   scripts/setup-debian.sh               build dependencies only
 #   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
-#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip)
+#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip,
+#                                         the tree-sitter PowerShell grammar from npm in tests/node_modules)
 #                                         and clang with libFuzzer and llvm-symbolizer for the sanitizer and fuzz runs
 set -euo pipefail
 SUDO=""
@@ -16,7 +17,7 @@ packages=(
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
-             clang libclang-rt-14-dev llvm)
+             nodejs npm clang libclang-rt-14-dev llvm)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -25,4 +26,11 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [ "${1:-}" = "--test-tools" ]; then
+  # The PowerShell grammar the script tests parse every emitted .ps1 with (tests/package.json).
+  # node-gyp builds the tree-sitter binding; one make job, as parallel jobs fail on some machines.
+  cd "$(dirname "$0")/../tests"
+  # The versions are pinned in tests/package-lock.json, so every machine installs the same tree.
+  JOBS=1 npm ci --no-audit --no-fund
 fi

@@ -12,6 +12,7 @@ struct Topology;
 }  // namespace topo
 
 struct ReturnedWorksheets;
+struct Evidence;
 
 struct CheckContext {
   const Plan& plan;
@@ -23,6 +24,8 @@ struct CheckContext {
   /// The deployment's topology (--topology, or the plan's <topology file>), when one was read:
   /// the drift pass compares the plan with it.
   const topo::Topology* topology = nullptr;
+  /// Evidence files the scripts wrote (--evidence), when any were given.
+  const Evidence* evidence = nullptr;
 };
 
 }  // namespace plangen

@@ -134,12 +134,23 @@ static bool LocLess(const Loc& a, const Loc& b) {
   return a.offset < b.offset;
 }
 
+// Root causes first: what could not be read, parsed or resolved (input, syntax, values and
+// references, the topology file) comes before the rules judged on what was read, and approvals made
+// stale by a change come last, after the findings that will change the plan again.
+static int Stage(DiagId id) {
+  if (id == DiagId::err_approval_stale || id == DiagId::err_approval_before_change) return 2;
+  const int code = Info(id).code;
+  if (code < 2000 || (code >= 5000 && code < 5100)) return 0;
+  return 1;
+}
+
 std::vector<const Diagnostic*> DiagEngine::Sorted() const {
   std::vector<const Diagnostic*> v;
   for (const auto& d : diags_) v.push_back(&d);
   std::stable_sort(v.begin(), v.end(), [](const Diagnostic* a, const Diagnostic* b) {
     if (a->id == DiagId::err_too_many_errors) return false;
     if (b->id == DiagId::err_too_many_errors) return true;
+    if (Stage(a->id) != Stage(b->id)) return Stage(a->id) < Stage(b->id);
     return LocLess(a->loc, b->loc);
   });
   return v;

@@ -86,6 +86,12 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
       ok = AddInput(path, path, "inputs/worksheets/" + fs::path(path).filename().string(), list, ectx) && ok;
     }
   }
+  // Likewise the evidence files the compilation read.
+  if (ectx.evidence_files) {
+    for (const std::string& path : *ectx.evidence_files) {
+      ok = AddInput(path, path, "inputs/evidence/" + fs::path(path).filename().string(), list, ectx) && ok;
+    }
+  }
   std::string topology = options.topology, topology_display = options.topology;
   if (topology.empty() && !plan.topology.file.empty() && !IsPlaceholder(plan.topology.file.value)) {
     topology = (fs::path(options.plan_path).parent_path() / plan.topology.file.value).string();

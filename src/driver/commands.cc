@@ -75,7 +75,8 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
   }
   TemplateSet templates(r.Get("templates"), DataDir() + "/templates");
   EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
-                   c.has_worksheets ? &c.returned : nullptr};
+                   c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
+                   c.has_evidence ? &c.evidence.files : nullptr};
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = RunEmitters(ectx, outputs);

@@ -16,6 +16,8 @@ std::vector<OptionSpec> CompileOptionSpecs() {
                  Completion::kFile),
           Value("topology", "FILE", "compare the plan with a topology file (.tbxml or Get-CsTopology -AsXml)", "",
                 Completion::kFile),
+          Values("evidence", "FILE|DIR", "evidence the backup and restoration scripts wrote (CSV files, or folders of them)",
+                 Completion::kFile),
           ColorOptionSpec(),
           HelpOptionSpec()};
 }
@@ -66,6 +68,7 @@ bool ReadCompileOptions(const ParsedArgs& r, const Environment& env, CompileOpti
   out->profiles_dir = r.Get("profiles");
   out->worksheets = r.GetAll("worksheets");
   out->topology = r.Get("topology");
+  out->evidence = r.GetAll("evidence");
   return true;
 }
 

@@ -1,5 +1,6 @@
 #include "driver/compile.h"
 
+#include "check/evidence_check.h"
 #include "check/passes.h"
 #include "check/plan_digest.h"
 #include "driver/plan_waivers.h"
@@ -123,6 +124,12 @@ void Compile(const CompileOptions& options, Compilation& c) {
     if (!LoadReturnedWorksheets(options.worksheets, c.profile, &c.returned, c.sources, c.diags)) c.unreadable = true;
     c.has_worksheets = true;
     ctx.worksheets = &c.returned;
+  }
+  if (!options.evidence.empty()) {
+    if (!LoadEvidence(options.evidence, &c.evidence, c.sources, c.diags)) c.unreadable = true;
+    c.has_evidence = true;
+    ctx.evidence = &c.evidence;
+    c.evidence_entries = EvidenceEntries(c.plan, c.evidence);
   }
   RunPasses(ctx, c.diags);
   // Runbooks are checked on every build: their procedures, expanded exactly as they are shown.

@@ -9,6 +9,7 @@
 #include "model/plan.h"
 #include "model/profile.h"
 #include "util/iso8601.h"
+#include "worksheets_in/evidence.h"
 #include "worksheets_in/returned.h"
 
 namespace plangen {
@@ -22,6 +23,7 @@ struct CompileOptions {
   std::vector<std::string> severity_flags;  ///< -W CODE=off|note|warning|error[:reason]
   std::vector<std::string> worksheets;      ///< --worksheets files or folders
   std::string topology;                     ///< --topology FILE
+  std::vector<std::string> evidence;        ///< --evidence files or folders
 };
 
 /// Everything a compilation produced. Owns the sources so diagnostics can be printed later.
@@ -35,6 +37,9 @@ struct Compilation {
   bool unreadable = false;    ///< an input could not be read at all (exit 2)
   ReturnedWorksheets returned;  ///< worksheets given with --worksheets
   bool has_worksheets = false;
+  Evidence evidence;            ///< evidence files given with --evidence
+  std::vector<ValidationLogEntry> evidence_entries;  ///< the evidence as Validation Log entries
+  bool has_evidence = false;
 };
 
 /// Applies -W flags; returns false (with a message in *error) on a malformed flag.

@@ -36,7 +36,8 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
   if (rc.diags.HasErrors()) return failed("the plan has errors, so a build makes no package");
   TemplateSet templates(templates_dir, DataDir() + "/templates");
   EmitContext ectx{rc.plan, rc.profile, copt.as_of, false, templates, rc.diags, rc.sources,
-                   rc.has_worksheets ? &rc.returned : nullptr};
+                   rc.has_worksheets ? &rc.returned : nullptr, rc.has_evidence ? &rc.evidence_entries : nullptr,
+                   rc.has_evidence ? &rc.evidence.files : nullptr};
   OutputSet outputs;
   AuditPackage rebuilt;
   if (!RunEmitters(ectx, outputs) || !AssembleAuditPackage(copt, ectx, outputs, &rebuilt)) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "audit/safe_name.h"
+#include "emit/checklist_view.h"
 #include "plangen_config.h"
 #include "util/paths.h"
 #include "worksheets_in/returned.h"
@@ -128,9 +129,8 @@ void Findings(const EmitContext& ctx, data* view) {
 // The returned Validation Log rows, newest first (undated rows last, in file order).
 void ValidationHistory(const EmitContext& ctx, data* view) {
   std::vector<const ValidationLogEntry*> log;
-  if (ctx.worksheets) {
-    for (const ValidationLogEntry& e : ctx.worksheets->validation_log) log.push_back(&e);
-  }
+  const std::vector<ValidationLogEntry> entries = ValidationEntries(ctx);
+  for (const ValidationLogEntry& e : entries) log.push_back(&e);
   std::stable_sort(log.begin(), log.end(), [](const ValidationLogEntry* a, const ValidationLogEntry* b) {
     if (a->date && b->date) return *b->date < *a->date;
     return a->date.has_value() && !b->date.has_value();

@@ -7,6 +7,7 @@
 #include "audit/safe_name.h"
 #include "emit/runbook_view.h"
 #include "worksheets_in/returned.h"
+#include "worksheets_in/validation_log.h"
 
 namespace plangen {
 
@@ -21,6 +22,13 @@ std::string StableHash(const std::string& text) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+std::vector<ValidationLogEntry> ValidationEntries(const EmitContext& ctx) {
+  std::vector<ValidationLogEntry> log;
+  if (ctx.worksheets) log = ctx.worksheets->validation_log;
+  if (ctx.evidence_entries) log.insert(log.end(), ctx.evidence_entries->begin(), ctx.evidence_entries->end());
+  return log;
 }
 
 std::string RoleFileStem(const std::string& role_id) {
@@ -72,9 +80,9 @@ const char* KindMeaning(const std::string& kind) {
 // What the returned Validation Log says of a check: its newest entry by --as-of, or that none is
 // there. Empty when no worksheets were given.
 std::string LogStatus(const EmitContext& ctx, const std::vector<ValidationLogEntry>& log, const ValidationCheck& c) {
-  if (!ctx.worksheets) return "";
+  if (!ctx.worksheets && !ctx.evidence_entries) return "";
   const ValidationLogEntry* e = LastEntryFor(log, c, ctx.as_of);
-  if (!e) return "not in the Validation Log";
+  if (!e) return ctx.worksheets ? "not in the Validation Log" : "no evidence";
   std::string s = e->passed ? (*e->passed ? "passed" : "FAILED") : (e->result.empty() ? "logged" : e->result);
   s += " on " + FormatDate(*e->date);
   if (!e->performed_by.empty()) s += " by " + e->performed_by;
@@ -93,8 +101,7 @@ TemplateData ChecklistView(const EmitContext& ctx) {
   view.set("plan_version", plan.version.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
-  static const std::vector<ValidationLogEntry> kNoLog;
-  const std::vector<ValidationLogEntry>& log = ctx.worksheets ? ctx.worksheets->validation_log : kNoLog;
+  const std::vector<ValidationLogEntry> log = ValidationEntries(ctx);
 
   // Interval groups, shortest first; checks without a valid interval last.
   std::vector<const ValidationCheck*> checks;

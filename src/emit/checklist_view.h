@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "emit/emit_context.h"
 #include "tmpl/templates.h"
@@ -19,6 +20,11 @@ struct CheckDue {
 /// When `c` is next due. An M1 review counts from the plan's last-reviewed date; the other
 /// checks, whose history is in the Validation Log, count one interval from --as-of.
 CheckDue DueDates(const Plan& plan, const ValidationCheck& c, Date as_of);
+
+struct ValidationLogEntry;
+/// The Validation Log rows returned (--worksheets) and the evidence the scripts wrote
+/// (--evidence), as one list of entries.
+std::vector<ValidationLogEntry> ValidationEntries(const EmitContext& ctx);
 
 /// Mustache data for checklists/validation.*: checks grouped by interval, then by owner.
 TemplateData ChecklistView(const EmitContext& ctx);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "model/plan.h"
@@ -12,6 +13,7 @@
 namespace plangen {
 
 struct ReturnedWorksheets;
+struct ValidationLogEntry;
 
 struct EmitContext {
   const Plan& plan;
@@ -22,6 +24,10 @@ struct EmitContext {
   DiagEngine& diags;            ///< findings of the compilation (read) and emit problems (written)
   SourceManager& sources;
   const ReturnedWorksheets* worksheets = nullptr;  ///< returned worksheets (--worksheets), if any
+  /// The evidence files (--evidence) as Validation Log entries, if any were given.
+  const std::vector<ValidationLogEntry>* evidence_entries = nullptr;
+  /// The evidence files the compilation read (--evidence), if any.
+  const std::vector<std::string>* evidence_files = nullptr;
 };
 
 }  // namespace plangen

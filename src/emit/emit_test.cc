@@ -58,7 +58,7 @@ const Sample& TheSample() {
 }
 
 bool Mine(const std::string& path) {
-  for (const char* p : {"runbooks/", "checklists/", "calendar/", "index.html"})
+  for (const char* p : {"runbooks/", "checklists/", "calendar/", "scripts/", "index.html"})
     if (path.rfind(p, 0) == 0) return true;
   return false;
 }

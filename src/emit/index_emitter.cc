@@ -16,6 +16,7 @@ const char* FolderTitle(const std::string& folder) {
   if (folder == "checklists") return "Validation checklists";
   if (folder == "calendar") return "Calendars";
   if (folder == "worksheets") return "Worksheets";
+  if (folder == "scripts") return "Scripts";
   if (folder == "report") return "Cross-check report";
   if (folder == "audit") return "Audit package";
   return "Other files";
@@ -28,7 +29,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   std::map<std::string, std::string> role_by_stem;
   for (const Role& r : ctx.plan.roles) role_by_stem[RoleFileStem(r.id.value)] = r.name.empty() ? r.id.value : r.name.value;
   std::map<std::string, data> folders;
-  std::vector<std::string> order = {"runbooks", "checklists", "calendar", "worksheets", "report", "audit"};
+  std::vector<std::string> order = {"runbooks", "checklists", "calendar", "worksheets", "scripts", "report", "audit"};
   for (const auto& [path, bytes] : out.files()) {
     size_t slash = path.find('/');
     std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);

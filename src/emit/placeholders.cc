@@ -40,13 +40,7 @@ std::string BackupDir(const Plan& plan, const Backup& b) {
 // location after the first (where each run is copied), and the retention the prune enforces.
 void AddRunPlaceholders(const Plan& plan, const Backup& b, std::map<std::string, std::string>& v) {
   v["backup"] = b.id.value;
-  for (size_t i = 1; i < b.locations.size(); ++i) {
-    const Location* l = plan.FindLocation(b.locations[i].value);
-    if (l && l->offsite.get() && !l->path.empty()) {
-      v["offsite-location"] = l->path.value;
-      break;
-    }
-  }
+  if (const Location* l = OffsiteCopyOf(plan, b)) v["offsite-location"] = l->path.value;
   if (b.retention.value && b.retention.value->TotalSeconds() > 0) {
     v["retention"] = DescribeDuration(*b.retention.value);
     v["retention-cutoff"] = RetentionCutoff(*b.retention.value);
@@ -134,11 +128,19 @@ void AddPool(const Plan& plan, const Pool& pool, std::map<std::string, std::stri
   if (const Pool* other = TakeoverEdgePool(plan, pool)) v["takeover-edge-pool"] = other->fqdn.value;
 }
 
+}  // namespace
+
+const Location* OffsiteCopyOf(const Plan& plan, const Backup& b) {
+  for (size_t i = 1; i < b.locations.size(); ++i) {
+    const Location* l = plan.FindLocation(b.locations[i].value);
+    if (l && l->offsite.get() && !l->path.empty()) return l;
+  }
+  return nullptr;
+}
+
 int PoolIndex(const Plan& plan, const Pool* pool) {
   return pool ? static_cast<int>(pool - plan.topology.pools.data()) : -1;
 }
-
-}  // namespace
 
 std::map<std::string, std::string> BackupPlaceholders(const Plan& plan, const Profile& profile, const Backup& b) {
   std::map<std::string, std::string> v;

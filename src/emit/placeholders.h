@@ -38,6 +38,13 @@ std::string WhyUnfilled(const Plan& plan, const std::string& name, const StepCon
 /// else "rtc".
 std::string SqlInstanceOf(const Server& s);
 
+/// The off-site location a backup's runs are copied to: its first off-site location after the
+/// first, where each run is written. None when the backup stays on site.
+const Location* OffsiteCopyOf(const Plan& plan, const Backup& b);
+
+/// The index of `pool` in the plan's topology, or -1 for none.
+int PoolIndex(const Plan& plan, const Pool* pool);
+
 /// Replaces every {name} found in `values`; unknown names are kept as written and listed in
 /// `unfilled` when given.
 std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,

@@ -10,10 +10,6 @@ namespace {
 
 constexpr int kMaxDepth = 8;  // procedures running procedures; deeper means a cycle
 
-int PoolIndex(const Plan& plan, const Pool* pool) {
-  return pool ? static_cast<int>(pool - plan.topology.pools.data()) : -1;
-}
-
 const Pool* PoolOf(const Plan& plan, const Server* s) {
   return s && s->pool >= 0 ? &plan.topology.pools[s->pool] : nullptr;
 }
@@ -52,15 +48,6 @@ bool AnyServer(const Plan& plan, const StepContext& c, F test) {
   return false;
 }
 
-// Whether backup `b` is copied to an off-site location besides the first, where it is written.
-bool HasOffsiteCopy(const Plan& plan, const Backup& b) {
-  for (size_t i = 1; i < b.locations.size(); ++i) {
-    const Location* l = plan.FindLocation(b.locations[i].value);
-    if (l && l->offsite.get() && !l->path.empty()) return true;
-  }
-  return false;
-}
-
 bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, const StepContext& c, bool skip_via) {
   const Pool* pool = c.pool;
   const Pool* partner = pool && !pool->paired_with.empty() ? plan.FindPool(pool->paired_with.value) : nullptr;
@@ -82,7 +69,7 @@ bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, 
   } else if (cond.kind == "other-pool") {
     for (const Pool& p : plan.topology.pools) yes = yes || (&p != pool && AnyOf(cond.values, p.kind.value));
   } else if (cond.kind == "offsite") {
-    yes = c.backup && HasOffsiteCopy(plan, *c.backup);
+    yes = c.backup && OffsiteCopyOf(plan, *c.backup);
   } else if (cond.kind == "via") {
     if (skip_via) return true;
     yes = c.backup && AnyOf(cond.values, BackupProcedureId(profile, *c.backup));

@@ -164,6 +164,7 @@ class PlanReader {
       b.retention = v.DurationAttr(n, "retention");
       b.locations = v.List(n, "locations");
       b.procedure = v.Attr(n, "procedure");
+      b.run_as = v.Attr(n, "run-as");
       b.notes = v.Content(n);
       b.loc = v.Where(n);
       plan_->backups.push_back(b);

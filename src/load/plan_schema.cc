@@ -29,7 +29,7 @@ plan/topology/site/pool/server/service @type! @share @instance
 plan/spare-hardware : spare*
 plan/spare-hardware/spare @id! @source! @lead-time! @contact @site @transport #text
 plan/backups : backup*
-plan/backups/backup @id! @item! @server! @owner! @schedule! @retention! @locations! @procedure #text
+plan/backups/backup @id! @item! @server! @owner! @schedule! @retention! @locations! @procedure @run-as #text
 plan/procedures : procedure*
 plan/procedures/procedure @id! @kind! @title @based-on @last-changed @last-tested @tested-by : tool* exclude* step*
 plan/procedures/procedure/tool #text!

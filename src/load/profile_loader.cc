@@ -22,6 +22,18 @@ std::vector<std::string> ProfileSearchPath(const std::string& extra) {
   return path;
 }
 
+std::string OpenablePath(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec).lexically_normal();
+  if (ec) return p.string();
+  fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  }
+  return abs.generic_string();
+}
+
 std::vector<std::string> AvailableProfiles(const std::vector<std::string>& search_path) {
   std::set<std::string> names;
   for (const auto& dir : search_path) {
@@ -381,10 +393,7 @@ bool LoadProfile(const std::string& id, const std::vector<std::string>& search_p
       fs::path p = fs::path(dir) / id / "profile.xml";
       std::error_code ec;
       if (fs::is_regular_file(p, ec)) {
-        // Display the profile relative to the data folder it came from, so output is the same on every machine.
-        std::string display = "worksheets/" + id + "/profile.xml";
-        if (dir != search_path.back()) display = p.string();
-        return LoadProfileFile(p.string(), display, out, sm, diags);
+        return LoadProfileFile(p.string(), OpenablePath(p), out, sm, diags);
       }
     }
   }

@@ -137,6 +137,7 @@ struct Backup {
   DurationValue retention;
   std::vector<Ref> locations;
   Ref procedure;    ///< plan procedure id, or a profile procedure id; empty = profile default
+  Text run_as;      ///< account the scheduled backup runs under (DOMAIN\\user), may be empty
   Text notes;
   Loc loc;
 };

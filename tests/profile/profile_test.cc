@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "diag/printers.h"
 #include "driver/compile.h"
 #include "emit/emitters.h"
@@ -367,6 +369,31 @@ BOOST_AUTO_TEST_CASE(sample_runbooks_have_no_unfilled_placeholder) {
   }
   BOOST_TEST(runbooks > 0);
   BOOST_TEST(saw_command);
+}
+
+BOOST_AUTO_TEST_CASE(profile_locations_name_a_file_the_user_can_open) {
+  namespace fs = std::filesystem;
+  const fs::path was = fs::current_path();
+  // From the source root (as the goldens run), the short name below it.
+  fs::current_path(SourceRoot());
+  std::vector<std::string> search{SourceRoot() + "/worksheets"};
+  SourceManager sm;
+  DiagEngine diags{sm};
+  Profile p;
+  BOOST_TEST(LoadProfile("lync-server-2013", search, Loc{}, &p, sm, diags));
+  BOOST_TEST(sm.Name(p.file) == "worksheets/lync-server-2013/profile.xml");
+  // From any other folder, the absolute path: a note into the profile can be opened from there.
+  // A fresh folder is never an ancestor of the source tree (the tree itself may be under $TMPDIR).
+  const fs::path elsewhere = fs::temp_directory_path() / ("plangen-elsewhere-" + std::to_string(getpid()));
+  fs::create_directories(elsewhere);
+  fs::current_path(elsewhere);
+  Profile q;
+  BOOST_TEST(LoadProfile("lync-server-2013", search, Loc{}, &q, sm, diags));
+  const std::string name = sm.Name(q.file);
+  fs::current_path(was);
+  fs::remove_all(elsewhere);
+  BOOST_TEST(fs::path(name).is_absolute());
+  BOOST_TEST(fs::equivalent(name, LyncPath()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
