@@ -186,7 +186,7 @@ CommandSpec BuildSpec() {
                     Flag("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)"),
                     Value("sign", "KEY", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", "",
                           Completion::kFile),
-                    Repeated("role", "ROLE", "build only what this role needs: its runbooks, calendar and bundle (repeatable)"),
+                    Repeated("role", "ROLE", "build only what this role needs: its runbooks, calendar, scripts and bundle (repeatable)"),
                     Value("since", "PACKAGE", "open each role's bundle with what changed for it since this audit package (or plan)",
                           "", Completion::kFile),
                     Flag("quiet", "no progress on stderr"),

@@ -151,6 +151,15 @@ BOOST_AUTO_TEST_SUITE(distribution)
 BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   Scratch s;
   auto files = Build(s.path + "/out");
+  Compilation c;
+  {
+    InSourceRoot here;
+    CompileOptions o;
+    o.plan_path = kSample;
+    o.as_of = *ParseDate("2026-12-01");
+    Compile(o, c);
+  }
+  const Plan& plan = c.plan;
   std::set<std::string> bundles;
   for (const auto& [path, bytes] : files) {
     if (path.rfind("distribution/", 0) == 0) bundles.insert(path);
@@ -163,6 +172,16 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
       auto bundle = Unzip(files.at("distribution/" + role + ".zip"));
       std::set<std::string> want = {"README.md", "contacts.md", "runbooks/" + role + ".html", "runbooks/" + role + ".md"};
       if (files.count("calendar/" + role + ".ics")) want.insert("calendar/" + role + ".ics");
+      // Its restoration scripts; the task definitions of the backups it owns and the backup
+      // scripts of their servers.
+      for (const auto& [path, bytes] : files) {
+        if (path.rfind("scripts/restore/", 0) == 0 && fs::path(path).filename() == role + ".ps1") want.insert(path);
+      }
+      for (const Backup& b : plan.backups) {
+        if (b.owner.value != role) continue;
+        want.insert("scripts/tasks/" + b.id.value + ".xml");
+        want.insert("scripts/backup/" + b.server.value + ".ps1");
+      }
       // Roles that own backups or validation checks get their rows to fill in.
       if (role != "network" && role != "it-director") want.insert("worksheets/" + role + ".xlsx");
       std::set<std::string> have;
@@ -193,6 +212,15 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   BOOST_TEST(contacts.find("## Lync Operations (`lync-ops`)") != std::string::npos);
   BOOST_TEST(contacts.find("`network`") == std::string::npos);  // the DBAs never hand off to Network
   BOOST_TEST(contacts.find("storage@contoso.com") != std::string::npos);
+  // The DBAs own backups on sql01 and sql03, none on fs01; Lync Operations owns none of red-cdr.
+  BOOST_TEST(dba.count("scripts/backup/sql01.contoso.com.ps1"));
+  BOOST_TEST(dba.count("scripts/backup/sql03.contoso.com.ps1"));
+  BOOST_TEST(!dba.count("scripts/backup/fs01.contoso.com.ps1"));
+  BOOST_TEST(dba.count("scripts/restore/cms-host/dba.ps1"));
+  BOOST_TEST(!dba.count("scripts/restore/cms-host/lync-ops.ps1"));
+  auto ops = Unzip(files.at("distribution/lync-ops.zip"));
+  BOOST_TEST(!ops.count("scripts/tasks/red-cdr.xml"));
+  BOOST_TEST(ops.count("scripts/tasks/red-xds.xml"));
 }
 
 BOOST_AUTO_TEST_CASE(bundles_are_recorded_in_the_audit_package) {
@@ -263,12 +291,16 @@ BOOST_AUTO_TEST_CASE(role_build_equals_the_same_files_of_a_full_build) {
   Scratch s;
   auto full = Build(s.path + "/full");
   auto some = Build(s.path + "/some", {"--role", "dba", "--role", "storage", "--role", "dba"});
+  // The files of their bundles that a full build writes too (runbooks, calendars, scripts), and
+  // the bundles.
   std::set<std::string> want = {"plangen-output.txt"};
   for (const std::string& r : {"dba", "storage"}) {
-    for (const std::string& p : {"runbooks/" + std::string(r) + ".html", "runbooks/" + std::string(r) + ".md",
-                                 "calendar/" + std::string(r) + ".ics", "distribution/" + std::string(r) + ".zip"})
-      if (full.count(p)) want.insert(p);
+    want.insert("distribution/" + r + ".zip");
+    for (const auto& [name, data] : Unzip(full.at("distribution/" + r + ".zip")))
+      if (full.count(name)) want.insert(name);
   }
+  BOOST_TEST(want.count("scripts/backup/fs01.contoso.com.ps1"));  // storage's
+  BOOST_TEST(want.count("runbooks/dba.html"));
   std::set<std::string> have;
   for (const auto& [path, bytes] : some) have.insert(path);
   BOOST_TEST(have == want, boost::test_tools::per_element());  // no audit package, no other role's file

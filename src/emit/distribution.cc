@@ -7,9 +7,11 @@
 #include "audit/safe_name.h"
 #include "audit/sha256.h"
 #include "audit/zip_writer.h"
+#include "util/strings.h"
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/runbook_view.h"
+#include "emit/scripts_view.h"
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
 
@@ -18,7 +20,8 @@ namespace plangen {
 namespace {
 
 // The emitters whose outputs can belong to a role: a build for some roles runs only these.
-const std::set<std::string> kRoleEmitters = {"runbooks-html", "runbooks-md", "calendars"};
+const std::set<std::string> kRoleEmitters = {"runbooks-html", "runbooks-md", "calendars",
+                                             "backup-scripts", "backup-tasks", "restore-scripts"};
 
 constexpr const char* kReadme = "README.md";
 constexpr const char* kContacts = "contacts.md";
@@ -181,7 +184,11 @@ std::string Describe(const Plan& plan, const std::string& path) {
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";
   if (StartsWith(path, "worksheets/"))
     return "your rows of the backup and restoration worksheets: fill them in and return the workbook";
-  if (StartsWith(path, "scripts/")) return "a script of your duties (see the runbook before running it)";
+  if (StartsWith(path, "scripts/backup/"))
+    return "the backup script of a server where you own a backup (it runs every backup of that server: see -Backup)";
+  if (StartsWith(path, "scripts/tasks/")) return "the Task Scheduler definition that runs one of your backups at its schedule";
+  if (StartsWith(path, "scripts/restore/"))
+    return "your restoration script of one scenario (it walks you through your steps)";
   (void)plan;
   return "";
 }
@@ -264,15 +271,29 @@ bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Ro
 std::string BundlePath(const std::string& role_id) { return "distribution/" + RoleFileStem(role_id) + ".zip"; }
 
 std::vector<std::string> RoleOutputs(const EmitContext& ctx, const Role& role, const OutputSet& out) {
-  (void)ctx;
-  const std::string stem = RoleFileStem(role.id.value);
+  const Plan& plan = ctx.plan;
+  const std::string& id = role.id.value;
+  const std::string stem = RoleFileStem(id);
+  // The role's calendar and scripts: its restoration script of each scenario it has steps in, the
+  // Task Scheduler definition of each backup it owns, and the backup script of each server where
+  // it owns a backup (that script runs every backup of the server, whoever owns it).
+  std::set<std::string> wanted = {"calendar/" + stem + ".ics"};
+  for (const Scenario& s : plan.scenarios) wanted.insert(RestoreScriptPath(s, id));
+  std::vector<const Backup*> owned;
+  for (const Backup& b : plan.backups) {
+    if (b.owner.value != id) continue;
+    owned.push_back(&b);
+    wanted.insert(TaskDefinitionPath(b));
+  }
+  for (const std::string& server : ServersWithBackups(plan)) {
+    for (const Backup* b : owned) {
+      if (EqualsIgnoreCase(b->server.value, server)) wanted.insert(BackupScriptPath(server));
+    }
+  }
   std::vector<std::string> paths;
   for (const auto& [path, bytes] : out.files()) {
-    if (StartsWith(path, "runbooks/" + stem + ".") && path.find('/', 9) == std::string::npos) {
-      paths.push_back(path);
-    } else if (path == "calendar/" + stem + ".ics") {
-      paths.push_back(path);
-    }
+    bool runbook = StartsWith(path, "runbooks/" + stem + ".") && path.find('/', 9) == std::string::npos;
+    if (runbook || wanted.count(path)) paths.push_back(path);
   }
   return paths;
 }
