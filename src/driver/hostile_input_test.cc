@@ -20,6 +20,7 @@
 
 #include "diag/printers.h"
 #include "load/xml_input.h"
+#include "plangen_process.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -53,65 +54,11 @@ struct TempDir {
   }
 };
 
-struct Result {
-  int exit = -1;  ///< exit status, or 128 + signal; -2 when it was killed for running too long
-  std::string out, err;
-};
+using Result = ProcessResult;
 
-std::string Binary() {
-  std::error_code ec;
-  std::string exe = (fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "plangen").string();
-  if (const char* bin = std::getenv("PLANGEN_BIN")) exe = bin;
-  return exe;
-}
-
-// Runs the plangen binary in `cwd` with `args`, stdout and stderr to files, killed after
-// `seconds`. `env` entries are NAME=VALUE to set, or NAME alone to unset.
 Result Run(const std::string& cwd, const std::vector<std::string>& args, int seconds = 60,
            const std::vector<std::string>& env = {}) {
-  TempDir io;
-  std::string out = io.path + "/out", err = io.path + "/err";
-  pid_t pid = fork();
-  BOOST_REQUIRE(pid >= 0);
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(120);
-    int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int in = open("/dev/null", O_RDONLY);
-    dup2(o, 1);
-    dup2(e, 2);
-    dup2(in, 0);
-    setenv("NO_COLOR", "1", 1);
-    for (const std::string& kv : env) {
-      size_t eq = kv.find('=');
-      if (eq == std::string::npos) unsetenv(kv.c_str());
-      else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
-    }
-    std::string bin = Binary();
-    std::vector<char*> argv{const_cast<char*>(bin.c_str())};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(121);
-  }
-  Result r;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  int status = 0;
-  while (true) {
-    pid_t w = waitpid(pid, &status, WNOHANG);
-    if (w == pid) break;
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      r.exit = -2;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (r.exit != -2) r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadAll(out);
-  r.err = ReadAll(err);
-  return r;
+  return RunPlangen(cwd, args, seconds, env);
 }
 
 const char* kHead = "<plan xmlns=\"urn:plangen:plan:1\" id=\"p\" version=\"1\" profile=\"lync-server-2013\">\n";
@@ -384,7 +331,7 @@ BOOST_AUTO_TEST_CASE(builds_need_no_temporary_directory_and_leave_nothing_in_it)
       int devnull = open("/dev/null", O_WRONLY);
       dup2(devnull, 1);
       dup2(devnull, 2);
-      std::string bin = Binary();
+      std::string bin = PlangenBinary();
       execl(bin.c_str(), bin.c_str(), "build", plan.c_str(), "--as-of", "2026-12-01", "--quiet", "-o", "b",
             (char*)nullptr);
       _exit(121);
@@ -478,7 +425,7 @@ BOOST_AUTO_TEST_CASE(output_directories_follow_the_umask) {
       int devnull = open("/dev/null", O_WRONLY);
       dup2(devnull, 1);
       dup2(devnull, 2);
-      std::string bin = Binary(), plan = root + "/samples/contoso/plan.xml";
+      std::string bin = PlangenBinary(), plan = root + "/samples/contoso/plan.xml";
       execl(bin.c_str(), bin.c_str(), "build", plan.c_str(), "--as-of", "2026-12-01", "--quiet", "-o", "out",
             (char*)nullptr);
       _exit(121);

@@ -20,6 +20,7 @@
 #include "emit/emitters.h"
 #include "tmpl/templates.h"
 #include "util/data_dir.h"
+#include "plangen_process.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -92,29 +93,13 @@ std::map<std::string, std::string> InputMembers(const AuditPackage& p) {
 std::vector<std::string> OpenedBy(const std::string& cwd, const std::vector<std::string>& args, int* exit) {
   std::error_code ec;
   const fs::path build = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path();
-  std::string bin = (build / "plangen").string(), lib = (build / "tests/libopen_log.so").string();
-  if (const char* b = std::getenv("PLANGEN_BIN")) bin = b;
+  std::string lib = (build / "tests/libopen_log.so").string();
   if (const char* l = std::getenv("PLANGEN_OPEN_LOG_LIB")) lib = l;
   BOOST_REQUIRE_MESSAGE(fs::exists(lib), "the open-logging library is built beside the tests: " << lib);
-  const std::string log = cwd + "/opened.log", out = cwd + "/stdout.txt";
-  pid_t pid = fork();
-  BOOST_REQUIRE(pid >= 0);
-  if (pid == 0) {
-    if (chdir(cwd.c_str()) != 0) _exit(120);
-    int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (o < 0 || dup2(o, 1) < 0 || dup2(o, 2) < 0) _exit(120);
-    setenv("LD_PRELOAD", lib.c_str(), 1);
-    setenv("PLANGEN_OPEN_LOG", log.c_str(), 1);
-    std::vector<char*> argv{const_cast<char*>(bin.c_str())};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(121);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  *exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  BOOST_TEST_MESSAGE(ReadAll(out));
+  const std::string log = cwd + "/opened.log";
+  ProcessResult r = RunPlangen(cwd, args, 120, {"LD_PRELOAD=" + lib, "PLANGEN_OPEN_LOG=" + log});
+  *exit = r.exit >= 0 && r.exit < 128 ? r.exit : -1;
+  BOOST_TEST_MESSAGE(r.out + r.err);
   std::vector<std::string> opened;
   std::istringstream lines(ReadAll(log));
   for (std::string line; std::getline(lines, line);) opened.push_back(line);
