@@ -105,9 +105,14 @@ void AppendCaret(const SourceManager& sm, const Loc& loc, const ResolvedLoc& r, 
   *out += pad + (color ? std::string("\033[1;32m^") + kReset : std::string("^")) + "\n";
 }
 
+ResolvedLoc Res(const SourceManager& sm, const Loc& loc, bool output_names) {
+  return output_names ? sm.ResolveForOutput(loc) : sm.Resolve(loc);
+}
+
 void AppendOne(const SourceManager& sm, Severity sev, const std::string& label, const Loc& loc,
-               const std::string& message, const std::string& code, bool color, std::string* out) {
-  ResolvedLoc r = sm.Resolve(loc);
+               const std::string& message, const std::string& code, bool color, std::string* out,
+               bool output_names = false) {
+  ResolvedLoc r = Res(sm, loc, output_names);
   if (color) *out += kBold;
   *out += TerminalSafe(Where(r)) + ": ";
   if (color) *out += std::string(kReset) + SeverityColor(sev);
@@ -120,8 +125,8 @@ void AppendOne(const SourceManager& sm, Severity sev, const std::string& label, 
   AppendCaret(sm, loc, r, color, out);
 }
 
-nlohmann::ordered_json LocJson(const SourceManager& sm, const Loc& loc) {
-  ResolvedLoc r = sm.Resolve(loc);
+nlohmann::ordered_json LocJson(const SourceManager& sm, const Loc& loc, bool output_names) {
+  ResolvedLoc r = Res(sm, loc, output_names);
   nlohmann::ordered_json j;
   j["file"] = r.file.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.file);
   j["line"] = r.line > 0 ? nlohmann::ordered_json(r.line) : nlohmann::ordered_json();
@@ -131,16 +136,16 @@ nlohmann::ordered_json LocJson(const SourceManager& sm, const Loc& loc) {
   return j;
 }
 
-nlohmann::ordered_json FindingJson(const SourceManager& sm, const Diagnostic& d) {
+nlohmann::ordered_json FindingJson(const SourceManager& sm, const Diagnostic& d, bool output_names) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["code"] = CodeString(d.id);
   j["severity"] = SeverityName(d.severity);
   j["message"] = d.message;
-  nlohmann::ordered_json l = LocJson(sm, d.loc);
+  nlohmann::ordered_json l = LocJson(sm, d.loc, output_names);
   for (auto& [k, v] : l.items()) j[k] = v;
   j["notes"] = nlohmann::ordered_json::array();
   for (const auto& n : d.notes) {
-    nlohmann::ordered_json nj = LocJson(sm, n.loc);
+    nlohmann::ordered_json nj = LocJson(sm, n.loc, output_names);
     nj["message"] = n.message;
     j["notes"].push_back(nj);
   }
@@ -149,8 +154,8 @@ nlohmann::ordered_json FindingJson(const SourceManager& sm, const Diagnostic& d)
 }
 
 
-nlohmann::ordered_json SarifLocation(const SourceManager& sm, const Loc& loc) {
-  ResolvedLoc r = sm.Resolve(loc);
+nlohmann::ordered_json SarifLocation(const SourceManager& sm, const Loc& loc, bool output_names) {
+  ResolvedLoc r = Res(sm, loc, output_names);
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   if (r.file.empty()) return j;
   nlohmann::ordered_json phys;
@@ -180,14 +185,20 @@ const char* SarifLevel(Severity s) {
 
 }  // namespace
 
-std::string FormatText(const DiagEngine& engine, const Diagnostic& d, bool color) {
+namespace {
+std::string FormatOne(const DiagEngine& engine, const Diagnostic& d, bool color, bool output_names) {
   std::string out;
   AppendOne(engine.sources(), d.severity, SeverityName(d.severity), d.loc, d.message,
-            CodeString(d.id), color, &out);
+            CodeString(d.id), color, &out, output_names);
   for (const auto& n : d.notes) {
-    AppendOne(engine.sources(), Severity::kNote, "note", n.loc, n.message, "", color, &out);
+    AppendOne(engine.sources(), Severity::kNote, "note", n.loc, n.message, "", color, &out, output_names);
   }
   return out;
+}
+}  // namespace
+
+std::string FormatText(const DiagEngine& engine, const Diagnostic& d, bool color) {
+  return FormatOne(engine, d, color, false);
 }
 
 std::string SummaryLine(const DiagEngine& engine) {
@@ -200,12 +211,12 @@ std::string SummaryLine(const DiagEngine& engine) {
 }
 
 void PrintText(const DiagEngine& engine, std::ostream& out, const TextOptions& options) {
-  for (const Diagnostic* d : engine.Sorted()) out << FormatText(engine, *d, options.color);
+  for (const Diagnostic* d : engine.Sorted()) out << FormatOne(engine, *d, options.color, options.output_names);
   auto waived = engine.Waived();
   for (const Diagnostic* d : waived) {
     std::string line;
     AppendOne(engine.sources(), Severity::kNote, "waived", d->loc, d->message + " (reason: " + d->waiver + ")",
-              CodeString(d->id), options.color, &line);
+              CodeString(d->id), options.color, &line, options.output_names);
     out << line;
   }
   if (options.summary) {
@@ -215,19 +226,19 @@ void PrintText(const DiagEngine& engine, std::ostream& out, const TextOptions& o
   }
 }
 
-void PrintJson(const DiagEngine& engine, std::ostream& out) {
+void PrintJson(const DiagEngine& engine, std::ostream& out, bool output_names) {
   const SourceManager& sm = engine.sources();
   nlohmann::ordered_json doc;
   doc["findings"] = nlohmann::ordered_json::array();
-  for (const Diagnostic* d : engine.Sorted()) doc["findings"].push_back(FindingJson(sm, *d));
+  for (const Diagnostic* d : engine.Sorted()) doc["findings"].push_back(FindingJson(sm, *d, output_names));
   doc["waived"] = nlohmann::ordered_json::array();
-  for (const Diagnostic* d : engine.Waived()) doc["waived"].push_back(FindingJson(sm, *d));
+  for (const Diagnostic* d : engine.Waived()) doc["waived"].push_back(FindingJson(sm, *d, output_names));
   doc["summary"] = {{"errors", engine.errors()}, {"warnings", engine.warnings()}, {"notes", engine.notes()}};
   // Findings quote their inputs; text that is not UTF-8 is replaced (U+FFFD) rather than thrown.
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
-void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& tool_version) {
+void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& tool_version, bool output_names) {
   const SourceManager& sm = engine.sources();
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   std::map<DiagId, int> rule_index;
@@ -249,13 +260,13 @@ void PrintSarif(const DiagEngine& engine, std::ostream& out, const std::string& 
     if (rule_index.count(d.id)) r["ruleIndex"] = rule_index[d.id];
     r["level"] = SarifLevel(d.severity);
     r["message"]["text"] = d.message;
-    nlohmann::ordered_json loc = SarifLocation(sm, d.loc);
+    nlohmann::ordered_json loc = SarifLocation(sm, d.loc, output_names);
     r["locations"] = loc.empty() ? nlohmann::ordered_json::array() : nlohmann::ordered_json::array({loc});
     if (!d.notes.empty()) {
       nlohmann::ordered_json related = nlohmann::ordered_json::array();
       int id = 1;
       for (const auto& n : d.notes) {
-        nlohmann::ordered_json rl = SarifLocation(sm, n.loc);
+        nlohmann::ordered_json rl = SarifLocation(sm, n.loc, output_names);
         rl["id"] = id++;
         rl["message"]["text"] = n.message;
         related.push_back(rl);

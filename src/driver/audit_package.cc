@@ -106,7 +106,7 @@ bool AddInputs(const CompileOptions& options, const EmitContext& ectx, MemberLis
 
 std::string Where(const SourceManager& sm, const Loc& loc) {
   if (!loc.valid()) return "";
-  ResolvedLoc r = sm.Resolve(loc);
+  ResolvedLoc r = sm.ResolveForOutput(loc);
   if (!r.cell.empty()) return r.file + ":" + r.sheet + "!" + r.cell;
   return r.line > 0 ? r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column) : r.file;
 }

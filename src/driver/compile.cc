@@ -9,6 +9,7 @@
 #include "load/xml_input.h"
 #include "load/profile_loader.h"
 #include "topology/topology.h"
+#include "util/data_dir.h"
 #include "util/input_file.h"
 #include "worksheets_in/returned.h"
 
@@ -103,6 +104,8 @@ static bool LoadPlanTopology(const CompileOptions& options, Compilation& c, topo
 void Compile(const CompileOptions& options, Compilation& c) {
   c.diags.SetWerror(options.werror);
   c.diags.SetMaxErrors(options.max_errors);
+  // Outputs name inputs from the plan's folder, however the plan's path was typed.
+  c.sources.SetOutputRoots(std::filesystem::path(options.plan_path).parent_path().string(), DataDir());
   c.plan_read = LoadPlan(options.plan_path, options.plan_path, &c.plan, c.sources, c.diags);
   if (!c.plan_read) {
     for (const Diagnostic* d : c.diags.Sorted()) {

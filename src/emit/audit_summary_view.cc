@@ -19,7 +19,7 @@ using kainjow::mustache::data;
 
 std::string Where(const SourceManager& sm, const Loc& loc) {
   if (!loc.valid()) return "command line";
-  ResolvedLoc r = sm.Resolve(loc);
+  ResolvedLoc r = sm.ResolveForOutput(loc);
   if (!r.cell.empty()) return r.file + ":" + r.sheet + "!" + r.cell;
   return r.line > 0 ? r.file + ":" + std::to_string(r.line) : r.file;
 }

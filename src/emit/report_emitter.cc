@@ -9,10 +9,12 @@ namespace plangen {
 
 bool EmitReport(const EmitContext& ctx, OutputSet& out) {
   std::ostringstream text, json, sarif;
+  // Files are named as in every output (from the plan's folder), not as typed on the command line.
   TextOptions t;
+  t.output_names = true;
   PrintText(ctx.diags, text, t);
-  PrintJson(ctx.diags, json);
-  PrintSarif(ctx.diags, sarif, PLANGEN_VERSION);
+  PrintJson(ctx.diags, json, true);
+  PrintSarif(ctx.diags, sarif, PLANGEN_VERSION, true);
   out.Add("report/findings.txt", text.str());
   out.Add("report/findings.json", json.str());
   out.Add("report/findings.sarif", sarif.str());

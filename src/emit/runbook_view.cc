@@ -20,7 +20,7 @@ std::string RoleName(const Plan& plan, const std::string& id) {
 }
 
 std::string SourceRef(const SourceManager& sm, const Loc& loc) {
-  ResolvedLoc r = sm.Resolve(loc);
+  ResolvedLoc r = sm.ResolveForOutput(loc);
   if (r.file.empty()) return "";
   if (!r.cell.empty()) return r.file + ":" + r.sheet + "!" + r.cell;
   return r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);

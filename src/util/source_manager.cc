@@ -42,6 +42,51 @@ const std::string* SourceManager::InputBytes(const std::string& path) const {
   return it == inputs_.end() ? nullptr : &it->second.bytes;
 }
 
+namespace {
+std::string CanonicalDir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(dir.empty() ? std::string(".") : dir, ec);
+  return ec ? std::string() : p.string();
+}
+
+// `path` relative to `base` when it lies under it, else empty.
+std::string Under(const std::filesystem::path& path, const std::string& base) {
+  if (base.empty()) return "";
+  std::filesystem::path rel = path.lexically_relative(base);
+  if (rel.empty() || *rel.begin() == "..") return "";
+  return rel.generic_string();
+}
+}  // namespace
+
+void SourceManager::SetOutputRoots(const std::string& plan_dir, const std::string& data_dir) {
+  output_plan_dir_ = CanonicalDir(plan_dir);
+  output_data_dir_ = CanonicalDir(data_dir);
+  for (File& f : files_) f.output_named = false;
+}
+
+std::string SourceManager::OutputName(int32_t file) const {
+  const File& f = files_[file];
+  if (output_plan_dir_.empty()) return f.name;
+  if (f.output_named) return f.output_name;
+  f.output_named = true;
+  f.output_name = f.name;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(f.name, ec)) return f.output_name;
+  std::filesystem::path p = std::filesystem::weakly_canonical(f.name, ec);
+  if (ec) return f.output_name;
+  std::string rel = Under(p, output_plan_dir_);
+  if (rel.empty()) rel = Under(p, output_data_dir_);
+  if (rel.empty()) rel = p.lexically_relative(output_plan_dir_).generic_string();
+  if (!rel.empty()) f.output_name = rel;
+  return f.output_name;
+}
+
+ResolvedLoc SourceManager::ResolveForOutput(const Loc& loc) const {
+  ResolvedLoc r = Resolve(loc);
+  if (!r.file.empty()) r.file = OutputName(loc.file);
+  return r;
+}
+
 int32_t SourceManager::AddSheet(int32_t file, std::string name) {
   auto& sheets = files_[file].sheets;
   sheets.push_back(std::move(name));

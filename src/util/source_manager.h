@@ -62,6 +62,17 @@ class SourceManager {
   uint32_t Offset(int32_t file, int line, int column) const;
   ResolvedLoc Resolve(const Loc& loc) const;
 
+  /// How files are named in what a build writes, so that outputs do not depend on the current
+  /// folder or on how a path was typed: a file under `plan_dir` by its path from there, else a
+  /// file under `data_dir` (plangen's own profiles) by its path from there, else by its path from
+  /// `plan_dir` ("../topology/lync.tbxml"). A name that is not a file on disk stays as it is.
+  /// Until this is called, outputs use the names diagnostics print.
+  void SetOutputRoots(const std::string& plan_dir, const std::string& data_dir);
+  /// The name of `file` in outputs (see SetOutputRoots).
+  std::string OutputName(int32_t file) const;
+  /// Resolve() with the file named as in outputs.
+  ResolvedLoc ResolveForOutput(const Loc& loc) const;
+
   /// An input file as it was read from disk: its bytes and how many times it was read.
   struct Input {
     std::string bytes;
@@ -82,9 +93,12 @@ class SourceManager {
     std::vector<std::string> sheets;
     mutable std::vector<uint32_t> line_starts;  // built on first use
     bool has_lines = true;
+    mutable std::string output_name;  // OutputName, worked out on first use
+    mutable bool output_named = false;
   };
   const std::vector<uint32_t>& LineStarts(int32_t file) const;
   std::deque<File> files_;
+  std::string output_plan_dir_, output_data_dir_;  // canonical, empty until SetOutputRoots
   std::map<std::string, Input> inputs_;
 };
 

@@ -1,5 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+
+#include <stdlib.h>
+
 #include "util/edit_distance.h"
 #include "util/iso8601.h"
 #include "util/schedule.h"
@@ -147,6 +152,35 @@ BOOST_AUTO_TEST_CASE(decode_utf16_and_latin1) {
   BOOST_TEST(bad.error_offset == 3u);
   BOOST_TEST(!DecodeXmlBytes("<?xml version=\"1.0\" encoding=\"UTF-7\"?><a/>", &text).ok);
   BOOST_TEST(!DecodeXmlBytes("<a>\xC3(</a>", &text).ok);
+}
+
+BOOST_AUTO_TEST_CASE(output_names_start_from_the_plans_folder) {
+  namespace fs = std::filesystem;
+  char templ[] = "/tmp/plangen-output-name.XXXXXX";
+  BOOST_REQUIRE(mkdtemp(templ));
+  const fs::path root = templ;
+  for (const char* f : {"site/plans/plan.xml", "site/plans/parts/roles.xml", "site/topology.tbxml",
+                        "share/worksheets/p/profile.xml"}) {
+    fs::create_directories((root / f).parent_path());
+    std::ofstream(root / f) << "x";
+  }
+  SourceManager sm;
+  int32_t plan = sm.AddFile((root / "site/plans/./plan.xml").string(), "x");
+  int32_t part = sm.AddFile((root / "site/plans/parts/roles.xml").string(), "x");
+  int32_t topo = sm.AddFile((root / "site/plans/../topology.tbxml").string(), "x");
+  int32_t profile = sm.AddFile((root / "share/worksheets/p/profile.xml").string(), "x");
+  int32_t stdin_like = sm.AddFile("<stdin>", "x");
+  // Before the roots are known, outputs use the names as given.
+  BOOST_TEST(sm.OutputName(plan) == (root / "site/plans/./plan.xml").string());
+  sm.SetOutputRoots((root / "site/plans").string(), (root / "share").string());
+  BOOST_TEST(sm.OutputName(plan) == "plan.xml");
+  BOOST_TEST(sm.OutputName(part) == "parts/roles.xml");
+  BOOST_TEST(sm.OutputName(topo) == "../topology.tbxml");
+  BOOST_TEST(sm.OutputName(profile) == "worksheets/p/profile.xml");
+  BOOST_TEST(sm.OutputName(stdin_like) == "<stdin>");
+  BOOST_TEST(sm.ResolveForOutput(Loc::At(part, 0)).file == "parts/roles.xml");
+  BOOST_TEST(sm.Resolve(Loc::At(part, 0)).file == (root / "site/plans/parts/roles.xml").string());
+  fs::remove_all(root);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
