@@ -21,8 +21,14 @@ void DosDateTime(int64_t t, uint16_t* dos_date, uint16_t* dos_time) {
   *dos_time = static_cast<uint16_t>((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
 }
 
-bool WriteZip(const std::string& path, std::vector<ZipMember> members, const ZipWriteOptions& options,
-              std::string* err) {
+namespace {
+
+// The 22-byte end of central directory record of an archive with no member: zip_close writes
+// nothing for an empty archive, but an empty package or bundle is still a zip.
+const unsigned char kEmptyZip[22] = {0x50, 0x4b, 0x05, 0x06};
+
+// Sorts `members` and refuses unsafe or duplicate names.
+bool CheckMembers(std::vector<ZipMember>& members, std::string* err) {
   std::sort(members.begin(), members.end(),
             [](const ZipMember& a, const ZipMember& b) { return a.name < b.name; });
   for (size_t i = 0; i < members.size(); ++i) {
@@ -36,22 +42,18 @@ bool WriteZip(const std::string& path, std::vector<ZipMember> members, const Zip
       return false;
     }
   }
+  return true;
+}
+
+// Adds every member to the open archive `za` and closes it. On failure the archive is
+// discarded (libzip writes into a temporary, so nothing is left behind) and `err` says why.
+bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWriteOptions& options, std::string* err) {
   uint16_t dos_date, dos_time;
   DosDateTime(options.mtime, &dos_date, &dos_time);
   int level = std::clamp(options.level, 1, 9);
-
-  int code = 0;
-  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
-  if (!za) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, code);
-    *err = zip_error_strerror(&ze);
-    zip_error_fini(&ze);
-    return false;
-  }
   auto fail = [&](const std::string& what) {
     *err = what + ": " + zip_strerror(za);
-    zip_discard(za);  // libzip writes into a temporary file, so nothing is left at `path`
+    zip_discard(za);
     return false;
   };
   for (const ZipMember& m : members) {
@@ -77,11 +79,27 @@ bool WriteZip(const std::string& path, std::vector<ZipMember> members, const Zip
     }
   }
   if (zip_close(za) != 0) return fail("cannot write the archive");
-  // zip_close writes nothing for an empty archive; an empty package is still a file.
+  return true;
+}
+
+}  // namespace
+
+bool WriteZip(const std::string& path, std::vector<ZipMember> members, const ZipWriteOptions& options,
+              std::string* err) {
+  if (!CheckMembers(members, err)) return false;
+  int code = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  if (!za) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, code);
+    *err = zip_error_strerror(&ze);
+    zip_error_fini(&ze);
+    return false;
+  }
+  if (!AddAndClose(za, members, options, err)) return false;
   if (members.empty()) {
     FILE* f = std::fopen(path.c_str(), "wb");
-    static const unsigned char kEmpty[22] = {0x50, 0x4b, 0x05, 0x06};
-    if (!f || std::fwrite(kEmpty, 1, sizeof kEmpty, f) != sizeof kEmpty) {
+    if (!f || std::fwrite(kEmptyZip, 1, sizeof kEmptyZip, f) != sizeof kEmptyZip) {
       if (f) std::fclose(f);
       *err = "cannot write the archive";
       return false;
@@ -92,6 +110,47 @@ bool WriteZip(const std::string& path, std::vector<ZipMember> members, const Zip
     }
   }
   return true;
+}
+
+bool ZipToBytes(std::vector<ZipMember> members, const ZipWriteOptions& options, std::string* bytes, std::string* err) {
+  if (!CheckMembers(members, err)) return false;
+  if (members.empty()) {
+    bytes->assign(reinterpret_cast<const char*>(kEmptyZip), sizeof kEmptyZip);
+    return true;
+  }
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &ze);
+  if (!src) {
+    *err = zip_error_strerror(&ze);
+    zip_error_fini(&ze);
+    return false;
+  }
+  zip_source_keep(src);  // still ours after zip_close, to read the archive back
+  zip_t* za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+  if (!za) {
+    *err = zip_error_strerror(&ze);
+    zip_error_fini(&ze);
+    zip_source_free(src);
+    return false;
+  }
+  zip_error_fini(&ze);
+  bool ok = AddAndClose(za, members, options, err);
+  zip_stat_t st;
+  if (ok && (zip_source_open(src) != 0 || zip_source_stat(src, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))) {
+    *err = "cannot read the archive back from memory";
+    ok = false;
+  } else if (ok) {
+    bytes->assign(st.size, '\0');
+    zip_int64_t n = zip_source_read(src, bytes->data(), st.size);
+    zip_source_close(src);
+    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
+      *err = "cannot read the archive back from memory";
+      ok = false;
+    }
+  }
+  zip_source_free(src);
+  return ok;
 }
 
 }  // namespace plangen::audit

@@ -34,4 +34,8 @@ void DosDateTime(int64_t t, uint16_t* dos_date, uint16_t* dos_time);
 bool WriteZip(const std::string& path, std::vector<ZipMember> members, const ZipWriteOptions& options,
               std::string* err);
 
+/// The same archive WriteZip would write, held in memory: for a zip that is itself an output
+/// (a role's bundle), written later with the others.
+bool ZipToBytes(std::vector<ZipMember> members, const ZipWriteOptions& options, std::string* bytes, std::string* err);
+
 }  // namespace plangen::audit

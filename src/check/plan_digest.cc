@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -129,7 +130,10 @@ std::string CanonicalPlanText(const Plan& p) {
         .Optional("region", x.region).Optional("kind", x.kind);
   }), true);
   const Topology& t = p.topology;
-  top.Text("topology-file", t.file);
+  // What the topology path points at, not its text: the same file spelled './t.tbxml' or by an
+  // absolute path, or a plan folder moved with its topology, keeps the digest.
+  if (!t.file_digest.empty()) top.Field("topology-file", t.file_digest);
+  else top.Field("topology-file", t.file.empty() ? "" : "unread " + std::filesystem::path(Collapse(t.file.value)).filename().string());
   top.Nested("site", Each(t.sites, [&](Rec& r, const Site& s) {
     r.Text("id", s.id).Text("name", s.name).Optional("time-zone", s.time_zone);
     if (!s.residency.empty()) r.Set("residency", s.residency, true);

@@ -6,6 +6,9 @@
 // Left out on purpose: the approvals themselves (they record the digest, and a second approval
 // must not invalidate the first) and the date of the last review (recording a review does not
 // change what was approved).
+//
+// The topology file named by <topology file="..."> counts by its content (Topology::file_digest),
+// not by the path's text. docs/plan-format.md ("The plan digest") says the same for users.
 #pragma once
 
 #include <string>

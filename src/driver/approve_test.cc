@@ -7,6 +7,7 @@
 #include "check/plan_digest.h"
 #include "driver/approval_edit.h"
 #include "driver/commands.h"
+#include "driver/compile.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -147,6 +148,53 @@ BOOST_AUTO_TEST_CASE(diff_takes_an_audit_package_as_the_old_version) {
   BOOST_TEST(RunCommandLine({"diff", package.string(), testing::SourceRoot() + "/tests/data/diff/changed.xml"}, env) == 1);
   BOOST_TEST(RunCommandLine({"diff", sample, package.string()}, env) == 0);
   fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(digest)
+
+namespace {
+
+std::string DigestOf(const fs::path& plan) {
+  CompileOptions o;
+  o.plan_path = plan.string();
+  o.as_of = *ParseDate("2026-12-01");
+  Compilation c;
+  Compile(o, c);
+  BOOST_REQUIRE(c.plan_read);
+  return check::PlanDigest(c.plan);
+}
+
+// The sample plan naming a topology file beside it, spelled `spelling`.
+void WritePlanWithTopology(const fs::path& dir, const std::string& spelling) {
+  fs::create_directories(dir);
+  std::string text = ReadAll(fs::path(testing::SourceRoot()) / "samples/contoso/plan.xml");
+  text.replace(text.find("<topology>"), 10, "<topology file=\"" + spelling + "\">");
+  std::ofstream(dir / "plan.xml", std::ios::binary) << text;
+  fs::copy_file(fs::path(testing::SourceRoot()) / "tests/data/topology/Fabrikam.tbxml", dir / "topo.tbxml",
+                fs::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(follows_the_topology_file_not_its_path_or_the_plans_folder) {
+  fs::path root = TempDir("digest");
+  WritePlanWithTopology(root / "a", "topo.tbxml");
+  const std::string first = DigestOf(root / "a/plan.xml");
+  // The folder moves elsewhere: same digest.
+  fs::create_directories(root / "elsewhere/deeper");
+  fs::rename(root / "a", root / "elsewhere/deeper/b");
+  BOOST_TEST(DigestOf(root / "elsewhere/deeper/b/plan.xml") == first);
+  // The same file spelled another way, or by its absolute path: same digest.
+  WritePlanWithTopology(root / "c", "./../c/topo.tbxml");
+  BOOST_TEST(DigestOf(root / "c/plan.xml") == first);
+  WritePlanWithTopology(root / "d", (root / "d/topo.tbxml").string());
+  BOOST_TEST(DigestOf(root / "d/plan.xml") == first);
+  // Another topology: another digest.
+  std::ofstream(root / "d/topo.tbxml", std::ios::app) << "<!-- one more line -->\n";
+  BOOST_TEST(DigestOf(root / "d/plan.xml") != first);
+  fs::remove_all(root);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include "driver/approve_command.h"
 #include "driver/common_options.h"
 #include "driver/diff_command.h"
+#include "driver/distribution_build.h"
 #include "driver/init_command.h"
 #include "driver/verify_command.h"
 #include "driver/write_outputs.h"
@@ -73,17 +74,20 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
     if (c.diags.HasErrors() && c.plan_read) std::cerr << "plangen build: no outputs written because the plan has errors (use --draft to emit anyway)\n";
     return ExitCode(c) == 0 ? 1 : ExitCode(c);
   }
+  DistributionOptions dist;
+  if (!PrepareDistribution(c, r.GetAll("role"), r.Get("since"), &dist, &error)) return UsageError("build", error);
   TemplateSet templates(r.Get("templates"), DataDir() + "/templates");
   EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
                    c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
                    c.has_evidence ? &c.evidence.files : nullptr};
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
-  bool emitted = RunEmitters(ectx, outputs);
-  // A package certifies a clean plan: a draft gets none. It is assembled before anything is
-  // written and written into the staging directory with the rest, so it is all or nothing too.
+  bool emitted = EmitBuildOutputs(ectx, dist, outputs);
+  // A package certifies a clean plan: a draft gets none, and neither does a build for some roles
+  // only. It is assembled before anything is written and written into the staging directory with
+  // the rest, so it is all or nothing too.
   AuditPackage package;
-  const bool make_package = emitted && !ectx.draft;
+  const bool make_package = emitted && !ectx.draft && dist.roles.empty();
   if (make_package) {
     if (progress) std::cerr << "plangen: assembling the audit package\n";
     emitted = AssembleAuditPackage(copt, ectx, outputs, &package);
@@ -182,13 +186,18 @@ CommandSpec BuildSpec() {
                     Flag("draft", "emit outputs marked DRAFT even when the plan has errors (no audit package then)"),
                     Value("sign", "KEY", "sign the audit package's MANIFEST with this Ed25519 private key (PEM)", "",
                           Completion::kFile),
+                    Repeated("role", "ROLE", "build only what this role needs: its runbooks, calendar, scripts and bundle (repeatable)"),
+                    Value("since", "PACKAGE", "open each role's bundle with what changed for it since this audit package (or plan)",
+                          "", Completion::kFile),
                     Flag("quiet", "no progress on stderr"),
                     Flag("force", "replace the output directory even if plangen did not write it")},
                    CompileOptionSpecs());
   s.exit_codes = {{"0", "the outputs are written and the plan has no errors"},
                   {"1", "the plan has errors (nothing written unless --draft), or an output cannot be written"},
                   {"2", "bad usage, an input that cannot be read, or an output directory plangen did not write (see --force)"}};
-  s.examples = {"plangen build plan.xml -o out --as-of 2026-12-01"};
+  s.examples = {"plangen build plan.xml -o out --as-of 2026-12-01",
+                "plangen build plan.xml -o out --since approved/contoso-lync-v3-2026-06-01.zip",
+                "plangen build plan.xml -o dba-copy --role dba"};
   return s;
 }
 

@@ -2,11 +2,14 @@
 
 #include "check/evidence_check.h"
 #include "check/passes.h"
+#include "check/plan_digest.h"
 #include "driver/plan_waivers.h"
 #include "emit/runbook_lint.h"
 #include "load/plan_loader.h"
+#include "load/xml_input.h"
 #include "load/profile_loader.h"
 #include "topology/topology.h"
+#include "util/input_file.h"
 #include "worksheets_in/returned.h"
 
 #include <filesystem>
@@ -46,6 +49,32 @@ bool ApplySeverityFlags(const std::vector<std::string>& flags, DiagEngine& diags
   return true;
 }
 
+// Where the plan's <topology file="..."> points: relative to the plan file. Empty when the plan
+// names no topology file (or only a TODO).
+static std::string PlanTopologyPath(const std::string& plan_path, const Plan& plan) {
+  const Text& file = plan.topology.file;
+  if (file.empty() || IsPlaceholder(file.value)) return "";
+  return (std::filesystem::path(plan_path).parent_path() / file.value).string();
+}
+
+// Records what the plan's <topology file="..."> points at (a SHA-256 of its bytes), for the plan
+// digest, whatever the profile or --topology. The bytes are read once and kept in the
+// SourceManager, so the drift check compares exactly what was digested. Unreadable is left
+// empty, without a finding: the drift check says why when it reads the file.
+static void DigestPlanTopology(const std::string& plan_path, Compilation& c) {
+  const std::string path = PlanTopologyPath(plan_path, c.plan);
+  if (path.empty()) return;
+  const std::string* bytes = c.sources.InputBytes(path);
+  if (!bytes) {
+    std::string read;
+    InputFileError err;
+    if (!ReadInputFile(path, kMaxXmlBytes, &read, &err)) return;
+    c.sources.KeepInput(path, std::move(read));
+    bytes = c.sources.InputBytes(path);
+  }
+  if (bytes) c.plan.topology.file_digest = "sha256:" + check::Sha256Hex(*bytes);
+}
+
 // The topology to compare the plan with: --topology FILE, else the plan's <topology file="...">,
 // which is relative to the plan file. Returns false when there is none or it cannot be used (the
 // reader has said why).
@@ -53,11 +82,16 @@ static bool LoadPlanTopology(const CompileOptions& options, Compilation& c, topo
   namespace fs = std::filesystem;
   std::string path = options.topology, display = options.topology;
   if (path.empty()) {
-    if (c.plan.topology.file.empty() || IsPlaceholder(c.plan.topology.file.value)) return false;
-    path = (fs::path(options.plan_path).parent_path() / c.plan.topology.file.value).string();
+    path = PlanTopologyPath(options.plan_path, c.plan);
+    if (path.empty()) return false;
     display = (fs::path(c.sources.Name(c.plan.file)).parent_path() / c.plan.topology.file.value).lexically_normal().string();
   }
-  if (!topo::ReadTopology(path, display, out, c.sources, c.diags)) {
+  // The plan's topology file was read already for the digest: compare those bytes, not a second
+  // reading (it may be the same file as --topology, by another spelling).
+  const std::string* kept = c.sources.InputBytes(path);
+  const bool read = kept ? topo::ReadTopologyBytes(display, *kept, out, c.sources, c.diags)
+                         : topo::ReadTopology(path, display, out, c.sources, c.diags);
+  if (!read) {
     for (const Diagnostic* d : c.diags.Sorted()) {
       if (d->id == DiagId::err_file_unreadable || d->id == DiagId::err_file_too_large) c.unreadable = true;
     }
@@ -76,6 +110,7 @@ void Compile(const CompileOptions& options, Compilation& c) {
     }
     return;
   }
+  DigestPlanTopology(options.plan_path, c);
   ApplyPlanWaivers(c.plan, options.as_of, c.diags);
   std::string profile_id = c.plan.profile.empty() ? "lync-server-2013" : c.plan.profile.value;
   Loc where = c.plan.profile.empty() ? c.plan.loc : c.plan.profile.loc;

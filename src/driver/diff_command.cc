@@ -9,10 +9,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "audit/zip_reader.h"
 #include "diag/printers.h"
 #include "diff/plan_diff.h"
 #include "driver/common_options.h"
+#include "driver/plan_version.h"
 #include "load/plan_loader.h"
 
 namespace fs = std::filesystem;
@@ -20,59 +20,6 @@ namespace fs = std::filesystem;
 namespace plangen {
 
 namespace {
-
-bool IsZip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[4] = {};
-  in.read(magic, 4);
-  return in && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-}
-
-// A temporary folder removed when it goes out of scope.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plangen-diff-XXXXXX").string();
-    if (mkdtemp(tmpl.data())) path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-// Loads a plan file, or the plan an audit package was built from (its inputs/, unpacked into
-// `scratch`). Returns false, with the reason on stderr, when there is no plan to compare.
-bool LoadVersion(const std::string& path, const TempDir& scratch, Plan* plan, SourceManager& sm, DiagEngine& diags) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    std::cerr << "plangen diff: cannot read '" << path << "': " << (fs::exists(path, ec) ? "not a file" : "no such file") << "\n";
-    return false;
-  }
-  if (!IsZip(path)) return LoadPlan(path, path, plan, sm, diags);
-  audit::ZipContents zip = audit::ReadZipFile(path, audit::ZipLimits{});
-  if (!zip.opened || scratch.path().empty()) {
-    std::cerr << "plangen diff: cannot read the audit package '" << path << "'\n";
-    return false;
-  }
-  bool has_plan = false;
-  for (const audit::ZipEntry& e : zip.entries) {
-    if (e.name.compare(0, 7, "inputs/") != 0) continue;
-    fs::path target = fs::path(scratch.path()) / e.name;
-    fs::create_directories(target.parent_path(), ec);
-    std::ofstream(target, std::ios::binary) << e.data;
-    if (e.name == "inputs/plan.xml") has_plan = true;
-  }
-  if (!has_plan) {
-    std::cerr << "plangen diff: the audit package '" << path << "' has no inputs/plan.xml\n";
-    return false;
-  }
-  return LoadPlan(scratch.path() + "/inputs/plan.xml", path + ":inputs/plan.xml", plan, sm, diags);
-}
 
 std::string MarkdownEscape(const std::string& s) {
   std::string out;
@@ -118,7 +65,10 @@ int RunDiff(const ParsedArgs& r, const Environment& env) {
   DiagEngine diags(sm);
   TempDir scratch;
   Plan before, after;
-  const bool ok = LoadVersion(old_path, scratch, &before, sm, diags) && LoadVersion(new_path, scratch, &after, sm, diags);
+  std::string error;
+  const bool ok = LoadPlanVersion(old_path, scratch, &before, sm, diags, &error) &&
+                  LoadPlanVersion(new_path, scratch, &after, sm, diags, &error);
+  if (!error.empty()) std::cerr << "plangen diff: " << error << "\n";
   if (diags.HasErrors()) {
     TextOptions t;
     t.color = env.UseColor(env.stderr_is_terminal);

@@ -7,6 +7,7 @@
 #include "audit/sha256.h"
 #include "driver/audit_package.h"
 #include "driver/common_options.h"
+#include "driver/distribution_build.h"
 #include "emit/emitters.h"
 #include "plangen_config.h"
 #include "util/data_dir.h"
@@ -17,7 +18,7 @@ namespace {
 
 // Builds the package again from the inputs, in memory, and reports every member that differs
 // from `package`, or why the inputs could not be rebuilt (their findings printed).
-void CompareWithRebuild(const CompileOptions& copt, const std::string& templates_dir,
+void CompareWithRebuild(const CompileOptions& copt, const std::string& templates_dir, const std::string& since,
                         const audit::VerifyResult& package, OutputFormat format, const Environment& env,
                         Compilation& v) {
   Loc nowhere;
@@ -40,7 +41,9 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
                    rc.has_evidence ? &rc.evidence.files : nullptr};
   OutputSet outputs;
   AuditPackage rebuilt;
-  if (!RunEmitters(ectx, outputs) || !AssembleAuditPackage(copt, ectx, outputs, &rebuilt)) {
+  DistributionOptions dist;
+  if (!PrepareDistribution(rc, {}, since, &dist, &error)) return failed(error);
+  if (!EmitBuildOutputs(ectx, dist, outputs) || !AssembleAuditPackage(copt, ectx, outputs, &rebuilt)) {
     return failed("the outputs cannot be made");
   }
   std::set<std::string> made;
@@ -84,7 +87,7 @@ int RunVerify(const ParsedArgs& r, const Environment& env) {
     if (!result.manifest.plangen_version.empty() && result.manifest.plangen_version != PLANGEN_VERSION) {
       v.diags.Report(DiagId::note_rebuild_version, Loc(), {result.manifest.plangen_version, PLANGEN_VERSION});
     }
-    CompareWithRebuild(copt, r.Get("templates"), result, format, env, v);
+    CompareWithRebuild(copt, r.Get("templates"), r.Get("since"), result, format, env, v);
   }
   PrintFindings(v, format, env, std::cout);
   if (unreadable) return 2;

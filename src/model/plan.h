@@ -107,6 +107,9 @@ struct Site {
 
 struct Topology {
   Text file;  ///< topology file to import or compare (M1 drift)
+  /// "sha256:..." of the bytes `file` points at (set by the driver when it can read them), so that
+  /// the plan digest follows the topology itself rather than how its path is spelled.
+  std::string file_digest;
   std::vector<Site> sites;
   std::vector<Pool> pools;
   std::vector<Server> servers;
