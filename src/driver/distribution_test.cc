@@ -223,6 +223,26 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   BOOST_TEST(ops.count("scripts/tasks/red-xds.xml"));
 }
 
+BOOST_AUTO_TEST_CASE(golden_readme_and_contacts_of_each_bundle) {
+  Scratch s;
+  auto files = Build(s.path + "/out");
+  fs::path expected = fs::path(testing::SourceRoot()) / "tests/golden/sample/expected/distribution";
+  const char* update = std::getenv("PLANGEN_UPDATE_GOLDEN");
+  const bool rewrite = update && std::string(update) == "1";
+  for (const std::string& role : kRoles) {
+    auto bundle = Unzip(files.at("distribution/" + role + ".zip"));
+    for (const char* name : {"README.md", "contacts.md"}) {
+      fs::path p = expected / role / name;
+      if (rewrite) {
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << bundle.at(name);
+      }
+      BOOST_TEST_INFO("golden " << p.string() << " (regenerate with PLANGEN_UPDATE_GOLDEN=1)");
+      BOOST_TEST(bundle.at(name) == ReadAll(p));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bundles_are_recorded_in_the_audit_package) {
   Scratch s;
   auto files = Build(s.path + "/out");

@@ -171,8 +171,8 @@ std::string ContactSheet(const EmitContext& ctx, const Role& role) {
   return out;
 }
 
-// What a bundle member is, for the README.
-std::string Describe(const Plan& plan, const std::string& path) {
+// What a bundle member of role `id` is, for the README.
+std::string Describe(const Plan& plan, const std::string& id, const std::string& path) {
   auto ext = [&]() {
     size_t dot = path.rfind('.');
     return dot == std::string::npos ? std::string() : path.substr(dot + 1);
@@ -187,12 +187,19 @@ std::string Describe(const Plan& plan, const std::string& path) {
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";
   if (StartsWith(path, "worksheets/"))
     return "your rows of the backup and restoration worksheets: fill them in and return the workbook";
-  if (StartsWith(path, "scripts/backup/"))
-    return "the backup script of a server where you own a backup (it runs every backup of that server: see -Backup)";
-  if (StartsWith(path, "scripts/tasks/")) return "the Task Scheduler definition that runs one of your backups at its schedule";
-  if (StartsWith(path, "scripts/restore/"))
-    return "your restoration script of one scenario (it walks you through your steps)";
-  (void)plan;
+  for (const Scenario& s : plan.scenarios) {
+    if (path == RestoreScriptPath(s, id))
+      return "your restoration script of scenario " + Md(s.title.empty() ? s.id.value : s.title.value) +
+             " (it walks you through your steps)";
+  }
+  for (const Backup& b : plan.backups) {
+    if (path == TaskDefinitionPath(b)) return "the Task Scheduler definition that runs your backup " + Code(b.id.value);
+  }
+  for (const std::string& server : ServersWithBackups(plan)) {
+    if (path == BackupScriptPath(server))
+      return "the backup script of " + Code(server) + ", where you own a backup (it runs every backup of the server "
+             "unless -Backup names some)";
+  }
   return "";
 }
 
@@ -217,7 +224,7 @@ std::string Readme(const EmitContext& ctx, const DistributionOptions& options, c
   }
   out += "\n## What is inside\n\n| File | What it is |\n|---|---|\n";
   out += "| " + Code(kReadme) + " | this page |\n";
-  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(plan, f) + " |\n";
+  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(plan, id, f) + " |\n";
   out += "\n## Approvals\n\n";
   if (plan.governance.approvals.empty()) {
     out += "The plan records no approval.\n";
