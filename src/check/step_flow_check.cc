@@ -104,7 +104,8 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
     std::sort(servers.begin(), servers.end());
     servers.erase(std::unique(servers.begin(), servers.end()), servers.end());
 
-    std::vector<std::set<std::string>> produces(n), needs(n);
+    // early_needs[i]: what step i needs through kinds that may run early (judged only unordered).
+    std::vector<std::set<std::string>> produces(n), needs(n), serves_pool(n), early_needs(n);
     std::vector<std::set<int>> targets(n);
     std::unordered_map<std::string, int> by_id;
     for (int i = 0; i < n; ++i) {
@@ -116,12 +117,26 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
         else if (const ProfileProcedure* p = ctx.profile.FindProcedure(st.procedure.value)) text += "\n" + p->title.value;
       }
       Words words = WordsOf(text);
+      std::vector<const ProfileStepKind*> hits;
       for (const Kind& k : kinds) {
         bool hit = false;
         for (const Words& m : k.matches) hit = hit || HoldsAll(words, m);
-        if (!hit) continue;
-        for (const Text& t : k.kind->produces) produces[i].insert(t.value);
-        for (const Text& t : k.kind->needs) needs[i].insert(t.value);
+        if (hit) hits.push_back(k.kind);
+      }
+      for (const ProfileStepKind* k : hits) {
+        for (const Text& t : k->produces) {
+          produces[i].insert(t.value);
+          if (k->pool_wide.get()) serves_pool[i].insert(t.value);
+        }
+        for (const Text& t : k->needs) {
+          needs[i].insert(t.value);
+          if (k->may_run_early.get()) early_needs[i].insert(t.value);
+        }
+      }
+      // A need may wait for later only when every kind of the step that has it may run early.
+      for (const ProfileStepKind* k : hits) {
+        if (k->may_run_early.get()) continue;
+        for (const Text& t : k->needs) early_needs[i].erase(t.value);
       }
       for (const auto& p : produces[i]) needs[i].erase(p);
       for (int s : servers) {
@@ -157,18 +172,31 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
     };
     for (int i = 0; i < n; ++i) {
       for (int j = 0; j < n; ++j) {
-        if (i == j || before[i][j] || before[j][i] || apart(i, j)) continue;
+        // Waiting for the producer is right; a cycle of `after` is reported by PG2203.
+        if (i == j || before[i][j]) continue;
+        // Ordered the wrong way round: the producing step waits, directly or through others, for
+        // the step that needs what it produces.
+        const bool reversed = before[j][i];
         std::string resource;
         for (const auto& r : needs[i]) {
-          if (produces[j].count(r)) {
+          if (reversed && early_needs[i].count(r)) continue;
+          if (produces[j].count(r) && (serves_pool[j].count(r) || !apart(i, j))) {
             resource = r;
             break;
           }
         }
         if (resource.empty()) continue;
-        diags.Report(DiagId::err_step_before_prerequisite, sc.steps[i].loc,
-                     {sc.steps[i].id.value, sc.id.value, sc.steps[j].id.value, Resource(resource)})
-            .AddNote(sc.steps[j].loc, "step '" + sc.steps[j].id.value + "' produces the " + Resource(resource) + " here");
+        const ScenarioStep& user = sc.steps[i];
+        const ScenarioStep& maker = sc.steps[j];
+        if (reversed) {
+          diags.Report(DiagId::err_step_ordered_before_prerequisite, user.loc,
+                       {user.id.value, sc.id.value, maker.id.value, Resource(resource)})
+              .AddNote(maker.loc, "step '" + maker.id.value + "' produces the " + Resource(resource) + " here, and waits for step '" +
+                                      user.id.value + "'");
+          continue;
+        }
+        diags.Report(DiagId::err_step_before_prerequisite, user.loc, {user.id.value, sc.id.value, maker.id.value, Resource(resource)})
+            .AddNote(maker.loc, "step '" + maker.id.value + "' produces the " + Resource(resource) + " here");
       }
     }
   }

@@ -224,7 +224,9 @@ CommandSpec VerifySpec() {
   s.options = With({Value("key", "FILE", "check MANIFEST.sig with this Ed25519 public key (PEM)", "", Completion::kFile),
                     Value("plan", "FILE", "rebuild from this plan and compare every member (--as-of defaults to the package's)",
                           "", Completion::kFile),
-                    Value("templates", "DIR", "the --templates folder the build used", "", Completion::kDir)},
+                    Value("templates", "DIR", "the --templates folder the build used", "", Completion::kDir),
+                    Value("since", "PACKAGE", "the --since package the build used (its bundles say what changed since it)", "",
+                          Completion::kFile)},
                    CompileOptionSpecs());
   s.exit_codes = {{"0", "the package is intact"},
                   {"1", "a member, the signature or the rebuild differs (each difference is reported)"},

@@ -223,6 +223,26 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   BOOST_TEST(ops.count("scripts/tasks/red-xds.xml"));
 }
 
+BOOST_AUTO_TEST_CASE(golden_readme_and_contacts_of_each_bundle) {
+  Scratch s;
+  auto files = Build(s.path + "/out");
+  fs::path expected = fs::path(testing::SourceRoot()) / "tests/golden/sample/expected/distribution";
+  const char* update = std::getenv("PLANGEN_UPDATE_GOLDEN");
+  const bool rewrite = update && std::string(update) == "1";
+  for (const std::string& role : kRoles) {
+    auto bundle = Unzip(files.at("distribution/" + role + ".zip"));
+    for (const char* name : {"README.md", "contacts.md"}) {
+      fs::path p = expected / role / name;
+      if (rewrite) {
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << bundle.at(name);
+      }
+      BOOST_TEST_INFO("golden " << p.string() << " (regenerate with PLANGEN_UPDATE_GOLDEN=1)");
+      BOOST_TEST(bundle.at(name) == ReadAll(p));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(bundles_are_recorded_in_the_audit_package) {
   Scratch s;
   auto files = Build(s.path + "/out");
@@ -342,6 +362,51 @@ BOOST_AUTO_TEST_CASE(what_changed_nothing_since_the_same_package) {
   std::string package;
   for (const auto& e : fs::directory_iterator(s.path + "/approved/audit")) package = e.path().string();
   CheckWhatChanged("no-change", package);
+}
+
+// The roles whose bundle lists a change, building the sample --since a copy edited from `from` to
+// `to` (so the change is from `to` back to `from`).
+std::set<std::string> RolesConcerned(const std::string& from, const std::string& to) {
+  Scratch s;
+  auto files = Build(s.path + "/out", {"--since", EditedSample(s.path + "/old", from, to)});
+  auto j = nlohmann::json::parse(files.at("report/distribution.json"));
+  std::set<std::string> roles;
+  for (const auto& b : j["bundles"]) {
+    if (!b["changes"].empty()) roles.insert(b["role"].get<std::string>());
+  }
+  return roles;
+}
+
+BOOST_AUTO_TEST_CASE(each_change_concerns_the_roles_that_act_on_it) {
+  using Roles = std::set<std::string>;
+  // A team's contacts: the team and the teams that hand off to it or from it.
+  BOOST_TEST(RolesConcerned("storage@contoso.com", "backup-team@contoso.com") == (Roles{"dba", "lync-ops", "storage"}),
+             boost::test_tools::per_element());
+  // A location: the owners of the backups kept there.
+  BOOST_TEST(RolesConcerned("\\\\bk02.dublin.contoso.com\\LyncBackup", "\\\\bk09.dublin.contoso.com\\LyncBackup") ==
+                 (Roles{"dublin-it"}),
+             boost::test_tools::per_element());
+  // A step's estimate: the role that does the step, not the others of the scenario.
+  BOOST_TEST(RolesConcerned("role=\"dba\" estimate=\"PT1H\" after=\"prepare\"", "role=\"dba\" estimate=\"PT2H\" after=\"prepare\"") ==
+                 (Roles{"dba"}),
+             boost::test_tools::per_element());
+  // A scenario's RTO: every role of the scenario, its decider included.
+  BOOST_TEST(RolesConcerned("title=\"File Store on fs01 lost\" rto=\"PT6H\"", "title=\"File Store on fs01 lost\" rto=\"PT8H\"") ==
+                 (Roles{"lync-ops", "storage"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(verify_rebuilds_the_bundles_with_the_same_since) {
+  Scratch s;
+  std::string old = EditedSample(s.path + "/old", "schedule=\"daily 03:15\"", "schedule=\"daily 04:15\"");
+  Build(s.path + "/out", {"--since", old});
+  std::string zip;
+  for (const auto& e : fs::directory_iterator(s.path + "/out/audit")) zip = e.path().string();
+  std::string out;
+  BOOST_TEST(Run({"verify", zip, "--plan", kSample, "--since", old}, &out) == 0, out);
+  BOOST_TEST(Run({"verify", zip, "--plan", kSample}, &out) == 1);
+  BOOST_TEST(out.find("outputs/distribution/dba.zip") != std::string::npos, out);
+  BOOST_TEST(out.find("reports/distribution.json") != std::string::npos, out);
 }
 
 BOOST_AUTO_TEST_CASE(since_an_unreadable_package_is_refused) {

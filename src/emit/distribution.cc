@@ -19,9 +19,12 @@ namespace plangen {
 
 namespace {
 
-// The emitters whose outputs can belong to a role: a build for some roles runs only these.
-const std::set<std::string> kRoleEmitters = {"runbooks-html", "runbooks-md", "calendars",
-                                             "backup-scripts", "backup-tasks", "restore-scripts"};
+// The emitters whose outputs can belong to a role: a build for some roles runs only these. The
+// runbooks are rendered for those roles alone, with the templates and extensions of the runbook
+// emitters (runbook_*_emitter.cc), which is most of the time a build for one role saves.
+const std::set<std::string> kRoleEmitters = {"calendars", "backup-scripts", "backup-tasks", "restore-scripts"};
+const std::vector<std::pair<const char*, const char*>> kRunbookFormats = {
+    {"runbook/runbook.html.mustache", ".html"}, {"runbook/runbook.md.mustache", ".md"}};
 
 constexpr const char* kReadme = "README.md";
 constexpr const char* kContacts = "contacts.md";
@@ -168,8 +171,8 @@ std::string ContactSheet(const EmitContext& ctx, const Role& role) {
   return out;
 }
 
-// What a bundle member is, for the README.
-std::string Describe(const Plan& plan, const std::string& path) {
+// What a bundle member of role `id` is, for the README.
+std::string Describe(const Plan& plan, const std::string& id, const std::string& path) {
   auto ext = [&]() {
     size_t dot = path.rfind('.');
     return dot == std::string::npos ? std::string() : path.substr(dot + 1);
@@ -184,12 +187,19 @@ std::string Describe(const Plan& plan, const std::string& path) {
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";
   if (StartsWith(path, "worksheets/"))
     return "your rows of the backup and restoration worksheets: fill them in and return the workbook";
-  if (StartsWith(path, "scripts/backup/"))
-    return "the backup script of a server where you own a backup (it runs every backup of that server: see -Backup)";
-  if (StartsWith(path, "scripts/tasks/")) return "the Task Scheduler definition that runs one of your backups at its schedule";
-  if (StartsWith(path, "scripts/restore/"))
-    return "your restoration script of one scenario (it walks you through your steps)";
-  (void)plan;
+  for (const Scenario& s : plan.scenarios) {
+    if (path == RestoreScriptPath(s, id))
+      return "your restoration script of scenario " + Md(s.title.empty() ? s.id.value : s.title.value) +
+             " (it walks you through your steps)";
+  }
+  for (const Backup& b : plan.backups) {
+    if (path == TaskDefinitionPath(b)) return "the Task Scheduler definition that runs your backup " + Code(b.id.value);
+  }
+  for (const std::string& server : ServersWithBackups(plan)) {
+    if (path == BackupScriptPath(server))
+      return "the backup script of " + Code(server) + ", where you own a backup (it runs every backup of the server "
+             "unless -Backup names some)";
+  }
   return "";
 }
 
@@ -214,7 +224,7 @@ std::string Readme(const EmitContext& ctx, const DistributionOptions& options, c
   }
   out += "\n## What is inside\n\n| File | What it is |\n|---|---|\n";
   out += "| " + Code(kReadme) + " | this page |\n";
-  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(plan, f) + " |\n";
+  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(plan, id, f) + " |\n";
   out += "\n## Approvals\n\n";
   if (plan.governance.approvals.empty()) {
     out += "The plan records no approval.\n";
@@ -352,6 +362,12 @@ bool EmitRoleFiles(const EmitContext& ctx, const std::vector<std::string>& role_
   for (const std::string& id : role_ids) {
     const Role* role = ctx.plan.FindRole(id);
     if (!role) continue;
+    const TemplateData view = RunbookView(ctx, *role);
+    for (const auto& [name, ext] : kRunbookFormats) {
+      std::string text;
+      if (!ctx.templates.Render(name, view, &text, ctx.diags, ctx.sources)) return false;
+      all.Add("runbooks/" + RoleFileStem(id) + ext, std::move(text));
+    }
     for (const std::string& path : RoleOutputs(ctx, *role, all)) out.Add(path, all.files().at(path));
   }
   return true;

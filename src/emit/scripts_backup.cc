@@ -147,11 +147,17 @@ BackupScript BackupScriptOf(const EmitContext& ctx, const Backup& b) {
   for (const ExpandedStep& st : ex.runs.front().steps) {
     const std::string& cmd = st.command;
     if (cmd.find("BACKUP DATABASE") != std::string::npos || cmd.find("BACKUP LOG") != std::string::npos) {
-      a.action = cmd.find("BACKUP LOG") != std::string::npos ? "sql-log" : "sql-full";
-      if (!out.values.count("database")) {
-        a.action = "manual";
-        a.why_manual = "the profile gives no database for data item '" + b.item.value + "'";
+      bool log = cmd.find("BACKUP LOG") != std::string::npos;
+      a.action = log ? "sql-log" : "sql-full";
+      if (out.values.count("database")) return out;
+      // A log backup of a mirrored Back End names no database: like its runbook step, the script
+      // backs up the log of every full-recovery database whose principal is on either partner.
+      if (log && out.values.count("primary") && out.values.count("mirror")) {
+        a.action = "sql-log-principals";
+        return out;
       }
+      a.action = "manual";
+      a.why_manual = "the profile gives no database for data item '" + b.item.value + "'";
       return out;
     }
     const ProfileTool* tool = ctx.profile.FindTool(st.step->tool.value);
@@ -237,7 +243,18 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
     std::string instance = get("sql-instance");
     std::string sql = instance.empty() || AsciiLower(instance) == "mssqlserver" ? get("server") : get("server") + "\\" + instance;
     d.set("sql_instance", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? sql : std::string()));
-    d.set("database", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? get("database") : std::string()));
+    d.set("database", PsLiteral(a.action == "sql-full" || a.action == "sql-log" ? get("database") : std::string()));
+    data partners{data::type::list};
+    if (a.action == "sql-log-principals") {
+      for (const char* key : {"primary", "mirror"}) {
+        std::string host = get(key);
+        data pd;
+        pd.set("value", PsLiteral(instance.empty() || AsciiLower(instance) == "mssqlserver" ? host : host + "\\" + instance));
+        pd.set("last", std::string(key) == "mirror");
+        partners.push_back(pd);
+      }
+    }
+    d.set("partners", partners);
     d.set("rights_group", PsLiteral(a.rights_group));
     // The same cutoff the runbook's prune step uses (calendar months and years): code plangen
     // writes from the parsed duration, never plan text.

@@ -65,6 +65,12 @@ BOOST_AUTO_TEST_CASE(sample_backups_get_the_action_of_their_procedure) {
                         "        Action        = 'sql-full'\n") != std::string::npos);
   BOOST_TEST(sql01.find("SqlInstance   = 'sql01.contoso.com\\rtc'\n        Database      = 'LcsLog'") != std::string::npos);
   BOOST_TEST(sql01.find("Command       = 'Export-CsConfiguration'") != std::string::npos);
+  // The mirrored Back End's log backup names no database: it runs for whichever partner is principal.
+  BOOST_TEST(sql01.find("        Id            = 'red-logs'\n        Folder        = 'red-logs'\n"
+                        "        Item          = 'sql-logs'\n        Procedure     = 'backup-sql-logs'\n"
+                        "        Action        = 'sql-log-principals'\n") != std::string::npos);
+  BOOST_TEST(sql01.find("Partners      = @('sql01.contoso.com\\rtc', 'sql02.contoso.com\\rtc')") != std::string::npos);
+  BOOST_TEST(sql01.find("cannot be run by this script") == std::string::npos);
   BOOST_TEST(sql01.find("RetentionCutoff = { (Get-Date).AddYears(-1) }") != std::string::npos);
   BOOST_TEST(sql01.find("Id = 'vault'; Path = '\\\\vault.fabrikam-dr.com\\contoso\\lync'; Offsite = $true") !=
              std::string::npos);

@@ -75,7 +75,7 @@ profile/scenarios/scenario/verify #text!
 profile/role-kinds : role-kind*
 profile/role-kinds/role-kind @id! @name! #text
 profile/step-kinds : step-kind*
-profile/step-kinds/step-kind @id! @produces @needs : match+
+profile/step-kinds/step-kind @id! @produces @needs @pool-wide @may-run-early : match+
 profile/step-kinds/step-kind/match #text!
 )";
 

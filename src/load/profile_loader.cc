@@ -156,8 +156,10 @@ class ProfileReader {
       p_->role_kinds.push_back({v_.Attr(n, "id"), v_.Attr(n, "name"), v_.Where(n)});
     }
     for (auto n : root.child("step-kinds").children("step-kind")) {
-      ProfileStepKind k{v_.Attr(n, "id"), ListOf(n, "produces"), ListOf(n, "needs"), {}, v_.Where(n)};
+      ProfileStepKind k{v_.Attr(n, "id"), ListOf(n, "produces"), ListOf(n, "needs"), {}, v_.Where(n), {}, {}};
       for (auto m : n.children("match")) k.matches.push_back(v_.Content(m));
+      k.pool_wide = v_.Bool(n, "pool-wide");
+      k.may_run_early = v_.Bool(n, "may-run-early");
       p_->step_kinds.push_back(k);
     }
   }

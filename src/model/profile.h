@@ -155,6 +155,12 @@ struct ProfileStepKind {
   std::vector<Text> needs;
   std::vector<Text> matches;  ///< phrases: a step matches when its words hold every word of one
   Loc loc;
+  /// "yes": what it produces serves every server (the Back End serves the pool's Front End
+  /// servers), so steps that name other servers still wait for it.
+  BoolValue pool_wide;
+  /// "yes": a step of this kind may be ordered early on purpose (a check run as a precondition);
+  /// only its unordered steps are judged against what it needs.
+  BoolValue may_run_early;
 };
 
 struct Profile {

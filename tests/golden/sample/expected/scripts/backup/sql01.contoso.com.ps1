@@ -75,6 +75,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = ''
         Database      = ''
+        Partners      = @()
         RightsGroup   = 'RTCUniversalServerAdmins'
         RetentionCutoff = { (Get-Date).AddDays(-90) }
         Retention     = '90 days'
@@ -98,6 +99,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = ''
         Database      = ''
+        Partners      = @()
         RightsGroup   = 'RTCUniversalServerAdmins'
         RetentionCutoff = { (Get-Date).AddDays(-90) }
         Retention     = '90 days'
@@ -121,6 +123,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = ''
         Database      = ''
+        Partners      = @()
         RightsGroup   = 'RTCUniversalServerAdmins'
         RetentionCutoff = { (Get-Date).AddDays(-90) }
         Retention     = '90 days'
@@ -144,6 +147,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = ''
         Database      = ''
+        Partners      = @()
         RightsGroup   = 'RTCUniversalServerAdmins'
         RetentionCutoff = { (Get-Date).AddDays(-30) }
         Retention     = '30 days'
@@ -167,6 +171,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'LcsLog'
+        Partners      = @()
         RightsGroup   = ''
         RetentionCutoff = { (Get-Date).AddYears(-1) }
         Retention     = '1 year'
@@ -190,6 +195,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'LcsCDR'
+        Partners      = @()
         RightsGroup   = ''
         RetentionCutoff = { (Get-Date).AddYears(-1) }
         Retention     = '1 year'
@@ -213,6 +219,7 @@ $Backups = @(
         Exclude       = @()
         SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = 'QoEMetrics'
+        Partners      = @()
         RightsGroup   = ''
         RetentionCutoff = { (Get-Date).AddDays(-90) }
         Retention     = '90 days'
@@ -227,19 +234,20 @@ $Backups = @(
         Folder        = 'red-logs'
         Item          = 'sql-logs'
         Procedure     = 'backup-sql-logs'
-        Action        = 'manual'
+        Action        = 'sql-log-principals'
         Module        = ''
         Command       = ''
         Parameters    = @{ }
         FileName      = 'sql-logs-red-logs.zip'
         SourceFolder  = ''
         Exclude       = @()
-        SqlInstance   = ''
+        SqlInstance   = 'sql01.contoso.com\rtc'
         Database      = ''
+        Partners      = @('sql01.contoso.com\rtc', 'sql02.contoso.com\rtc')
         RightsGroup   = ''
         RetentionCutoff = { (Get-Date).AddMonths(-1) }
         Retention     = '1 month'
-        Manual        = 'cannot be run by this script: the profile gives no database for data item ''sql-logs'''
+        Manual        = ''
         Locations     = @(
             [pscustomobject]@{ Id = 'red-backup'; Path = '\\bk01.contoso.com\LyncBackup'; Offsite = $false }
             [pscustomobject]@{ Id = 'vault'; Path = '\\vault.fabrikam-dr.com\contoso\lync'; Offsite = $true }
@@ -371,7 +379,10 @@ function Test-Prerequisites($Selected) {
         }
         if ($b.Action -like 'sql-*') {
             if (-not (Get-Command -Name 'sqlcmd.exe' -ErrorAction SilentlyContinue)) { $problems.Add("Backup $($b.Id): sqlcmd.exe is not installed") }
-            if ($b.Database -notmatch '^[A-Za-z0-9_]+$') { $problems.Add("Backup $($b.Id): the database name is not a plain name") }
+            if ($b.Action -ne 'sql-log-principals' -and $b.Database -notmatch '^[A-Za-z0-9_]+$') { $problems.Add("Backup $($b.Id): the database name is not a plain name") }
+            foreach ($p in $b.Partners) {
+                if ($p -notmatch '^[A-Za-z0-9._-]+(\\[A-Za-z0-9_$]+)?$') { $problems.Add("Backup $($b.Id): the mirroring partner $p is not a plain instance name") }
+            }
             if ($b.SqlInstance -notmatch '^[A-Za-z0-9._-]+(\\[A-Za-z0-9_$]+)?$') { $problems.Add("Backup $($b.Id): the SQL Server instance is not a plain name") }
         }
         if ($b.RightsGroup -and -not (Test-GroupMember $b.RightsGroup)) {
@@ -431,6 +442,23 @@ function New-BackupRun($b, [string]$Run) {
         'sql-log' {
             $file = Join-Path $target ($b.Database + '.trn')
             Invoke-Sql $b.SqlInstance ('BACKUP LOG [' + $b.Database + '] TO DISK = ' + (ConvertTo-SqlString $file) + ' WITH CHECKSUM')
+        }
+        'sql-log-principals' {
+            # Each partner backs up the logs of the databases it is principal for; the mirror
+            # copies cannot be backed up, so this works whichever partner is the principal.
+            $query = "SET NOCOUNT ON; SELECT d.name FROM sys.databases d JOIN sys.database_mirroring m ON m.database_id = d.database_id WHERE m.mirroring_role_desc = N'PRINCIPAL' AND d.recovery_model_desc = N'FULL'"
+            $count = 0
+            foreach ($partner in $b.Partners) {
+                $names = @(& sqlcmd.exe -S $partner -E -b -x -h -1 -W -Q $query)
+                if ($LASTEXITCODE -ne 0) { throw "sqlcmd failed with exit code $LASTEXITCODE on $partner" }
+                foreach ($name in $names) {
+                    if ($name -notmatch '^[A-Za-z0-9_]+$') { continue }
+                    $file = Join-Path $target ($name + '.trn')
+                    Invoke-Sql $partner ('BACKUP LOG [' + $name + '] TO DISK = ' + (ConvertTo-SqlString $file) + ' WITH CHECKSUM')
+                    $count++
+                }
+            }
+            if ($count -eq 0) { throw "Backup $($b.Id): neither partner is principal for a database in the full recovery model" }
         }
         'folder-copy' {
             Invoke-Robocopy $b.SourceFolder $target $b.Exclude
