@@ -19,6 +19,7 @@ std::string CellName(uint32_t row, uint32_t col) { return ColumnName(col) + std:
 
 int32_t SourceManager::AddFile(std::string display, std::string text, bool has_lines) {
   files_.push_back(File{std::move(display), std::move(text), {}, {}, has_lines});
+  if (!output_plan_dir_.empty()) NameForOutput(files_.back());
   return static_cast<int32_t>(files_.size() - 1);
 }
 
@@ -61,24 +62,27 @@ std::string Under(const std::filesystem::path& path, const std::string& base) {
 void SourceManager::SetOutputRoots(const std::string& plan_dir, const std::string& data_dir) {
   output_plan_dir_ = CanonicalDir(plan_dir);
   output_data_dir_ = CanonicalDir(data_dir);
-  for (File& f : files_) f.output_named = false;
+  for (File& f : files_) NameForOutput(f);
 }
 
-std::string SourceManager::OutputName(int32_t file) const {
-  const File& f = files_[file];
-  if (output_plan_dir_.empty()) return f.name;
-  if (f.output_named) return f.output_name;
+// Worked out when the file is added (or when the roots are set), while its name still opens it
+// from the current folder.
+void SourceManager::NameForOutput(File& f) const {
   f.output_named = true;
   f.output_name = f.name;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(f.name, ec)) return f.output_name;
+  if (!std::filesystem::is_regular_file(f.name, ec)) return;
   std::filesystem::path p = std::filesystem::weakly_canonical(f.name, ec);
-  if (ec) return f.output_name;
+  if (ec) return;
   std::string rel = Under(p, output_plan_dir_);
   if (rel.empty()) rel = Under(p, output_data_dir_);
   if (rel.empty()) rel = p.lexically_relative(output_plan_dir_).generic_string();
   if (!rel.empty()) f.output_name = rel;
-  return f.output_name;
+}
+
+std::string SourceManager::OutputName(int32_t file) const {
+  const File& f = files_[file];
+  return f.output_named ? f.output_name : f.name;
 }
 
 ResolvedLoc SourceManager::ResolveForOutput(const Loc& loc) const {

@@ -65,8 +65,9 @@ class SourceManager {
   /// How files are named in what a build writes, so that outputs do not depend on the current
   /// folder or on how a path was typed: a file under `plan_dir` by its path from there, else a
   /// file under `data_dir` (plangen's own profiles) by its path from there, else by its path from
-  /// `plan_dir` ("../topology/lync.tbxml"). A name that is not a file on disk stays as it is.
-  /// Until this is called, outputs use the names diagnostics print.
+  /// `plan_dir` ("../topology/lync.tbxml"). A name that is not a file on disk (from the current
+  /// folder, when the file is added) stays as it is. Until this is called, outputs use the names
+  /// diagnostics print.
   void SetOutputRoots(const std::string& plan_dir, const std::string& data_dir);
   /// The name of `file` in outputs (see SetOutputRoots).
   std::string OutputName(int32_t file) const;
@@ -93,10 +94,11 @@ class SourceManager {
     std::vector<std::string> sheets;
     mutable std::vector<uint32_t> line_starts;  // built on first use
     bool has_lines = true;
-    mutable std::string output_name;  // OutputName, worked out on first use
-    mutable bool output_named = false;
+    std::string output_name;  // OutputName, worked out when added or when the roots are set
+    bool output_named = false;
   };
   const std::vector<uint32_t>& LineStarts(int32_t file) const;
+  void NameForOutput(File& f) const;
   std::deque<File> files_;
   std::string output_plan_dir_, output_data_dir_;  // canonical, empty until SetOutputRoots
   std::map<std::string, Input> inputs_;
