@@ -14,6 +14,7 @@
 #include <libical/ical.h>
 #include <zip.h>
 
+#include "check/plan_digest.h"
 #include "driver/compile.h"
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
@@ -43,6 +44,7 @@ struct Sample {
     TemplateSet templates("", testing::SourceRoot() + "/templates");
     // Outputs as a clean plan gives them: the goldens must not change with other checks' findings.
     EmitContext ctx{c.plan, c.profile, o.as_of, false, templates, c.diags, c.sources};
+    ctx.plan_digest = check::PlanDigest(c.plan);
     emitted = RunEmitters(ctx, out);
   }
   const std::string& Get(const std::string& path) const {
@@ -393,6 +395,29 @@ BOOST_AUTO_TEST_CASE(hostile_text_stays_text_in_every_format) {
   BOOST_TEST(summary.find(hostile) != std::string::npos, summary);
   icalcomponent_free(cal);
   BOOST_TEST(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(audit_summary_speaks_in_words) {
+  const std::string& sum = TheSample().Get("summary.html");
+  BOOST_TEST(sum.find("<td>Helen Ortiz (cio)</td>") != std::string::npos, sum.substr(0, 3000));
+  BOOST_TEST(sum.find("Both approvals record the digest of this plan: what was approved is what was built.") != std::string::npos);
+  BOOST_TEST(sum.find("matches the plan") != std::string::npos);
+  BOOST_TEST(sum.find("1 notes") == std::string::npos);
+  BOOST_TEST(sum.find("0 errors, 0 warnings") != std::string::npos);
+  BOOST_TEST(sum.find("<td>1 of the profile&apos;s 5 file-store items has a backup in the plan</td>") != std::string::npos);
+  BOOST_TEST(sum.find("No worksheets were given to this build") != std::string::npos);
+  // A plan changed after its approvals: both no longer match, and the page says so.
+  Sample changed([](Plan& plan) { plan.version.value = plan.version.value + "1"; });
+  const std::string& other = changed.Get("summary.html");
+  BOOST_TEST(other.find("0 approvals match the digest of this plan; 2 were given for another text") != std::string::npos,
+             other.substr(0, 4000));
+  BOOST_TEST(other.find("does not match: the plan changed after this approval") != std::string::npos);
+  // index.html opens with the summary, and lists it only there.
+  const std::string& index = TheSample().Get("index.html");
+  size_t at = index.find("<a href=\"summary.html\">Audit summary</a>");
+  BOOST_TEST(at != std::string::npos);
+  BOOST_TEST(at < index.find("<a href=\"runbooks/"));
+  BOOST_TEST(index.find("href=\"summary.html\"", at + 10) == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
