@@ -6,6 +6,7 @@
 
 #include "audit/safe_name.h"
 #include "emit/checklist_view.h"
+#include "emit/html_breaks.h"
 #include "emit/runbook_view.h"
 #include "plangen_config.h"
 #include "util/paths.h"
@@ -251,6 +252,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
   }
   flush();
   view.set("sections", sections);
+  view.set("word_breaks", WordBreaksLambda());
   return view;
 }
 
