@@ -1,6 +1,7 @@
 #include <algorithm>
 #include "emit/audit_summary_view.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -87,6 +88,13 @@ void Approvals(const EmitContext& ctx, data* view) {
   view->set("approvals", list);
   view->set("has_approvals", total > 0);
   view->set("plan_digest", digest);
+  // The digest may wrap on a phone, between groups of 16 hex digits; copied, it is whole.
+  std::string wrapped;
+  for (size_t i = 0; i < digest.size(); ++i) {
+    if (i > 7 && (i - 7) % 16 == 0) wrapped += "<wbr>";
+    wrapped.push_back(std::isalnum(static_cast<unsigned char>(digest[i])) || digest[i] == ':' ? digest[i] : '?');
+  }
+  view->set("plan_digest_html", wrapped);
   view->set("has_plan_digest", !digest.empty());
   view->set("digest_sentence", sentence);
   view->set("digests_ok", total > 0 && !digest.empty() && match == total);
