@@ -80,6 +80,7 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
   EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
                    c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
                    c.has_evidence ? &c.evidence.files : nullptr};
+  ectx.plan_digest = check::PlanDigest(c.plan);
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = EmitBuildOutputs(ectx, dist, outputs);

@@ -5,6 +5,7 @@
 
 #include "audit/package.h"
 #include "audit/sha256.h"
+#include "check/plan_digest.h"
 #include "driver/audit_package.h"
 #include "driver/common_options.h"
 #include "driver/distribution_build.h"
@@ -39,6 +40,7 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
   EmitContext ectx{rc.plan, rc.profile, copt.as_of, false, templates, rc.diags, rc.sources,
                    rc.has_worksheets ? &rc.returned : nullptr, rc.has_evidence ? &rc.evidence_entries : nullptr,
                    rc.has_evidence ? &rc.evidence.files : nullptr};
+  ectx.plan_digest = check::PlanDigest(rc.plan);
   OutputSet outputs;
   AuditPackage rebuilt;
   DistributionOptions dist;

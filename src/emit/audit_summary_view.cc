@@ -1,11 +1,14 @@
 #include <algorithm>
 #include "emit/audit_summary_view.h"
 
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "audit/safe_name.h"
 #include "emit/checklist_view.h"
+#include "emit/html_breaks.h"
+#include "emit/runbook_view.h"
 #include "plangen_config.h"
 #include "util/paths.h"
 #include "worksheets_in/returned.h"
@@ -24,19 +27,77 @@ std::string Where(const SourceManager& sm, const Loc& loc) {
   return r.line > 0 ? r.file + ":" + std::to_string(r.line) : r.file;
 }
 
-data Approvals(const EmitContext& ctx) {
+// "1 note", "2 notes", "0 notes".
+std::string Count(size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// A role's name followed by its id, "IT Director (it-director)"; the id alone when the plan has
+// no such role (a person, or text from a worksheet).
+std::string RoleLabel(const Plan& plan, const std::string& id) {
+  const Role* r = plan.FindRole(id);
+  if (!r || r->name.empty() || r->name.value == id) return id;
+  return r->name.value + " (" + id + ")";
+}
+
+// Each approval with whether the digest it records is the digest of the plan as built, and one
+// sentence over all of them.
+void Approvals(const EmitContext& ctx, data* view) {
   data list{data::type::list};
+  size_t match = 0, differ = 0, none = 0;
+  const std::string& digest = ctx.plan_digest;
   for (const Approval& a : ctx.plan.governance.approvals) {
     data d;
     d.set("kind", a.kind.value);
-    d.set("by", a.by.value);
+    d.set("by", RoleLabel(ctx.plan, a.by.value));
     d.set("date", a.date.text.value);
     d.set("plan_version", a.plan_version.value);
     d.set("current", a.plan_version.value == ctx.plan.version.value);
     d.set("comment", a.comment.value);
+    std::string status;
+    if (a.digest.empty()) {
+      status = "no digest recorded";
+      ++none;
+    } else if (digest.empty()) {
+      status = "not compared";
+    } else if (a.digest.value == digest) {
+      status = "matches the plan";
+      ++match;
+    } else {
+      status = "does not match: the plan changed after this approval";
+      ++differ;
+    }
+    d.set("digest_status", status);
+    d.set("digest_ok", !digest.empty() && a.digest.value == digest);
     list.push_back(d);
   }
-  return list;
+  size_t total = ctx.plan.governance.approvals.size();
+  std::string sentence;
+  if (total > 0 && !digest.empty()) {
+    if (match == total) {
+      std::string who = total == 1 ? "The approval records" : total == 2 ? "Both approvals record"
+                                                          : "All " + std::to_string(total) + " approvals record";
+      sentence = who + " the digest of this plan: what was approved is what was built.";
+    } else {
+      sentence = Count(match, "approval matches", "approvals match") + " the digest of this plan; " +
+                 Count(differ, "was", "were") + " given for another text of the plan" +
+                 (none ? " and " + Count(none, "records", "record") + " no digest" : std::string()) +
+                 ". Approve the plan again (plangen approve) before relying on it.";
+    }
+  }
+  view->set("approvals", list);
+  view->set("has_approvals", total > 0);
+  view->set("plan_digest", digest);
+  // The digest may wrap on a phone, between groups of 16 hex digits; copied, it is whole.
+  std::string wrapped;
+  for (size_t i = 0; i < digest.size(); ++i) {
+    if (i > 7 && (i - 7) % 16 == 0) wrapped += "<wbr>";
+    wrapped.push_back(std::isalnum(static_cast<unsigned char>(digest[i])) || digest[i] == ':' ? digest[i] : '?');
+  }
+  view->set("plan_digest_html", wrapped);
+  view->set("has_plan_digest", !digest.empty());
+  view->set("digest_sentence", sentence);
+  view->set("digests_ok", total > 0 && !digest.empty() && match == total);
 }
 
 // Backups per data type (settings, database, file-store): how many plan backups, and how many of
@@ -62,6 +123,14 @@ data BackupCoverage(const EmitContext& ctx) {
     d.set("backups", std::to_string(backups[t]));
     d.set("items_covered", std::to_string(covered[t].size()));
     d.set("items_total", std::to_string(items[t]));
+    // In words: "1 of the profile's 5 file-store items has a backup in the plan".
+    size_t n = covered[t].size();
+    std::string words = "the profile has no " + t + " item";
+    if (items[t] != 0) {
+      words = std::to_string(n) + " of the profile's " + std::to_string(items[t]) + " " + t +
+              (items[t] == 1 ? " item " : " items ") + (n == 1 ? "has" : "have") + " a backup in the plan";
+    }
+    d.set("items_words", words);
     list.push_back(d);
   }
   return list;
@@ -107,9 +176,9 @@ void Findings(const EmitContext& ctx, data* view) {
   for (const Diagnostic* d : ctx.diags.Sorted()) open.push_back(Finding(ctx, *d));
   view->set("has_findings", !ctx.diags.Sorted().empty());
   view->set("findings", open);
-  view->set("errors", std::to_string(ctx.diags.errors()));
-  view->set("warnings", std::to_string(ctx.diags.warnings()));
-  view->set("notes", std::to_string(ctx.diags.notes()));
+  view->set("errors", Count(ctx.diags.errors(), "error", "errors"));
+  view->set("warnings", Count(ctx.diags.warnings(), "warning", "warnings"));
+  view->set("notes", Count(ctx.diags.notes(), "note", "notes"));
   std::map<DiagId, int> waived;
   for (const Diagnostic* d : ctx.diags.Waived()) ++waived[d->id];
   data waivers{data::type::list};
@@ -141,11 +210,13 @@ void ValidationHistory(const EmitContext& ctx, data* view) {
     data d;
     d.set("date", e.date ? FormatDate(*e.date) : std::string("undated"));
     d.set("check", (e.kind.empty() ? std::string("unknown check") : e.kind) + (e.target.empty() ? "" : " of " + e.target));
-    d.set("by", e.performed_by.empty() ? std::string("unknown") : e.performed_by);
+    d.set("by", e.performed_by.empty() ? std::string("unknown") : RoleLabel(ctx.plan, e.performed_by));
     d.set("result", (e.result.empty() ? std::string("no result") : e.result) + (e.duration.empty() ? "" : ", " + e.duration));
     list.push_back(d);
   }
   view->set("has_validation_history", !list.is_empty_list());
+  // Say why there is no history: nothing was given, or what was given holds no entry.
+  view->set("worksheets_given", ctx.worksheets != nullptr || ctx.evidence_entries != nullptr);
   view->set("validation_history", list);
 }
 
@@ -161,8 +232,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
   view.set("plangen_version", std::string(PLANGEN_VERSION));
   view.set("draft", ctx.draft);
   view.set("in_package", in_package);
-  view.set("approvals", Approvals(ctx));
-  view.set("has_approvals", !ctx.plan.governance.approvals.empty());
+  Approvals(ctx, &view);
   view.set("backup_coverage", BackupCoverage(ctx));
   ServerCoverage(ctx, &view);
   Findings(ctx, &view);
@@ -190,6 +260,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
   }
   flush();
   view.set("sections", sections);
+  view.set("word_breaks", WordBreaksLambda());
   return view;
 }
 

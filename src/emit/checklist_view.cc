@@ -5,6 +5,7 @@
 #include <map>
 
 #include "audit/safe_name.h"
+#include "emit/html_breaks.h"
 #include "emit/runbook_view.h"
 #include "worksheets_in/returned.h"
 #include "worksheets_in/validation_log.h"
@@ -172,6 +173,7 @@ TemplateData ChecklistView(const EmitContext& ctx) {
     if (!found) missing += (missing.empty() ? "" : ", ") + std::string(k);
   }
   view.set("missing_kinds", missing.empty() ? data(false) : data(missing));
+  view.set("word_breaks", WordBreaksLambda());
   return view;
 }
 

@@ -28,6 +28,8 @@ struct EmitContext {
   const std::vector<ValidationLogEntry>* evidence_entries = nullptr;
   /// The evidence files the compilation read (--evidence), if any.
   const std::vector<std::string>* evidence_files = nullptr;
+  /// The plan's digest ("sha256:..."), to compare with the approvals' (empty: not compared).
+  std::string plan_digest;
 };
 
 }  // namespace plangen

@@ -8,15 +8,18 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <cmark.h>
 #include <libical/ical.h>
 #include <zip.h>
 
+#include "check/plan_digest.h"
 #include "driver/compile.h"
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
+#include "emit/html_breaks.h"
 #include "emit/timeline_svg.h"
 #include "test_paths.h"
 
@@ -43,6 +46,7 @@ struct Sample {
     TemplateSet templates("", testing::SourceRoot() + "/templates");
     // Outputs as a clean plan gives them: the goldens must not change with other checks' findings.
     EmitContext ctx{c.plan, c.profile, o.as_of, false, templates, c.diags, c.sources};
+    ctx.plan_digest = check::PlanDigest(c.plan);
     emitted = RunEmitters(ctx, out);
   }
   const std::string& Get(const std::string& path) const {
@@ -127,6 +131,124 @@ std::string PythonHtml(const std::string& html) {
   std::string r = RunCapture(cmd);
   fs::remove_all(dir);
   return r;
+}
+
+// Empty command boxes and bare "Check:" lines: a step with neither a command nor a check must
+// show neither. Counts both in HTML and Markdown.
+int EmptyBoxes(const std::string& text, bool markdown) {
+  int n = 0;
+  auto count = [&](const std::regex& re) {
+    n += static_cast<int>(std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator()));
+  };
+  if (markdown) {
+    count(std::regex("```[A-Za-z]*\\n(\\s*\\n)*\\s*```"));
+    count(std::regex("Check:[ \\t]*(\\n|<|$)"));
+  } else {
+    count(std::regex("<pre>\\s*(<code>\\s*</code>)?\\s*</pre>"));
+    count(std::regex("Check:(\\s|&nbsp;)*(<|$)"));
+  }
+  return n;
+}
+
+// Chromium is needed, and must be there when CI=true; elsewhere a missing one skips the test.
+bool HaveChromium() {
+  const char* ci = std::getenv("CI");
+  bool in_ci = ci && std::string(ci) == "true";
+  if (fs::exists("/usr/bin/chromium")) return true;
+  BOOST_TEST_REQUIRE(!in_ci, "CI=true but /usr/bin/chromium is missing");
+  BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/chromium is not installed; nothing was rendered");
+  return false;
+}
+
+std::string ChromiumCommand(const fs::path& dir) {
+  return "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+         "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + (dir / "profile").string() +
+         " --enable-logging=stderr --v=0";
+}
+
+// Runs in each measured page: every run of two or more letters or digits in the rendered text
+// (outside SVG, style and script) whose glyphs lie on more than one line is a broken word. The
+// figures go to the page holding the frames, after the label the page was given.
+const char* kMeasureScript = R"JS(
+(function () {
+  var broken = [], words = 0, node;
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, { acceptNode: function (n) {
+    for (var e = n.parentElement; e; e = e.parentElement) {
+      var t = e.tagName.toLowerCase();
+      if (t === 'svg' || t === 'style' || t === 'script') return NodeFilter.FILTER_REJECT;
+    }
+    return NodeFilter.FILTER_ACCEPT; } });
+  var re = /[A-Za-z0-9]{2,}/g;
+  while ((node = walker.nextNode())) {
+    var m;
+    re.lastIndex = 0;
+    while ((m = re.exec(node.data))) {
+      var r = document.createRange();
+      r.setStart(node, m.index);
+      r.setEnd(node, m.index + m[0].length);
+      var rects = r.getClientRects(), tops = [];
+      for (var i = 0; i < rects.length; ++i) {
+        if (rects[i].width === 0) continue;
+        var top = Math.round(rects[i].top);
+        if (tops.every(function (x) { return Math.abs(x - top) > 2; })) tops.push(top);
+      }
+      if (tops.length === 0) continue;
+      ++words;
+      if (tops.length > 1) broken.push(m[0]);
+    }
+  }
+  var out = window.parent.document.createElement('pre');
+  out.textContent = 'LAYOUT ' + label + ' ' + words + ' ' + broken.length + ' ' + document.documentElement.scrollWidth +
+                    ' ' + broken.slice(0, 20).join(' ') + ' END';
+  window.parent.document.body.appendChild(out);
+})();
+</script>)JS";
+
+struct Layout {
+  int words = -1, broken = -1, scroll_width = -1;
+  std::string raw;
+};
+
+struct LayoutPage {
+  std::string label;  // no space in it
+  std::string html;
+  int width;
+};
+
+// Lays every page out in its own frame of its width (a phone's screen is narrower than
+// Chromium's smallest window), in one Chromium run, and measures each. Labels not measured are
+// missing from the result.
+std::map<std::string, Layout> MeasureLayouts(const std::vector<LayoutPage>& pages) {
+  fs::path dir = TempDir("layout");
+  std::ostringstream frames;
+  frames << "<!DOCTYPE html><html><body style=\"margin:0\">";
+  for (const LayoutPage& p : pages) {
+    std::string html = p.html;
+    html.insert(html.rfind("</body>"), "<script>var label = '" + p.label + "';" + kMeasureScript);
+    std::string srcdoc;
+    for (char c : html) {
+      if (c == '&') srcdoc += "&amp;";
+      else if (c == '"') srcdoc += "&quot;";
+      else srcdoc.push_back(c);
+    }
+    frames << "<iframe style=\"border:0;display:block\" width=\"" << p.width << "\" height=\"600\" srcdoc=\"" << srcdoc
+           << "\"></iframe>";
+  }
+  frames << "</body></html>";
+  fs::path page = dir / "frames.html";
+  std::ofstream(page, std::ios::binary) << frames.str();
+  std::string dom = RunCapture(ChromiumCommand(dir) + " --window-size=1400,1000 --dump-dom file://" + page.string() + " 2>/dev/null");
+  fs::remove_all(dir);
+  std::map<std::string, Layout> out;
+  for (size_t at = dom.find("<pre>LAYOUT "); at != std::string::npos; at = dom.find("<pre>LAYOUT ", at + 1)) {
+    Layout l;
+    l.raw = dom.substr(at + 5, dom.find(" END", at) - at - 5);
+    std::istringstream in(l.raw.substr(7));
+    std::string label;
+    in >> label >> l.words >> l.broken >> l.scroll_width;
+    out[label] = l;
+  }
+  return out;
 }
 
 const char* kHostile = "<script>alert(1)</script> [x](javascript:alert(1)) | *bold* \nsecond line";
@@ -395,26 +517,164 @@ BOOST_AUTO_TEST_CASE(hostile_text_stays_text_in_every_format) {
   BOOST_TEST(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
-  const char* ci = std::getenv("CI");
-  bool in_ci = ci && std::string(ci) == "true";
-  if (!fs::exists("/usr/bin/chromium")) {
-    BOOST_TEST_REQUIRE(!in_ci, "CI=true but /usr/bin/chromium is missing");
-    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/chromium is not installed; the runbook was not rendered to PDF");
-    return;
+BOOST_AUTO_TEST_CASE(no_empty_command_box_or_bare_check) {
+  // The counter finds what it must find.
+  BOOST_TEST(EmptyBoxes("<li>Stop.\n<pre><code></code></pre>\n<p>Check: </p></li>", false) == 2);
+  BOOST_TEST(EmptyBoxes("<li>Stop.<br>Check:\n<small>x</small></li>", false) == 1);
+  BOOST_TEST(EmptyBoxes("1. Stop.\n\n   ```powershell\n   \n   ```\n\n   Check:\n", true) == 2);
+  BOOST_TEST(EmptyBoxes("<pre><code>Get-CsUser</code></pre><p>Check: it lists users.</p>", false) == 0);
+  const Sample& s = TheSample();
+  int files = 0, commands = 0, checks = 0;
+  for (const auto& [path, text] : s.out.files()) {
+    if (path.rfind("runbooks/", 0) != 0 && path.rfind("checklists/", 0) != 0) continue;
+    bool md = path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+    bool html = path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
+    if (!md && !html) continue;
+    ++files;
+    BOOST_TEST(EmptyBoxes(text, md) == 0, path);
+    for (size_t p = text.find(md ? "```powershell" : "<pre><code>"); p != std::string::npos;
+         p = text.find(md ? "```powershell" : "<pre><code>", p + 1))
+      ++commands;
+    for (size_t p = text.find("Check: "); p != std::string::npos; p = text.find("Check: ", p + 1)) ++checks;
   }
+  BOOST_TEST(files == 18);  // 8 runbooks and the checklist, in HTML and Markdown
+  BOOST_TEST(commands > 100);
+  BOOST_TEST(checks > 100);
+}
+
+BOOST_AUTO_TEST_CASE(long_tokens_wrap_after_dots_and_backslashes) {
+  BOOST_TEST(AddWordBreaks("<td title=\"a.b.c.d.e.f.g\">sql01.contoso.com and e.g. x.y</td>") ==
+             "<td title=\"a.b.c.d.e.f.g\">sql01.<wbr>contoso.<wbr>com and e.g. x.y</td>");
+  BOOST_TEST(AddWordBreaks("\\\\bk01.contoso.com\\LyncBackup\\red-xds end.") ==
+             "\\\\<wbr>bk01.<wbr>contoso.<wbr>com\\<wbr>LyncBackup\\<wbr>red-xds end.");
+  BOOST_TEST(AddWordBreaks("<svg><text>sql01.contoso.com</text></svg><style>a.very-long-selector.x{}</style>") ==
+             "<svg><text>sql01.contoso.com</text></svg><style>a.very-long-selector.x{}</style>");
+  BOOST_TEST(AddWordBreaks("samples/contoso/plan.xml:12:5.") == "samples/<wbr>contoso/<wbr>plan.<wbr>xml:12:5.");
+}
+
+BOOST_AUTO_TEST_CASE(runbook_layout_for_the_emergency) {
+  const Sample& s = TheSample();
+  // Titled with the role, not the person who fills it.
+  const std::string& im = s.Get("runbooks/incident-manager.html");
+  BOOST_TEST(im.find("<h1>Runbook: Incident manager (incident-manager)</h1>") != std::string::npos);
+  BOOST_TEST(im.find("Held by Dana Whitfield.") != std::string::npos);
+  BOOST_TEST(s.Get("runbooks/dba.md").rfind("# Runbook: Database Services (dba)\n", 0) == 0);
+  for (const auto& [path, text] : s.out.files()) {
+    if (path.rfind("runbooks/", 0) != 0) continue;
+    bool md = path.compare(path.size() - 3, 3, ".md") == 0;
+    // Who to call, then the contents, then the duties.
+    size_t call = text.find(md ? "\n## Who to call\n" : "<h2>Who to call</h2>");
+    size_t contents = text.find(md ? "\n## Contents\n" : "<h2>Contents</h2>");
+    size_t duties = text.find(md ? "\n## Restoration duties\n" : "<h2>Restoration duties</h2>");
+    for (const char* other : {"Backup duties", "Validation duties", "Plan governance"})
+      if (duties == std::string::npos) duties = text.find(md ? "\n## " + std::string(other) + "\n" : "<h2>" + std::string(other) + "</h2>");
+    BOOST_TEST(call < contents, path);
+    BOOST_TEST(contents < duties, path);
+    BOOST_TEST(duties != std::string::npos, path);
+    // Every scenario is in the contents with an anchor that exists, and shows its decision
+    // criteria, hand-offs and timeline before its steps.
+    for (const Scenario& sc : s.c.plan.scenarios) {
+      std::string anchor = "scenario-" + sc.id.value;
+      size_t link = text.find("(#" + anchor + ")");
+      if (!md) link = text.find("href=\"#" + anchor + "\"");
+      size_t at = text.find(md ? "<a id=\"" + anchor + "\"></a>" : "id=\"" + anchor + "\"");
+      if (link == std::string::npos && at == std::string::npos) continue;  // not this role's
+      BOOST_TEST(link < contents + 4000, path << " " << anchor);
+      BOOST_TEST(at != std::string::npos, path << " " << anchor);
+      size_t criteria = text.find("Decision criteria", at), handoffs = text.find("Hand-offs", at);
+      size_t timeline = text.find(md ? "Timeline: " : "<h4>Timeline</h4>", at);
+      size_t steps = text.find(md ? "| # | Step |" : "<h4>Steps</h4>", at);
+      BOOST_TEST((criteria < handoffs && handoffs < timeline && timeline < steps), path << " " << anchor);
+    }
+    // Source references are out of the reader's way: none after a step or in small print in
+    // HTML (hover titles and a collapsed list), one line per section in Markdown.
+    if (md) {
+      int subs = 0, sections = 0;
+      for (size_t p = text.find("<sub>"); p != std::string::npos; p = text.find("<sub>", p + 1)) ++subs;
+      for (size_t p = text.find("\n#"); p != std::string::npos; p = text.find("\n#", p + 1)) ++sections;
+      BOOST_TEST(subs <= sections, path << ": " << subs << " source lines for " << sections << " headings");
+      if (size_t step = text.find("\n1. "); step != std::string::npos)
+        BOOST_TEST(text.find("xml:", step) > text.find("<sub>", step), path << ": no source reference among the steps");
+    } else {
+      BOOST_TEST(text.find("<small class=\"src\">samples/") == std::string::npos, path);
+      BOOST_TEST(text.find("<small class=\"src\">worksheets/") == std::string::npos, path);
+      BOOST_TEST(text.find("title=\"Source: ") != std::string::npos, path);
+    }
+  }
+  BOOST_TEST(s.Get("runbooks/lync-ops.html").find("<details class=\"src\"><summary>Sources</summary>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(audit_summary_speaks_in_words) {
+  const std::string& sum = TheSample().Get("summary.html");
+  BOOST_TEST(sum.find("<td data-label=\"By\">Helen Ortiz (cio)</td>") != std::string::npos, sum.substr(0, 3000));
+  BOOST_TEST(sum.find("Both approvals record the digest of this plan: what was approved is what was built.") != std::string::npos);
+  BOOST_TEST(sum.find("matches the plan") != std::string::npos);
+  // The digest wraps between groups of hex digits on a phone, and is whole without the breaks.
+  std::string digest = check::PlanDigest(TheSample().c.plan);
+  BOOST_TEST(sum.find("<code>" + digest.substr(0, 23) + "<wbr>" + digest.substr(23, 16) + "<wbr>") != std::string::npos);
+  BOOST_TEST(std::regex_replace(sum, std::regex("<wbr>"), "").find("<code>" + digest + "</code>") != std::string::npos);
+  BOOST_TEST(sum.find("1 notes") == std::string::npos);
+  BOOST_TEST(sum.find("0 errors, 0 warnings") != std::string::npos);
+  BOOST_TEST(sum.find(">1 of the profile&apos;s 5 file-store items has a backup in the plan</td>") != std::string::npos);
+  BOOST_TEST(sum.find("No worksheets were given to this build") != std::string::npos);
+  // A plan changed after its approvals: both no longer match, and the page says so.
+  Sample changed([](Plan& plan) { plan.version.value = plan.version.value + "1"; });
+  const std::string& other = changed.Get("summary.html");
+  BOOST_TEST(other.find("0 approvals match the digest of this plan; 2 were given for another text") != std::string::npos,
+             other.substr(0, 4000));
+  BOOST_TEST(other.find("does not match: the plan changed after this approval") != std::string::npos);
+  // index.html opens with the summary, and lists it only there.
+  const std::string& index = TheSample().Get("index.html");
+  size_t at = index.find("<a href=\"summary.html\">Audit summary</a>");
+  BOOST_TEST(at != std::string::npos);
+  BOOST_TEST(at < index.find("<a href=\"runbooks/"));
+  BOOST_TEST(index.find("href=\"summary.html\"", at + 10) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
+  if (!HaveChromium()) return;
   fs::path dir = TempDir("chromium");
   fs::path html = dir / "lync-ops.html", pdf = dir / "lync-ops.pdf";
   std::ofstream(html, std::ios::binary) << TheSample().Get("runbooks/lync-ops.html");
-  std::string cmd = "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
-                    "--disable-component-update --disable-sync --no-first-run --user-data-dir=" + (dir / "profile").string() +
-                    " --enable-logging=stderr --v=0 --print-to-pdf=" + pdf.string() + " file://" + html.string() + " 2>&1";
-  std::string log = RunCapture(cmd);
+  std::string log = RunCapture(ChromiumCommand(dir) + " --print-to-pdf=" + pdf.string() + " file://" + html.string() + " 2>&1");
   std::string head = ReadFile(pdf).substr(0, 5);
   BOOST_TEST(head == "%PDF-", log);
   for (const char* bad : {"CONSOLE", "Uncaught", "Failed to load resource", "net::ERR_", "Not allowed to load"})
     BOOST_TEST(log.find(bad) == std::string::npos, bad << " in: " << log);
   fs::remove_all(dir);
+}
+
+// No word is broken across lines, on a desktop screen and on a phone, in every runbook, the
+// checklist and the summary: Chromium lays each page out in a frame of that width and a script
+// finds every word (a run of letters and digits) whose glyphs sit on more than one line.
+BOOST_AUTO_TEST_CASE(no_word_breaks_in_the_middle_at_1280_and_390_px) {
+  if (!HaveChromium()) return;
+  std::vector<LayoutPage> pages;
+  // The measure finds broken words when a page breaks anywhere, as the pages once did.
+  std::string bad = TheSample().Get("checklists/validation.html");
+  bad.replace(bad.find("</style>"), 0, "td { overflow-wrap: anywhere !important; width: 1em !important; }\n");
+  pages.push_back({"anywhere", bad, 390});
+  const Sample& s = TheSample();
+  for (const auto& [path, html] : s.out.files()) {
+    bool page = path == "summary.html" || path == "checklists/validation.html" ||
+                (path.rfind("runbooks/", 0) == 0 && path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0);
+    if (!page) continue;
+    for (int width : {1280, 390}) pages.push_back({path + "@" + std::to_string(width), html, width});
+  }
+  std::map<std::string, Layout> layouts = MeasureLayouts(pages);
+  BOOST_TEST(layouts["anywhere"].broken > 0, layouts["anywhere"].raw);
+  int words = 0;
+  for (const LayoutPage& p : pages) {
+    if (p.label == "anywhere") continue;
+    const Layout& l = layouts[p.label];
+    BOOST_TEST_MESSAGE(p.label << " px: " << l.words << " words, " << l.broken << " broken, page " << l.scroll_width
+                               << " px wide");
+    BOOST_TEST(l.words > 100, p.label << ": " << l.raw);
+    BOOST_TEST(l.broken == 0, p.label << ": " << l.raw);
+    BOOST_TEST(l.scroll_width <= p.width, p.label << " fits its width, no sideways scrolling: " << l.raw);
+    words += l.words;
+  }
+  BOOST_TEST_MESSAGE("words measured: " << words << " on " << pages.size() - 1 << " page layouts");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -31,6 +31,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   std::map<std::string, data> folders;
   std::vector<std::string> order = {"runbooks", "checklists", "calendar", "worksheets", "scripts", "report", "audit"};
   for (const auto& [path, bytes] : out.files()) {
+    if (path == "summary.html") continue;  // at the top of the page, not among the other files
     size_t slash = path.find('/');
     std::string folder = slash == std::string::npos ? "" : path.substr(0, slash);
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -63,6 +64,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
   view.set("sections", sections);
+  view.set("has_summary", out.Has("summary.html"));
   std::string text;
   if (!ctx.templates.Render("index.html.mustache", view, &text, ctx.diags, ctx.sources)) return false;
   out.Add("index.html", std::move(text));

@@ -2,10 +2,12 @@
 #include "model/sites.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "emit/checklist_view.h"
+#include "emit/html_breaks.h"
 #include "emit/placeholders.h"
 #include "emit/procedure_expansion.h"
 #include "emit/timeline_svg.h"
@@ -53,6 +55,36 @@ namespace {
 
 // Optional text: `false` when empty, since Mustache treats every string, even "", as true.
 data Opt(const std::string& s) { return s.empty() ? data(false) : data(s); }
+
+// An HTML id for a plan id: letters, digits and '-' kept, anything else '-'.
+std::string Anchor(const std::string& prefix, const std::string& id) {
+  std::string out = prefix;
+  for (char c : id) out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '-');
+  return out;
+}
+
+// What a role is called in its runbook's title: a team by its name; a role one person fills
+// (whose name is that person's) by its id in words, "incident-manager" -> "Incident manager",
+// with parts of up to three letters as initials, "it-director" -> "IT director", "cio" -> "CIO".
+std::string RoleTitle(const Role& role) {
+  if (role.kind.value != "individual" && !role.name.empty()) return role.name.value;
+  std::string out;
+  const std::string& id = role.id.value;
+  size_t i = 0;
+  while (i < id.size()) {
+    size_t end = id.find_first_of("-_. ", i);
+    if (end == std::string::npos) end = id.size();
+    std::string part = id.substr(i, end - i);
+    if (part.size() <= 3) {
+      for (char& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (out.empty()) {
+      part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    }
+    if (!part.empty()) out += (out.empty() ? "" : " ") + part;
+    i = end + 1;
+  }
+  return out.empty() ? id : out;
+}
 
 std::string Dur(const DurationValue& d) { return d.value ? DescribeDuration(*d.value) : d.text.value; }
 
@@ -289,6 +321,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   ScenarioTiming t = ComputeTiming(plan, s);
   data d;
   d.set("id", s.id.value);
+  d.set("anchor", Anchor("scenario-", s.id.value));
   d.set("title", s.title.value);
   d.set("rto", Dur(s.rto));
   d.set("rpo", Dur(s.rpo));
@@ -313,6 +346,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   for (size_t i = 0; i < s.steps.size(); ++i)
     for (int p : t.steps[i].after) next[p].push_back(static_cast<int>(i));
   data steps{data::type::list};
+  data handoffs{data::type::list};
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const ScenarioStep& st = s.steps[i];
     const StepTiming& ti = t.steps[i];
@@ -342,8 +376,19 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
     sd.set("handoff_to", Opt(to));
     sd.set("source", SourceRef(ctx.sources, st.loc));
     steps.push_back(sd);
+    if (!to.empty()) {
+      data h;
+      h.set("number", std::to_string(i + 1));
+      h.set("title", st.title.value);
+      h.set("role", RoleName(plan, st.role.value));
+      h.set("yours", yours);
+      h.set("to", to);
+      handoffs.push_back(h);
+    }
   }
   d.set("steps", steps);
+  d.set("handoffs", handoffs);
+  d.set("has_handoffs", !handoffs.is_empty_list());
   d.set("lead", Opt(t.lead > 0 ? DescribeSeconds(t.lead) : std::string()));
   d.set("total", DescribeSeconds(t.total));
   bool fits = t.rto > 0 && t.total <= t.rto;
@@ -376,6 +421,9 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   view.set("draft", ctx.draft);
   view.set("role_id", id);
   view.set("role_name", role.name.empty() ? id : role.name.value);
+  view.set("role_title", RoleTitle(role));
+  // A role one person fills: who that is.
+  view.set("role_holder", Opt(role.kind.value == "individual" && role.name.value != RoleTitle(role) ? role.name.value : std::string()));
   view.set("role_kind", role.kind.value);
   view.set("department", Opt(role.department.value));
   view.set("role_source", SourceRef(ctx.sources, role.loc));
@@ -387,6 +435,7 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
     data d;
     const ProfileItem* item = ctx.profile.FindItem(b.item.value);
     d.set("id", b.id.value);
+    d.set("anchor", Anchor("backup-", b.id.value));
     d.set("item", item ? item->name.value : b.item.value);
     d.set("item_id", b.item.value);
     d.set("store", Opt(item ? item->store.value : std::string()));
@@ -485,7 +534,10 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   data contacts{data::type::list};
   auto add_contacts = [&](const Role& r, const std::string& relation) {
     data d;
-    d.set("role", r.name.empty() ? r.id.value : r.name.value);
+    // The role by what it is, with the person who fills it when it is one person's.
+    std::string label = RoleTitle(r);
+    if (r.kind.value == "individual" && !r.name.empty() && r.name.value != label) label += " (" + r.name.value + ")";
+    d.set("role", label);
     d.set("role_id", r.id.value);
     d.set("relation", relation);
     data list{data::type::list};
@@ -537,6 +589,7 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   }
   view.set("spares", spares);
   view.set("has_spares", !spares.is_empty_list());
+  view.set("word_breaks", WordBreaksLambda());
   return view;
 }
 

@@ -48,7 +48,7 @@ plan/waivers/waive @id! @code! @severity @reason! @owner! @expires! @scope! #tex
 static const char* kProfileText = R"(
 profile @id! @title! @product : tools? role-kinds? items? services? worksheets? procedures? scenarios? step-kinds?
 profile/tools : tool*
-profile/tools/tool @id! @kind! @permission #text
+profile/tools/tool @id! @kind! @permission @parameters @method @needs-before @needs-after #text
 profile/items : item* no-backup* reminder*
 profile/items/item @id! @name! @store @type! @scope! @holder! @backup-tool! @alt-backup-tools @restore-tool! @worksheet @procedure : when? alias*
 profile/items/item/when #text!

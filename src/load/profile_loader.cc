@@ -58,7 +58,12 @@ class ProfileReader {
     p_->product = v_.Attr(root, "product");
     for (auto t : root.child("tools").children("tool")) {
       p_->tools.push_back({v_.Attr(t, "id"), v_.Enum(t, "kind", {"cmdlet", "program", "console", "media"}),
-                           v_.Attr(t, "permission"), v_.Content(t), v_.Where(t)});
+                           v_.Attr(t, "permission"), v_.Content(t), v_.Where(t), {}, {}, {}, {}});
+      ProfileTool& tool = p_->tools.back();
+      tool.parameters = ListOf(t, "parameters");
+      tool.method = v_.Attr(t, "method");
+      tool.needs_before = v_.Attr(t, "needs-before");
+      tool.needs_after = v_.Attr(t, "needs-after");
     }
     pugi::xml_node items = root.child("items");
     for (auto n : items.children("item")) {
@@ -191,6 +196,10 @@ class ProfileReader {
       std::string s = Suggest(t.value, tools);
       diags_.Report(DiagId::err_profile_unknown_tool, t.loc, {t.value, s.empty() ? "" : "; did you mean '" + s + "'?"});
     };
+    for (auto& t : p_->tools) {
+      tool(t.needs_before);
+      tool(t.needs_after);
+    }
     for (auto& it : p_->items) {
       tool(it.backup_tool);
       tool(it.restore_tool);

@@ -17,6 +17,15 @@ struct ProfileTool {
   Text permission;   ///< group or right needed to run it
   Text description;
   Loc loc;
+  /// Its parameters (names without the dash), when the product documents them all; empty when
+  /// not known. PowerShell's common parameters are always accepted.
+  std::vector<Text> parameters;
+  /// The backup method it belongs to ("persistent-chat-export", "sql-backup"): data backed up by
+  /// a tool of one method is restored by a tool of the same method.
+  Text method;
+  /// A tool a procedure must run in an earlier step (Stop-CsWindowsService before
+  /// Import-CsUserData), and one it must run in a later step (Start-CsWindowsService).
+  Text needs_before, needs_after;
 };
 
 struct ProfileItem {

@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(validation_log_fills_checklist_status_and_summary_history) 
   // V4's records are kept elsewhere, and nobody logged it: the checklist says so.
   BOOST_TEST(md.find("not in the Validation Log") != std::string::npos);
   const std::string& summary = b.Get("summary.html");
-  BOOST_TEST(summary.find("<li>2026-11-14: V3 of file-store by incident-manager: pass, 4 h 10 min</li>") !=
+  BOOST_TEST(summary.find("<li>2026-11-14: V3 of file-store by Dana Whitfield (incident-manager): pass, 4 h 10 min</li>") !=
              std::string::npos);
 }
 
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(entries_after_as_of_do_not_count) {
 BOOST_AUTO_TEST_CASE(without_worksheets_status_stays_empty) {
   Built b(false, "2026-12-01");
   BOOST_TEST(b.Get("checklists/validation.md").find("Validation Log |") == std::string::npos);
-  BOOST_TEST(b.Get("summary.html").find("No Validation Log entries were read for this build.") != std::string::npos);
+  BOOST_TEST(b.Get("summary.html").find("No worksheets were given to this build") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
