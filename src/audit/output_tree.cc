@@ -148,6 +148,32 @@ int ExchangeNames(const std::string& a, const std::string& b) {
 
 bool RemoveTree(const std::string& path, std::string* err) { return RemoveAt(AT_FDCWD, path.c_str(), err, 0); }
 
+ScratchDir::~ScratchDir() {
+  std::string ignored;
+  if (!path_.empty()) RemoveTree(path_, &ignored);
+}
+
+bool ScratchDir::Create(const std::string& output_dir, std::string* err) {
+  std::string parent, name;
+  SplitPath(output_dir, &parent, &name);
+  struct stat st;
+  if (name.empty() || name == "." || name == ".." || name == "/" || stat(parent.c_str(), &st) != 0 ||
+      !S_ISDIR(st.st_mode)) {
+    *err = "no folder to put it in beside '" + output_dir + "'";
+    return false;
+  }
+  RemoveStale(parent, name);
+  std::string templ = Join(parent, StagingPrefix(name) + std::to_string(getpid()) + ".XXXXXX");
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  if (!mkdtemp(buf.data())) {
+    *err = "cannot create a scratch directory in '" + parent + "': " + Errno();
+    return false;
+  }
+  path_ = buf.data();
+  return true;
+}
+
 StagedOutput::~StagedOutput() { Abandon(); }
 
 bool StagedOutput::Begin(const std::string& output_dir, std::string* err) {

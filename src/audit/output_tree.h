@@ -51,6 +51,26 @@ class StagedOutput {
   bool use_exchange_ = true;
 };
 
+/// A directory for the temporary files of the libraries a build uses (libxlsxwriter writes each
+/// part of a workbook to one), beside the output directory and named like a staging directory,
+/// so that one left by a killed build is removed by the next build, and $TMPDIR is never
+/// littered. Removed with everything in it when destroyed.
+class ScratchDir {
+ public:
+  ScratchDir() = default;
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  /// Creates it beside `output_dir`; false (with `err`) when its parent does not exist yet or
+  /// cannot be written.
+  bool Create(const std::string& output_dir, std::string* err);
+  /// Empty until Create succeeded.
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 /// Removes `path` and everything below it without following symbolic links. Returns false
 /// (with `err`) on the first failure; a missing `path` is not a failure.
 bool RemoveTree(const std::string& path, std::string* err);

@@ -8,6 +8,7 @@
 #include "check/plan_digest.h"
 #include "diag/catalogue.h"
 #include "diag/printers.h"
+#include "audit/output_tree.h"
 #include "audit/package.h"
 #include "driver/audit_package.h"
 #include "driver/approve_command.h"
@@ -81,6 +82,11 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
                    c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
                    c.has_evidence ? &c.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(c.plan);
+  // Libraries' temporary files go beside the output, where the next build removes what a killed
+  // one left; without a folder there yet, they go to $TMPDIR.
+  audit::ScratchDir scratch;
+  std::string no_scratch;
+  if (scratch.Create(out_dir, &no_scratch)) ectx.scratch_dir = scratch.path();
   OutputSet outputs;
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = EmitBuildOutputs(ectx, dist, outputs);

@@ -347,6 +347,14 @@ BOOST_AUTO_TEST_CASE(builds_need_no_temporary_directory_and_leave_nothing_in_it)
     ++left;
   }
   BOOST_TEST(left == 0u);
+  // What the killed builds left beside the output (their staging and scratch directories) is
+  // removed by the next build, which leaves nothing there of its own.
+  Result next = Run(t.path, {"build", plan, "--as-of", "2026-12-01", "--quiet", "-o", "b"}, 120,
+                    {"TMPDIR=" + t.path + "/tmp"});
+  BOOST_TEST(next.exit == 0);
+  for (const auto& e : fs::directory_iterator(t.path)) {
+    BOOST_TEST(e.path().filename().string().find("plangen-staging") == std::string::npos, e.path());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(init_never_follows_a_planted_link) {

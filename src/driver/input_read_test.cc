@@ -227,6 +227,29 @@ BOOST_AUTO_TEST_CASE(plangen_build_opens_each_input_file_once) {
   for (const fs::path& p : inputs) BOOST_TEST(opens[canonical(p)] == 1, p.string() << " was opened " << opens[canonical(p)] << " times");
 }
 
+BOOST_AUTO_TEST_CASE(workbook_parts_are_written_beside_the_output_never_in_tmpdir) {
+  // libxlsxwriter writes each part of a workbook to a temporary file: a build points it at a
+  // scratch directory beside the output (removed by the next build if this one is killed), so
+  // a killed build never litters $TMPDIR.
+  SampleCopy sample;
+  const fs::path work = sample.dir;
+  int exit = -1;
+  std::vector<std::string> opened =
+      OpenedBy(work.string(), {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out"}, &exit);
+  BOOST_REQUIRE(exit == 0);
+  size_t in_scratch = 0;
+  for (const std::string& p : opened) {
+    if (fs::path(p).filename().string().rfind("tmp.", 0) != 0) continue;
+    const bool scratch = p.find("/.out.plangen-staging.") != std::string::npos;
+    BOOST_TEST(scratch, p << " is a temporary file outside the scratch directory");
+    if (scratch) ++in_scratch;
+  }
+  BOOST_TEST(in_scratch > 20u, in_scratch << " workbook parts written in the scratch directory");
+  for (const auto& e : fs::directory_iterator(work)) {
+    BOOST_TEST(e.path().filename().string().find("plangen-staging") == std::string::npos, e.path());
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plangen

@@ -42,7 +42,10 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
     ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {why});
     return false;
   }
-  lxw_workbook* wb = workbook_new(scratch.path().c_str());
+  lxw_workbook_options lo = {};
+  std::string tmpdir = ctx.scratch_dir;
+  if (!tmpdir.empty()) lo.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(scratch.path().c_str(), &lo);
   if (!wb) {
     ctx.diags.Report(DiagId::err_checklist_xlsx, Loc{}, {"cannot start the workbook"});
     return false;

@@ -30,6 +30,8 @@ struct EmitContext {
   const std::vector<std::string>* evidence_files = nullptr;
   /// The plan's digest ("sha256:..."), to compare with the approvals' (empty: not compared).
   std::string plan_digest;
+  /// Where libraries put their temporary files (libxlsxwriter's workbook parts); empty: $TMPDIR.
+  std::string scratch_dir;
 };
 
 }  // namespace plangen

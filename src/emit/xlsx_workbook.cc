@@ -121,7 +121,7 @@ std::string EscapeOoxmlLiterals(std::string_view text) {
 
 Workbook::Workbook(std::string display, const WorkbookOptions& options, DiagEngine& diags)
     : display_(std::move(display)), diags_(diags), constant_memory_(options.constant_memory),
-      title_(options.title), subject_(options.subject) {
+      title_(options.title), subject_(options.subject), tmpdir_(options.tmpdir) {
   std::string why;
   if (!scratch_.Create(&why)) {
     Fail(why);
@@ -129,6 +129,7 @@ Workbook::Workbook(std::string display, const WorkbookOptions& options, DiagEngi
   }
   lxw_workbook_options lo = {};
   lo.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;
+  if (!tmpdir_.empty()) lo.tmpdir = tmpdir_.data();
   wb_ = workbook_new_opt(scratch_.path().c_str(), &lo);
   if (!wb_) {
     Fail("libxlsxwriter could not create the workbook");

@@ -58,6 +58,7 @@ struct WorkbookOptions {
   bool constant_memory = false;  ///< rows are flushed as they are written (no merges, rows in order)
   std::string title;             ///< document title property
   std::string subject;           ///< document subject property
+  std::string tmpdir;            ///< where libxlsxwriter writes the parts it assembles; empty: $TMPDIR
 };
 
 /// One workbook being written. Every call returns false once anything failed; the first failure
@@ -130,6 +131,7 @@ class Workbook {
   std::vector<std::string> names_;
   lxw_format* formats_[6] = {};  // one per Style
   std::string title_, subject_;  // kept alive: libxlsxwriter copies them only at close
+  std::string tmpdir_;           // kept alive: libxlsxwriter keeps the pointer
   int lists_sheet_ = -1;
   uint32_t lists_next_row_ = 0;
 };

@@ -174,6 +174,7 @@ bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, co
   wo.constant_memory = options.constant_memory;
   wo.title = (ctx.draft ? "DRAFT: " : "") + std::string("Backup and restoration worksheets: ") + view.name;
   wo.subject = ctx.plan.title.value;
+  wo.tmpdir = ctx.scratch_dir;
   Workbook wb(view.path, wo, ctx.diags);
   const size_t errors_before = static_cast<size_t>(ctx.diags.errors());
   bool ok = wb.ok();
