@@ -63,6 +63,19 @@ struct Kind {
   std::vector<Words> matches;
 };
 
+// The title and step texts of a profile procedure, with those of the procedures its steps carry
+// out (down to `depth` levels).
+std::string ProfileProcedureText(const Profile& profile, const std::string& id, int depth) {
+  const ProfileProcedure* p = profile.FindProcedure(id);
+  if (!p || depth <= 0) return "";
+  std::string out = p->title.value;
+  for (const ProfileStep& s : p->steps) {
+    out += "\n" + s.text.value;
+    if (!s.procedure.empty()) out += "\n" + ProfileProcedureText(profile, s.procedure.value, depth - 1);
+  }
+  return out;
+}
+
 // What the profile's step kinds call a new or clean server with the failed server's FQDN.
 constexpr const char* kCleanServer = "clean-server";
 
@@ -105,6 +118,7 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
       for (const ScenarioStep& st : sc.steps) {
         std::string text = st.title.value;
         if (const Procedure* p = st.procedure.empty() ? nullptr : pi.procedure(st.procedure.value)) text += "\n" + p->title.value;
+        else if (!st.procedure.empty()) text += "\n" + ProfileProcedureText(ctx.profile, st.procedure.value, 3);
         Words words = WordsOf(text);
         for (const Kind& k : kinds) {
           bool produces_clean = false;
