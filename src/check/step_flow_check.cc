@@ -63,6 +63,22 @@ struct Kind {
   std::vector<Words> matches;
 };
 
+// The title and step texts of a profile procedure, with those of the procedures its steps carry
+// out (down to `depth` levels).
+std::string ProfileProcedureText(const Profile& profile, const std::string& id, int depth) {
+  const ProfileProcedure* p = profile.FindProcedure(id);
+  if (!p || depth <= 0) return "";
+  std::string out = p->title.value;
+  for (const ProfileStep& s : p->steps) {
+    out += "\n" + s.text.value;
+    if (!s.procedure.empty()) out += "\n" + ProfileProcedureText(profile, s.procedure.value, depth - 1);
+  }
+  return out;
+}
+
+// What the profile's step kinds call a new or clean server with the failed server's FQDN.
+constexpr const char* kCleanServer = "clean-server";
+
 std::string Resource(const std::string& token) {
   std::string out = token;
   std::replace(out.begin(), out.end(), '-', ' ');
@@ -95,6 +111,23 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
 
   for (const Scenario& sc : plan.scenarios) {
     const int n = static_cast<int>(sc.steps.size());
+    // A restore onto new hardware starts from a clean server (fact sheet 1.1, 3.1): some step
+    // must be of a kind that produces one (PG2223).
+    if (n > 0 && sc.new_hardware.get()) {
+      bool clean = false;
+      for (const ScenarioStep& st : sc.steps) {
+        std::string text = st.title.value;
+        if (const Procedure* p = st.procedure.empty() ? nullptr : pi.procedure(st.procedure.value)) text += "\n" + p->title.value;
+        else if (!st.procedure.empty()) text += "\n" + ProfileProcedureText(ctx.profile, st.procedure.value, 3);
+        Words words = WordsOf(text);
+        for (const Kind& k : kinds) {
+          bool produces_clean = false;
+          for (const Text& t : k.kind->produces) produces_clean = produces_clean || t.value == kCleanServer;
+          for (const Words& m : k.matches) clean = clean || (produces_clean && HoldsAll(words, m));
+        }
+      }
+      if (!clean) diags.Report(DiagId::err_rebuild_without_clean_server, sc.new_hardware.text.loc, {sc.id.value});
+    }
     if (n < 2) continue;
     std::vector<int> servers;
     for (const Ref& c : sc.covers) {

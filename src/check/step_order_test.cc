@@ -122,3 +122,37 @@ BOOST_AUTO_TEST_CASE(a_check_may_run_early_on_purpose) {
 
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(checks)
+BOOST_AUTO_TEST_SUITE(clean_server_and_worksheets)
+
+BOOST_AUTO_TEST_CASE(new_hardware_starts_from_a_clean_server) {
+  BOOST_TEST(Findings(*CompilePlanText(CleanPlan()), "PG2223") == Lines{}, boost::test_tools::per_element());
+  std::string xml = Replace(CleanPlan(), R"(title="Prepare" role="dba")", R"(title="Repair the server in place" role="dba")");
+  BOOST_TEST(Findings(*CompilePlanText(xml), "PG2223") ==
+                 Lines{At(xml, "new-hardware=\"yes\"", 14) + ": error: scenario 'lost' restores onto new hardware, but no step prepares a clean server [PG2223]"},
+             boost::test_tools::per_element());
+  // Nothing rebuilt: nothing to prepare.
+  BOOST_TEST(Findings(*CompilePlanText(Replace(xml, R"(new-hardware="yes")", R"(new-hardware="no")")), "PG2223") == Lines{},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(worksheets_are_kept_in_a_secure_place_outside_the_deployment) {
+  const std::string v4 = R"(<check id="v4" kind="V4" interval="P3M" owner="boss"/>)";
+  std::string ok = Replace(CleanPlan(), v4, R"x(<check id="v4" kind="V4" interval="P3M" owner="boss" records="SharePoint: IT/Worksheets (restricted)"/>)x");
+  BOOST_TEST(Findings(*CompilePlanText(ok), "PG2405") == Lines{}, boost::test_tools::per_element());
+  std::string xml = Replace(CleanPlan(), v4, R"(<check id="v4" kind="V4" interval="P3M" owner="boss" records="\\se.example.com\Worksheets"/>)");
+  BOOST_TEST(Findings(*CompilePlanText(xml), "PG2405") ==
+                 Lines{At(xml, "records=", 9) +
+                       ": error: check 'v4' keeps the worksheets at '\\\\se.example.com\\Worksheets', on server 'se.example.com', one of the servers they are needed to restore [PG2405]"},
+             boost::test_tools::per_element());
+  // A neighbour: a share outside the deployment that its records call public.
+  xml = Replace(CleanPlan(), v4, R"(<check id="v4" kind="V4" interval="P3M" owner="boss" records="\\nas.example.com\Public\Worksheets"/>)");
+  BOOST_TEST(Findings(*CompilePlanText(xml), "PG2405") ==
+                 Lines{At(xml, "records=", 9) +
+                       ": error: check 'v4' keeps the worksheets at '\\\\nas.example.com\\Public\\Worksheets', a place its records describe as open ('Public') [PG2405]"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
