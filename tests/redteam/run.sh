@@ -59,5 +59,23 @@ for dir in "$here"/[0-9][0-9]-*/; do
   fi
 done
 
+# 'check' and 'build' report the same findings on every plan here and on the defects samples.
+out_dir="$(mktemp -d)"
+trap 'rm -rf "$out_dir"' EXIT
+same=0
+for plan in "$here"/base/plan.xml "$here"/[0-9][0-9]-*/plan.xml "$here"/../../samples/contoso-defects/plan.xml \
+            "$here"/../../samples/contoso-defects/rules/*.xml; do
+  c="$("$plangen" check --as-of "$as_of" "$plan" 2>&1 | grep -E ': (error|warning|note): ' | sort)"
+  rm -rf "$out_dir/b"
+  b="$("$plangen" build --as-of "$as_of" "$plan" -o "$out_dir/b" 2>&1 | grep -E ': (error|warning|note): ' | sort)"
+  if [[ "$c" != "$b" ]]; then
+    echo "redteam: FAIL: check and build report different findings on $plan:"
+    diff <(printf '%s\n' "$c") <(printf '%s\n' "$b") | sed 's/^/  /'
+    failed=1
+  else
+    same=$((same + 1))
+  fi
+done
+echo "redteam: check and build agree on $same plans"
 echo "redteam: detected $detected of $total"
 exit $failed
