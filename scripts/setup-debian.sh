@@ -17,7 +17,10 @@ packages=(
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
-             nodejs npm clang libclang-rt-14-dev llvm)
+             make clang libclang-rt-14-dev llvm)
+  # Node.js and npm from Debian, unless the machine has them already: a Node.js installed from
+  # elsewhere (NodeSource's package bundles npm) conflicts with Debian's npm package.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 fi
 missing=()
 for p in "${packages[@]}"; do
