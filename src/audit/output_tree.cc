@@ -148,6 +148,25 @@ int ExchangeNames(const std::string& a, const std::string& b) {
 
 bool RemoveTree(const std::string& path, std::string* err) { return RemoveAt(AT_FDCWD, path.c_str(), err, 0); }
 
+namespace {
+// Removes what killed builds left beside `parent/name`, then makes a fresh directory named after
+// this build's pid there ("<parent>/.<name>.plangen-staging.<pid>.XXXXXX"), so the next build
+// can tell whether it is stale. `what` names it in the error.
+bool MakeStagingDir(const std::string& parent, const std::string& name, const char* what, std::string* path,
+                    std::string* err) {
+  RemoveStale(parent, name);
+  std::string templ = Join(parent, StagingPrefix(name) + std::to_string(getpid()) + ".XXXXXX");
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  if (!mkdtemp(buf.data())) {
+    *err = std::string("cannot create a ") + what + " directory in '" + parent + "': " + Errno();
+    return false;
+  }
+  *path = buf.data();
+  return true;
+}
+}  // namespace
+
 ScratchDir::~ScratchDir() {
   std::string ignored;
   if (!path_.empty()) RemoveTree(path_, &ignored);
@@ -162,16 +181,7 @@ bool ScratchDir::Create(const std::string& output_dir, std::string* err) {
     *err = "no folder to put it in beside '" + output_dir + "'";
     return false;
   }
-  RemoveStale(parent, name);
-  std::string templ = Join(parent, StagingPrefix(name) + std::to_string(getpid()) + ".XXXXXX");
-  std::vector<char> buf(templ.begin(), templ.end());
-  buf.push_back('\0');
-  if (!mkdtemp(buf.data())) {
-    *err = "cannot create a scratch directory in '" + parent + "': " + Errno();
-    return false;
-  }
-  path_ = buf.data();
-  return true;
+  return MakeStagingDir(parent, name, "scratch", &path_, err);
 }
 
 StagedOutput::~StagedOutput() { Abandon(); }
@@ -194,21 +204,15 @@ bool StagedOutput::Begin(const std::string& output_dir, std::string* err) {
     *err = "'" + output_dir + "' exists and is not a directory";
     return false;
   }
-  RemoveStale(parent, name);
-  std::string templ = Join(parent, StagingPrefix(name) + std::to_string(getpid()) + ".XXXXXX");
-  std::vector<char> buf(templ.begin(), templ.end());
-  buf.push_back('\0');
-  if (!mkdtemp(buf.data())) {
-    *err = "cannot create a staging directory in '" + parent + "': " + Errno();
-    return false;
-  }
+  std::string staging;
+  if (!MakeStagingDir(parent, name, "staging", &staging, err)) return false;
   // mkdtemp makes the directory 0700; like every directory and file below it, the output
   // directory follows the umask (0755 under the usual 022, 0700 under 077).
   mode_t mask = umask(0);
   umask(mask);
-  chmod(buf.data(), 0777 & ~mask);
+  chmod(staging.c_str(), 0777 & ~mask);
   output_ = Join(parent, name);
-  staging_ = buf.data();
+  staging_ = staging;
   return true;
 }
 

@@ -240,16 +240,19 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
       }
     }
     d.set("excludes", excludes);
-    std::string instance = get("sql-instance");
-    std::string sql = instance.empty() || AsciiLower(instance) == "mssqlserver" ? get("server") : get("server") + "\\" + instance;
-    d.set("sql_instance", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? sql : std::string()));
+    // A host's instance as sqlcmd -S takes it: the default instance by the host's name alone.
+    const std::string instance = get("sql-instance");
+    auto instance_on = [&](const std::string& host) {
+      return instance.empty() || AsciiLower(instance) == "mssqlserver" ? host : host + "\\" + instance;
+    };
+    d.set("sql_instance", PsLiteral(a.action.compare(0, 4, "sql-") == 0 ? instance_on(get("server")) : std::string()));
     d.set("database", PsLiteral(a.action == "sql-full" || a.action == "sql-log" ? get("database") : std::string()));
     data partners{data::type::list};
     if (a.action == "sql-log-principals") {
       for (const char* key : {"primary", "mirror"}) {
         std::string host = get(key);
         data pd;
-        pd.set("value", PsLiteral(instance.empty() || AsciiLower(instance) == "mssqlserver" ? host : host + "\\" + instance));
+        pd.set("value", PsLiteral(instance_on(host)));
         pd.set("last", std::string(key) == "mirror");
         partners.push_back(pd);
       }
