@@ -2,7 +2,8 @@
 # Installs everything plangen needs on a fresh Debian 12 machine, with apt-get.
 #   scripts/setup-debian.sh               build dependencies only
 #   scripts/setup-debian.sh --test-tools  also the outside programs the tests use
-#                                         (LibreOffice, Chromium, Python's openpyxl and icalendar, xmllint, unzip,
+#                                         (LibreOffice, Chromium, poppler-utils' pdfinfo and pdftotext,
+#                                         Python's openpyxl and icalendar, xmllint, unzip,
 #                                         the tree-sitter PowerShell grammar from npm in tests/node_modules)
 #                                         and clang with libFuzzer and llvm-symbolizer for the sanitizer and fuzz runs
 set -euo pipefail
@@ -16,7 +17,7 @@ packages=(
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium
+  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium poppler-utils
              make clang libclang-rt-14-dev llvm)
   # Node.js and npm from Debian, unless the machine has them already: a Node.js installed from
   # elsewhere (NodeSource's package bundles npm) conflicts with Debian's npm package.

@@ -526,6 +526,7 @@ BOOST_AUTO_TEST_CASE(manifest_round_trip) {
   BOOST_TEST(diags.errors() == 0);
   BOOST_TEST(back.plangen_version == "0.1.0");
   BOOST_TEST(back.as_of == "2026-11-29");
+  BOOST_TEST(back.paper == "");  // not recorded: a package from before --paper
   BOOST_REQUIRE(back.entries.size() == 2u);
   BOOST_TEST(back.entries[0].path == "inputs/plan.xml");
   BOOST_TEST((back.entries[0].role == MemberRole::kInput));
@@ -533,6 +534,15 @@ BOOST_AUTO_TEST_CASE(manifest_round_trip) {
   BOOST_TEST(back.entries[0].sha256 == Sha256Hex("<plan/>"));
   BOOST_TEST((back.entries[1].role == MemberRole::kReport));
   BOOST_TEST(FormatManifest(back) == text);
+  // The paper of the build, after the as-of date, read back.
+  m.paper = "letter";
+  text = FormatManifest(m);
+  BOOST_TEST(text.find("# as-of: 2026-11-29\n# paper: letter\n# member: ") != std::string::npos, text);
+  BOOST_TEST(ParseManifest(sm.AddFile("MANIFEST2", text), diags, &back));
+  BOOST_TEST(back.paper == "letter");
+  BOOST_TEST(FormatManifest(back) == text);
+  m.paper = "b5";
+  BOOST_TEST(ValidateManifest(m) == "the paper 'b5' is not a4 or letter");
 }
 
 BOOST_AUTO_TEST_CASE(manifest_parse_errors_point_at_their_line) {
@@ -565,6 +575,8 @@ BOOST_AUTO_TEST_CASE(manifest_parse_errors_point_at_their_line) {
       {"# plangen-manifest: 1\n# as-of: 2026-11-29\n", "malformed MANIFEST: no '# plangen-version:' line", 1},
       {"# plangen-manifest: 1\n# plangen-version: 1\n# as-of: 2026-13-01\n",
        "malformed MANIFEST: as-of date '2026-13-01' is not a date YYYY-MM-DD", 3},
+      {head + "# paper: a3\n", "malformed MANIFEST: paper 'a3' is not a4 or letter", 4},
+      {head + "# paper: a4\n# paper: letter\n", "malformed MANIFEST: second '# paper:' line", 5},
       {head + "# member: input 1\r\n" + digest + "  a\n",
        "malformed MANIFEST: line ends with a carriage return (CRLF); sha256sum would read it as part of the name", 4},
       {head + "# member: input 1\n" + digest + "  a", "malformed MANIFEST: the last line does not end with a newline", 5},

@@ -13,6 +13,7 @@ namespace {
 constexpr std::string_view kFormatKey = "# plangen-manifest: ";
 constexpr std::string_view kVersionKey = "# plangen-version: ";
 constexpr std::string_view kAsOfKey = "# as-of: ";
+constexpr std::string_view kPaperKey = "# paper: ";
 constexpr std::string_view kMemberKey = "# member: ";
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -67,6 +68,7 @@ std::string UnusableMemberPathReason(std::string_view path) {
 std::string ValidateManifest(const Manifest& m) {
   if (m.plangen_version.empty() || !OneLine(m.plangen_version)) return "the plangen version is not one line";
   if (!ParseDate(m.as_of)) return "the as-of date '" + m.as_of + "' is not YYYY-MM-DD";
+  if (!m.paper.empty() && m.paper != "a4" && m.paper != "letter") return "the paper '" + m.paper + "' is not a4 or letter";
   std::set<std::string> seen;
   for (const ManifestEntry& e : m.entries) {
     std::string why = UnusableMemberPathReason(e.path);
@@ -86,6 +88,7 @@ std::string FormatManifest(const Manifest& m) {
   out += std::string(kFormatKey) + std::to_string(kManifestFormat) + "\n";
   out += std::string(kVersionKey) + m.plangen_version + "\n";
   out += std::string(kAsOfKey) + m.as_of + "\n";
+  if (!m.paper.empty()) out += std::string(kPaperKey) + m.paper + "\n";
   for (const ManifestEntry* e : sorted) {
     out += std::string(kMemberKey) + RoleName(e->role) + " " + std::to_string(e->size) + "\n";
     out += e->sha256 + "  " + e->path + "\n";
@@ -107,7 +110,7 @@ bool ParseManifest(int32_t file, DiagEngine& diags, Manifest* out) {
   }
   if (text.back() != '\n') bad(static_cast<uint32_t>(text.size()), "the last line does not end with a newline");
 
-  bool have_format = false, have_version = false, have_as_of = false;
+  bool have_format = false, have_version = false, have_as_of = false, have_paper = false;
   std::optional<ManifestEntry> pending;  // the '# member:' line waiting for its digest line
   uint32_t pending_at = 0;
   std::set<std::string> paths;
@@ -157,6 +160,11 @@ bool ParseManifest(int32_t file, DiagEngine& diags, Manifest* out) {
       out->as_of = std::string(line.substr(kAsOfKey.size()));
       if (!ParseDate(out->as_of)) bad(at, "as-of date '" + out->as_of + "' is not a date YYYY-MM-DD");
       have_as_of = true;
+    } else if (StartsWith(line, kPaperKey)) {
+      if (have_paper) bad(at, "second '# paper:' line");
+      out->paper = std::string(line.substr(kPaperKey.size()));
+      if (out->paper != "a4" && out->paper != "letter") bad(at, "paper '" + out->paper + "' is not a4 or letter");
+      have_paper = true;
     } else if (StartsWith(line, kMemberKey)) {
       std::string_view rest = line.substr(kMemberKey.size());
       size_t space = rest.find(' ');

@@ -7,6 +7,7 @@
 //   # plangen-manifest: 1
 //   # plangen-version: 0.1.0
 //   # as-of: 2026-11-29
+//   # paper: a4
 //   # member: input 1234
 //   3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b  inputs/plan.xml
 //
@@ -46,6 +47,7 @@ struct ManifestEntry {
 struct Manifest {
   std::string plangen_version;  ///< "0.1.0"
   std::string as_of;            ///< "2026-11-29"
+  std::string paper;            ///< "a4" or "letter": the --paper of the build; empty: not recorded (a4)
   std::vector<ManifestEntry> entries;
 };
 

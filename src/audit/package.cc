@@ -12,6 +12,7 @@ std::string BuildManifestText(const std::vector<PackageMember>& members, const P
   Manifest m;
   m.plangen_version = info.plangen_version;
   m.as_of = info.as_of;
+  m.paper = info.paper;
   for (const PackageMember& pm : members) m.entries.push_back(MakeEntry(pm.path, pm.data, pm.role));
   return FormatManifest(m);
 }
@@ -25,6 +26,7 @@ bool WritePackage(const std::string& path, const std::vector<PackageMember>& mem
   Manifest m;
   m.plangen_version = info.plangen_version;
   m.as_of = info.as_of;
+  m.paper = info.paper;
   for (const PackageMember& pm : members) m.entries.push_back(MakeEntry(pm.path, pm.data, pm.role));
   std::string why = ValidateManifest(m);
   if (!why.empty()) return fail(why);

@@ -24,6 +24,7 @@ struct PackageMember {
 struct PackageInfo {
   std::string plangen_version;  ///< recorded in the MANIFEST
   std::string as_of;            ///< YYYY-MM-DD, recorded in the MANIFEST
+  std::string paper;            ///< "a4" or "letter" (--paper), recorded in the MANIFEST
   int64_t mtime = kZipEpoch;    ///< timestamp of every zip member (seconds since 1970, UTC)
   std::string sign_key_path;    ///< an Ed25519 private key PEM: add MANIFEST.sig; empty: unsigned
 };

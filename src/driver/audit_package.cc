@@ -194,6 +194,7 @@ bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx
   out->members = std::move(members);
   out->info.plangen_version = PLANGEN_VERSION;
   out->info.as_of = FormatDate(ectx.as_of);
+  out->info.paper = PaperName(ectx.paper);
   // Every member carries the as-of date (midnight UTC) as its time: reproducible, and still
   // meaningful to someone listing the zip.
   out->info.mtime = static_cast<int64_t>(ectx.as_of.days) * 86400;

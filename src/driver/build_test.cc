@@ -358,7 +358,30 @@ BOOST_AUTO_TEST_CASE(package_holds_inputs_outputs_reports_and_manifest) {
     std::string member = path.compare(0, 7, "report/") == 0 ? "reports/" + path.substr(7) : "outputs/" + path;
     BOOST_TEST((m.count(member) && m[member] == bytes), member);
   }
-  BOOST_TEST(m["MANIFEST"].find("# as-of: 2026-12-01\n") != std::string::npos);
+  BOOST_TEST(m["MANIFEST"].find("# as-of: 2026-12-01\n# paper: a4\n") != std::string::npos);
+}
+
+// --paper sets the @page size of the HTML pages and is recorded in the MANIFEST, so that verify
+// rebuilds for the same paper; another value is refused before anything is written.
+BOOST_AUTO_TEST_CASE(paper_is_applied_and_recorded) {
+  InSourceRoot root;
+  TempDir t;
+  BOOST_REQUIRE(BuildSample(t.path + "/letter", {"--paper", "letter"}) == 0);
+  BOOST_REQUIRE(BuildSample(t.path + "/a4") == 0);
+  for (const char* page : {"runbooks/lync-ops.html", "checklists/validation.html", "summary.html", "index.html"}) {
+    BOOST_TEST(ReadAll(t.path + "/letter/" + page).find("  size: letter;\n") != std::string::npos, page);
+    BOOST_TEST(ReadAll(t.path + "/a4/" + page).find("  size: A4;\n") != std::string::npos, page);
+  }
+  const std::string zip = t.path + "/letter/" + PackageIn(t.path + "/letter");
+  std::map<std::string, std::string> m;
+  for (auto& z : Members(zip)) m[z.name] = z.data;
+  BOOST_TEST(m["MANIFEST"].find("# as-of: 2026-12-01\n# paper: letter\n") != std::string::npos);
+  BOOST_TEST(Run({"verify", zip, "--plan", kSample}) == 0);
+  // The A4 package rebuilt for A4 matches too; the two differ in their HTML pages.
+  BOOST_TEST(Run({"verify", t.path + "/a4/" + PackageIn(t.path + "/a4"), "--plan", kSample}) == 0);
+  BOOST_TEST(ReadAll(t.path + "/a4/runbooks/dba.md") == ReadAll(t.path + "/letter/runbooks/dba.md"));
+  BOOST_TEST(BuildSample(t.path + "/b5", {"--paper", "b5"}) == 2);
+  BOOST_TEST(!fs::exists(t.path + "/b5"));
 }
 
 BOOST_AUTO_TEST_CASE(verify_names_each_changed_removed_or_added_member) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "check/plan_digest.h"
@@ -59,6 +60,8 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
   copt.plan_path = r.Positional("PLAN", "plan.xml");
   const std::string out_dir = r.Get("output", "out");
   const bool draft = r.Has("draft");
+  const std::optional<Paper> paper = ParsePaper(r.Get("paper", "a4"));
+  if (!paper) return UsageError("build", "--paper takes a4 or letter, not '" + r.Get("paper") + "'");
   const bool progress = env.stderr_is_terminal && !r.Has("quiet");
   Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
@@ -82,6 +85,7 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
                    c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
                    c.has_evidence ? &c.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(c.plan);
+  ectx.paper = *paper;
   // Libraries' temporary files go beside the output, where the next build removes what a killed
   // one left; without a folder there yet, they go to $TMPDIR.
   audit::ScratchDir scratch;
@@ -196,6 +200,8 @@ CommandSpec BuildSpec() {
                     Repeated("role", "ROLE", "build only what this role needs: its runbooks, calendar, scripts and bundle (repeatable)"),
                     Value("since", "PACKAGE", "open each role's bundle with what changed for it since this audit package (or plan)",
                           "", Completion::kFile),
+                    Value("paper", "SIZE", "the paper the HTML runbooks, checklist and summary print on: a4 or letter", "a4",
+                          Completion::kChoice, {"a4", "letter"}),
                     Flag("quiet", "no progress on stderr"),
                     Flag("force", "replace the output directory even if plangen did not write it")},
                    CompileOptionSpecs());

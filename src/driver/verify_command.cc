@@ -19,7 +19,7 @@ namespace {
 
 // Builds the package again from the inputs, in memory, and reports every member that differs
 // from `package`, or why the inputs could not be rebuilt (their findings printed).
-void CompareWithRebuild(const CompileOptions& copt, const std::string& templates_dir, const std::string& since,
+void CompareWithRebuild(const CompileOptions& copt, Paper paper, const std::string& templates_dir, const std::string& since,
                         const audit::VerifyResult& package, OutputFormat format, const Environment& env,
                         Compilation& v) {
   Loc nowhere;
@@ -41,6 +41,7 @@ void CompareWithRebuild(const CompileOptions& copt, const std::string& templates
                    rc.has_worksheets ? &rc.returned : nullptr, rc.has_evidence ? &rc.evidence_entries : nullptr,
                    rc.has_evidence ? &rc.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(rc.plan);
+  ectx.paper = paper;
   OutputSet outputs;
   AuditPackage rebuilt;
   DistributionOptions dist;
@@ -89,7 +90,9 @@ int RunVerify(const ParsedArgs& r, const Environment& env) {
     if (!result.manifest.plangen_version.empty() && result.manifest.plangen_version != PLANGEN_VERSION) {
       v.diags.Report(DiagId::note_rebuild_version, Loc(), {result.manifest.plangen_version, PLANGEN_VERSION});
     }
-    CompareWithRebuild(copt, r.Get("templates"), r.Get("since"), result, format, env, v);
+    // The build's paper, as its MANIFEST recorded it; a package from before --paper was A4.
+    const Paper paper = ParsePaper(result.manifest.paper).value_or(Paper::kA4);
+    CompareWithRebuild(copt, paper, r.Get("templates"), r.Get("since"), result, format, env, v);
   }
   PrintFindings(v, format, env, std::cout);
   if (unreadable) return 2;

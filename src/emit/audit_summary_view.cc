@@ -230,6 +230,7 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
   view.set("profile", ctx.profile.id.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("plangen_version", std::string(PLANGEN_VERSION));
+  SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Audit summary", &view);
   view.set("draft", ctx.draft);
   view.set("in_package", in_package);
   Approvals(ctx, &view);

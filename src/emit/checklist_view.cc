@@ -102,6 +102,7 @@ TemplateData ChecklistView(const EmitContext& ctx) {
   view.set("plan_version", plan.version.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
+  SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Validation checklist", &view);
   const std::vector<ValidationLogEntry> log = ValidationEntries(ctx);
 
   // Interval groups, shortest first; checks without a valid interval last.

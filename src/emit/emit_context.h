@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "emit/print_page.h"
 #include "model/plan.h"
 #include "model/profile.h"
 #include "tmpl/templates.h"
@@ -32,6 +33,8 @@ struct EmitContext {
   std::string plan_digest;
   /// Where libraries put their temporary files (libxlsxwriter's workbook parts); empty: $TMPDIR.
   std::string scratch_dir;
+  /// The paper the HTML outputs print on (--paper).
+  Paper paper = Paper::kA4;
 };
 
 }  // namespace plangen

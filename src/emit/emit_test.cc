@@ -4,6 +4,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -32,7 +33,7 @@ struct Sample {
   Compilation c;
   OutputSet out;
   bool emitted = false;
-  explicit Sample(const std::function<void(Plan&)>& mutate = nullptr) {
+  explicit Sample(const std::function<void(Plan&)>& mutate = nullptr, Paper paper = Paper::kA4) {
     CompileOptions o;
     // A relative path, read from the source root, so the traceability lines in the outputs are the
     // same in every checkout.
@@ -47,6 +48,7 @@ struct Sample {
     // Outputs as a clean plan gives them: the goldens must not change with other checks' findings.
     EmitContext ctx{c.plan, c.profile, o.as_of, false, templates, c.diags, c.sources};
     ctx.plan_digest = check::PlanDigest(c.plan);
+    ctx.paper = paper;
     emitted = RunEmitters(ctx, out);
   }
   const std::string& Get(const std::string& path) const {
@@ -158,6 +160,31 @@ bool HaveChromium() {
   BOOST_TEST_REQUIRE(!in_ci, "CI=true but /usr/bin/chromium is missing");
   BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/chromium is not installed; nothing was rendered");
   return false;
+}
+
+// pdfinfo and pdftotext (poppler-utils) read printed pages back; there when CI=true.
+bool HavePoppler() {
+  const char* ci = std::getenv("CI");
+  bool in_ci = ci && std::string(ci) == "true";
+  if (fs::exists("/usr/bin/pdfinfo") && fs::exists("/usr/bin/pdftotext")) return true;
+  BOOST_TEST_REQUIRE(!in_ci, "CI=true but pdfinfo or pdftotext (poppler-utils) is missing");
+  BOOST_TEST_MESSAGE("SKIPPED: poppler-utils is not installed; nothing was printed");
+  return false;
+}
+
+// `text` with every run of white space made one space, and trimmed.
+std::string Squeeze(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 std::string ChromiumCommand(const fs::path& dir) {
@@ -642,6 +669,59 @@ BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
   for (const char* bad : {"CONSOLE", "Uncaught", "Failed to load resource", "net::ERR_", "Not allowed to load"})
     BOOST_TEST(log.find(bad) == std::string::npos, bad << " in: " << log);
   fs::remove_all(dir);
+}
+
+// lync-ops.html printed by Chromium to PDF, on A4 and on Letter: the page count (34 A4 and 47
+// Letter pages before this layout, at most half of each now), the paper size, a footer with the
+// plan, its version, the role and "Page i of N" on every page, no URL, and every restoration
+// scenario after the first at the top of its own page.
+BOOST_AUTO_TEST_CASE(lync_ops_prints_on_half_the_pages_with_a_footer_on_each) {
+  if (!HaveChromium() || !HavePoppler()) return;
+  struct Want {
+    Paper paper;
+    const char* size;
+    int most;
+  };
+  for (const Want& want : {Want{Paper::kA4, "(A4)", 17}, Want{Paper::kLetter, "(letter)", 23}}) {
+    Sample s(nullptr, want.paper);
+    const std::string& page = s.Get("runbooks/lync-ops.html");
+    fs::path dir = TempDir(std::string("print-") + PaperName(want.paper));
+    fs::path html = dir / "lync-ops.html", pdf = dir / "lync-ops.pdf";
+    std::ofstream(html, std::ios::binary) << page;
+    RunCapture(ChromiumCommand(dir) + " --no-pdf-header-footer --print-to-pdf=" + pdf.string() + " file://" +
+               html.string() + " 2>/dev/null");
+    std::string info = RunCapture("/usr/bin/pdfinfo " + pdf.string());
+    std::smatch m;
+    int pages = std::regex_search(info, m, std::regex("Pages:\\s+([0-9]+)")) ? std::stoi(m[1]) : -1;
+    BOOST_TEST_MESSAGE("lync-ops.html prints on " << pages << " " << PaperName(want.paper) << " pages");
+    BOOST_TEST(pages > 0, info);
+    BOOST_TEST(pages <= want.most, PaperName(want.paper) << ": " << pages << " pages");
+    BOOST_TEST(info.find(want.size) != std::string::npos, info);
+    std::string text = RunCapture("/usr/bin/pdftotext -enc UTF-8 " + pdf.string() + " -");
+    std::vector<std::string> texts;
+    for (size_t at = 0, ff; (ff = text.find('\f', at)) != std::string::npos; at = ff + 1) texts.push_back(text.substr(at, ff - at));
+    BOOST_TEST(static_cast<int>(texts.size()) == pages);
+    const std::string footer = "Contoso Lync Server 2013 backup and restoration plan, version 4 \u00b7 Runbook: Lync Operations";
+    for (size_t i = 0; i < texts.size(); ++i) {
+      std::string t = Squeeze(texts[i]);
+      BOOST_TEST(t.find(footer) != std::string::npos, "page " << i + 1 << ": " << t.substr(0, 300));
+      BOOST_TEST(t.find("Page " + std::to_string(i + 1) + " of " + std::to_string(pages)) != std::string::npos,
+                 "page " << i + 1);
+      BOOST_TEST(t.find("file:") == std::string::npos, "page " << i + 1);
+    }
+    // Each scenario after the first opens a page; the pages between are its own.
+    std::regex title("<div class=\"duty\" id=\"scenario-[^\"]+\">\n<h3>([^<]+)</h3>");
+    int scenarios = 0;
+    for (auto it = std::sregex_iterator(page.begin(), page.end(), title); it != std::sregex_iterator(); ++it) {
+      if (scenarios++ == 0) continue;
+      std::string want_title = (*it)[1];
+      bool opens = std::any_of(texts.begin(), texts.end(),
+                               [&](const std::string& t) { return Squeeze(t).rfind(want_title, 0) == 0; });
+      BOOST_TEST(opens, want_title << " opens a page");
+    }
+    BOOST_TEST(scenarios > 5);
+    fs::remove_all(dir);
+  }
 }
 
 // No word is broken across lines, on a desktop screen and on a phone, in every runbook, the

@@ -63,6 +63,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   view.set("plan_version", ctx.plan.version.value);
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
+  SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Outputs", &view);
   view.set("sections", sections);
   view.set("has_summary", out.Has("summary.html"));
   std::string text;

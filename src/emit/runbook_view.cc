@@ -422,6 +422,7 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   view.set("role_id", id);
   view.set("role_name", role.name.empty() ? id : role.name.value);
   view.set("role_title", RoleTitle(role));
+  SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Runbook: " + RoleTitle(role), &view);
   // A role one person fills: who that is.
   view.set("role_holder", Opt(role.kind.value == "individual" && role.name.value != RoleTitle(role) ? role.name.value : std::string()));
   view.set("role_kind", role.kind.value);
