@@ -80,8 +80,55 @@ static bool ScopeCovers(const SeverityOverride& o, const std::vector<std::string
   return false;
 }
 
+namespace {
+struct ThreadCapture {
+  const DiagEngine* engine = nullptr;
+  CapturedFindings* into = nullptr;
+};
+thread_local ThreadCapture t_capture;
+}  // namespace
+
+void DiagEngine::Capture(CapturedFindings* into) const {
+  t_capture.engine = into ? this : nullptr;
+  t_capture.into = into;
+  sm_.SetThreadPending(into ? &into->files : nullptr);
+}
+
+int DiagEngine::CapturedCount(int severity) const {
+  return t_capture.engine == this ? t_capture.into->counts[severity] : 0;
+}
+
+void DiagEngine::Replay(CapturedFindings captured, SourceManager& sm) {
+  const std::vector<int32_t> ids = sm.AddPending(std::move(captured.files));
+  auto remap = [&](Loc loc) {
+    if (loc.file >= kPendingFileBase) loc.file = ids[static_cast<size_t>(loc.file - kPendingFileBase)];
+    return loc;
+  };
+  for (Diagnostic& c : captured.diags) {
+    Diagnostic& d = Report(c.id, remap(c.loc), std::move(c.args));
+    for (Note& n : c.notes) d.notes.push_back(Note{remap(n.loc), std::move(n.message)});
+  }
+}
+
 Diagnostic& DiagEngine::Report(DiagId id, Loc loc, std::vector<std::string> args) {
   const DiagInfo& info = Info(id);
+  if (t_capture.engine == this) {
+    // Kept as reported; the severity it would get is worked out without changing the overrides.
+    CapturedFindings& into = *t_capture.into;
+    Diagnostic d{id, info.severity, FormatMessage(info.format, args), loc, {}, {}, args};
+    bool waived = false;
+    for (auto [it, end] = overrides_.equal_range(id); it != end; ++it) {
+      if (ScopeCovers(it->second, args)) {
+        waived = it->second.off;
+        d.severity = it->second.severity;
+        break;
+      }
+    }
+    if (werror_ && d.severity == Severity::kWarning) d.severity = Severity::kError;
+    if (!waived) into.counts[static_cast<int>(d.severity)]++;
+    into.diags.push_back(std::move(d));
+    return into.diags.back();
+  }
   Diagnostic d{id, info.severity, FormatMessage(info.format, args), loc, {}, {}, std::move(args)};
   auto ov = overrides_.end();
   for (auto [it, end] = overrides_.equal_range(id); it != end; ++it) {

@@ -74,6 +74,14 @@ struct SeverityOverride {
   int applied = 0;              ///< findings it has changed so far
 };
 
+/// What one task reported while tasks ran side by side (DiagEngine::Capture), with the files it
+/// registered, to be replayed into the engine in task order (DiagEngine::Replay).
+struct CapturedFindings {
+  std::deque<Diagnostic> diags;
+  PendingFiles files;
+  int counts[3] = {0, 0, 0};  ///< by the severity each would get (waived ones not counted)
+};
+
 class DiagEngine {
  public:
   explicit DiagEngine(const SourceManager& sm) : sm_(sm) {}
@@ -98,13 +106,24 @@ class DiagEngine {
   /// Findings switched off by an override, with their reason.
   std::vector<const Diagnostic*> Waived() const;
 
-  int errors() const { return counts_[2]; }
-  int warnings() const { return counts_[1]; }
-  int notes() const { return counts_[0]; }
+  /// While `into` is set on the calling thread, Report on this thread keeps its findings there
+  /// (and the SourceManager keeps the files registered on this thread there too) and the engine
+  /// is left as it is, so other threads may read it meanwhile. The counts seen from this thread
+  /// include what was captured. Null ends the capture.
+  void Capture(CapturedFindings* into) const;
+  /// Reports what a capture kept, as if it were reported now: severities, waivers and
+  /// --max-errors apply as they would have, so captures replayed in task order give exactly the
+  /// findings of a one-thread run.
+  void Replay(CapturedFindings captured, SourceManager& sm);
+
+  int errors() const { return counts_[2] + CapturedCount(2); }
+  int warnings() const { return counts_[1] + CapturedCount(1); }
+  int notes() const { return counts_[0] + CapturedCount(0); }
   bool HasErrors() const { return errors() > 0; }
   const SourceManager& sources() const { return sm_; }
 
  private:
+  int CapturedCount(int severity) const;
   const SourceManager& sm_;
   std::deque<Diagnostic> diags_;
   std::deque<Diagnostic> dropped_;  // past --max-errors; kept so references stay valid

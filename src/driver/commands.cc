@@ -1,10 +1,12 @@
 #include "driver/commands.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "check/plan_digest.h"
 #include "diag/catalogue.h"
@@ -52,6 +54,26 @@ int RunCheck(const ParsedArgs& r, const Environment& env) {
   return exit;
 }
 
+// --jobs N: a whole number from 1 to 256; without it, the number of cores.
+bool ReadJobs(const ParsedArgs& r, unsigned* jobs, std::string* error) {
+  *jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (!r.Has("jobs")) return true;
+  const std::string text = r.Get("jobs");
+  size_t used = 0;
+  long n = 0;
+  try {
+    n = std::stol(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (text.empty() || used != text.size() || n < 1 || n > 256) {
+    *error = "--jobs takes a number of threads from 1 to 256, not '" + text + "'";
+    return false;
+  }
+  *jobs = static_cast<unsigned>(n);
+  return true;
+}
+
 int RunBuild(const ParsedArgs& r, const Environment& env) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
@@ -66,6 +88,8 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
   Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
   const bool force = r.Has("force");
+  unsigned jobs = 0;
+  if (!ReadJobs(r, &jobs, &error)) return UsageError("build", error);
   // Refused before any work: the user's folder is the one thing a build must never lose.
   if (!OutputDirReplaceable(out_dir, force, c.sources, c.diags)) {
     PrintFindings(c, format, env, std::cout);
@@ -86,6 +110,7 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
                    c.has_evidence ? &c.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(c.plan);
   ectx.paper = *paper;
+  ectx.jobs = jobs;
   // Libraries' temporary files go beside the output, where the next build removes what a killed
   // one left; without a folder there yet, they go to $TMPDIR.
   audit::ScratchDir scratch;
@@ -203,7 +228,9 @@ CommandSpec BuildSpec() {
                     Value("paper", "SIZE", "the paper the HTML runbooks, checklist and summary print on: a4 or letter", "a4",
                           Completion::kChoice, {"a4", "letter"}),
                     Flag("quiet", "no progress on stderr"),
-                    Flag("force", "replace the output directory even if plangen did not write it")},
+                    Flag("force", "replace the output directory even if plangen did not write it"),
+                    Value("jobs", "N", "emit the outputs on N threads; the outputs are the same for any N", "the number of cores",
+                          Completion::kNone, {}, 'j')},
                    CompileOptionSpecs());
   s.exit_codes = {{"0", "the outputs are written and the plan has no errors"},
                   {"1", "the plan has errors (nothing written unless --draft), or an output cannot be written"},

@@ -13,6 +13,11 @@ class OutputSet {
   void Add(const std::string& relative_path, std::string bytes) { files_[relative_path] = std::move(bytes); }
   const std::map<std::string, std::string>& files() const { return files_; }
   bool Has(const std::string& p) const { return files_.count(p) > 0; }
+  /// Moves every file of `other` in, replacing files of the same path.
+  void Merge(OutputSet&& other) {
+    for (auto& [path, bytes] : other.files_) files_[path] = std::move(bytes);
+    other.files_.clear();
+  }
 
  private:
   std::map<std::string, std::string> files_;

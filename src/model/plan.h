@@ -253,6 +253,8 @@ struct Plan {
   const std::vector<const Backup*>& BackupsInPool(int pool) const;
   /// The mirror whose mirror-of names `primary_fqdn`, if any.
   const Server* MirrorOf(const std::string& primary_fqdn) const;
+  /// Builds the lookups now, so that threads reading the plan afterwards only read.
+  void BuildIndexes() const { Index(); }
 
  private:
   struct Indexes;

@@ -60,7 +60,16 @@ std::string EscapeMarkdownCode(const std::string& s) {
   return out;
 }
 
-bool TemplateSet::Read(const std::string& rel, std::string* text, std::string* shown) const {
+const TemplateSet::File& TemplateSet::Read(const std::string& rel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = files_.find(rel);
+  if (it != files_.end()) return it->second;
+  File f;
+  f.found = ReadFromDisk(rel, &f.text, &f.shown);
+  return files_.emplace(rel, std::move(f)).first->second;
+}
+
+bool TemplateSet::ReadFromDisk(const std::string& rel, std::string* text, std::string* shown) const {
   for (const std::string& dir : {user_dir_, default_dir_}) {
     if (dir.empty()) continue;
     fs::path p = fs::path(dir) / rel;
@@ -114,17 +123,23 @@ class StrictContext : public kainjow::mustache::context<std::string> {
 
 bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags,
                          SourceManager& sm) {
-  std::string text, shown;
-  if (!Read(name, &text, &shown)) {
+  const File& source = Read(name);
+  if (!source.found) {
     int32_t f = sm.AddFile("templates/" + name, "", false);
     diags.Report(DiagId::err_template_missing, Loc::At(f, 0),
                  {name, user_dir_.empty() ? "templates/" : "'" + user_dir_ + "' or templates/"});
     return false;
   }
-  int32_t file = sm.AddFile(shown, text);
+  const std::string& text = source.text;
+  // Registered only to point at a problem: a build renders thousands of files from a few templates.
+  int32_t registered = -1;
+  auto file = [&] {
+    if (registered < 0) registered = sm.AddFile(source.shown, text);
+    return registered;
+  };
   kainjow::mustache::mustache tmpl(text);
   if (!tmpl.is_valid()) {
-    diags.Report(DiagId::err_template_syntax, Loc::At(file, 0), {tmpl.error_message()});
+    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl.error_message()});
     return false;
   }
   auto ends_with = [&](const char* suffix) {
@@ -138,23 +153,24 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
   }
   std::string partial_dir = "partials/";
   StrictContext ctx(&data, this, [&](const std::string& pname, std::string* ptext) {
-    std::string pshown;
-    return Read(partial_dir + pname + ".mustache", ptext, &pshown);
+    const File& partial = Read(partial_dir + pname + ".mustache");
+    if (partial.found) *ptext = partial.text;
+    return partial.found;
   });
   std::ostringstream os;
   tmpl.render(ctx, os);
   if (!tmpl.is_valid()) {
-    diags.Report(DiagId::err_template_syntax, Loc::At(file, 0), {tmpl.error_message()});
+    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl.error_message()});
     return false;
   }
   bool ok = true;
   for (const auto& p : ctx.missing_partials_) {
-    diags.Report(DiagId::err_template_missing, Loc::At(file, 0), {partial_dir + p + ".mustache", "the template folders"});
+    diags.Report(DiagId::err_template_missing, Loc::At(file(), 0), {partial_dir + p + ".mustache", "the template folders"});
     ok = false;
   }
   for (const auto& key : ctx.missing_) {
     size_t pos = text.find(key);
-    diags.Report(DiagId::err_template_missing_key, Loc::At(file, pos == std::string::npos ? 0 : static_cast<uint32_t>(pos)), {key});
+    diags.Report(DiagId::err_template_missing_key, Loc::At(file(), pos == std::string::npos ? 0 : static_cast<uint32_t>(pos)), {key});
     ok = false;
   }
   *out = os.str();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ std::string EscapeMarkdown(const std::string& s);
 /// Text inside a Markdown code span or block: no escaping, but backticks are kept from closing it.
 std::string EscapeMarkdownCode(const std::string& s);
 
+/// Safe to render from several threads at once: each file is read once and kept.
 class TemplateSet {
  public:
   /// `user_dir` may be empty. `default_dir` is plangen's templates/ folder.
@@ -31,12 +33,21 @@ class TemplateSet {
   /// Renders templates/<name> (for example "runbook/runbook.md.mustache") with `data`. Partials
   /// {{> name}} are read from partials/<name>.mustache beside it. Escaping follows the file's
   /// format (.md: Markdown, .html: HTML, anything else: none). Reports template errors and keys
-  /// missing from the data (PG3xxx) and returns false.
+  /// missing from the data (PG3xxx) and returns false; only then is the template registered with
+  /// `sm`, to point at.
   bool Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags, SourceManager& sm);
 
  private:
-  bool Read(const std::string& rel, std::string* text, std::string* shown) const;
+  struct File {
+    bool found = false;
+    std::string text, shown;
+  };
+  /// templates/<rel> as found in the user's folder or plangen's, read on first use.
+  const File& Read(const std::string& rel);
+  bool ReadFromDisk(const std::string& rel, std::string* text, std::string* shown) const;
   std::string user_dir_, default_dir_;
+  std::mutex mutex_;
+  std::map<std::string, File> files_;  // by rel; never erased, so references stay valid
 };
 
 }  // namespace plangen

@@ -17,7 +17,38 @@ std::string ColumnName(uint32_t col) {
 
 std::string CellName(uint32_t row, uint32_t col) { return ColumnName(col) + std::to_string(row); }
 
+namespace {
+struct ThreadPending {
+  const SourceManager* owner = nullptr;
+  PendingFiles* files = nullptr;
+};
+thread_local ThreadPending t_pending;
+}  // namespace
+
+void SourceManager::SetThreadPending(PendingFiles* pending) const {
+  t_pending.owner = pending ? this : nullptr;
+  t_pending.files = pending;
+}
+
+std::vector<int32_t> SourceManager::AddPending(PendingFiles pending) {
+  std::vector<int32_t> ids;
+  for (PendingFiles::File& f : pending.files) {
+    const int32_t id = AddFile(std::move(f.name), std::move(f.text), f.has_lines);
+    for (std::string& sheet : f.sheets) AddSheet(id, std::move(sheet));
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+void SourceManager::IndexLines() const {
+  for (int32_t f = 0; f < FileCount(); ++f) LineStarts(f);
+}
+
 int32_t SourceManager::AddFile(std::string display, std::string text, bool has_lines) {
+  if (t_pending.owner == this) {
+    t_pending.files->files.push_back(PendingFiles::File{std::move(display), std::move(text), has_lines, {}});
+    return kPendingFileBase + static_cast<int32_t>(t_pending.files->files.size() - 1);
+  }
   files_.push_back(File{std::move(display), std::move(text), {}, {}, has_lines});
   if (!output_plan_dir_.empty()) NameForOutput(files_.back());
   return static_cast<int32_t>(files_.size() - 1);
@@ -92,6 +123,11 @@ ResolvedLoc SourceManager::ResolveForOutput(const Loc& loc) const {
 }
 
 int32_t SourceManager::AddSheet(int32_t file, std::string name) {
+  if (t_pending.owner == this && file >= kPendingFileBase) {
+    auto& sheets = t_pending.files->files[file - kPendingFileBase].sheets;
+    sheets.push_back(std::move(name));
+    return static_cast<int32_t>(sheets.size() - 1);
+  }
   auto& sheets = files_[file].sheets;
   sheets.push_back(std::move(name));
   return static_cast<int32_t>(sheets.size() - 1);

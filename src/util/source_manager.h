@@ -41,8 +41,30 @@ std::string ColumnName(uint32_t col);
 /// "D7" for row 7, column 4.
 std::string CellName(uint32_t row, uint32_t col);
 
+/// Files registered by one task while tasks run side by side: kept aside under provisional ids
+/// (kPendingFileBase + n) and added in task order once the tasks are done, so that every file
+/// gets the id a one-thread run gives it (see DiagEngine's captures).
+struct PendingFiles {
+  struct File {
+    std::string name, text;
+    bool has_lines = true;
+    std::vector<std::string> sheets;
+  };
+  std::vector<File> files;
+};
+inline constexpr int32_t kPendingFileBase = 1 << 30;
+
 class SourceManager {
  public:
+  /// While `pending` is set on the calling thread (with this manager), AddFile and AddSheet on
+  /// this thread keep files in it instead; null ends that.
+  void SetThreadPending(PendingFiles* pending) const;
+  /// Adds the files kept aside in `pending`, in order; returns their ids (index n for
+  /// kPendingFileBase + n).
+  std::vector<int32_t> AddPending(PendingFiles pending);
+  /// Works out every file's line table now, so that later readers on several threads only read.
+  void IndexLines() const;
+
   /// Registers a file: `display` is the name printed in diagnostics, `text` its UTF-8 text
   /// (may be empty for binary inputs such as .xlsx). Returns its id.
   /// `has_lines` is false for inputs that have no lines to point at (binary files, files that
