@@ -11,7 +11,7 @@
 
 namespace plangen::bench {
 
-std::string SyntheticPlan(int servers, const std::string& digest) {
+std::string SyntheticPlan(int servers, const std::string& digest, int step_roles) {
   const std::string d = digest.empty() ? "" : " digest=\"" + digest + "\"";
   const int pools = servers / 10 > 0 ? servers / 10 : 1;
   std::ostringstream x;
@@ -25,8 +25,11 @@ std::string SyntheticPlan(int servers, const std::string& digest) {
        "    <role id=\"im\" kind=\"individual\" name=\"Incident Manager\" department=\"ITSM\"/>\n"
        "    <role id=\"arch\" kind=\"individual\" name=\"Architect\" department=\"UC\"/>\n"
        "    <role id=\"dir\" kind=\"individual\" name=\"Director\" department=\"IT\"/>\n"
-       "    <role id=\"cio\" kind=\"individual\" name=\"CIO\" department=\"Executive\"/>\n"
-       "  </roles>\n"
+       "    <role id=\"cio\" kind=\"individual\" name=\"CIO\" department=\"Executive\"/>\n";
+  for (int r = 0; r < step_roles; ++r)
+    x << "    <role id=\"r" << r << "\" kind=\"team\" name=\"Team " << r << "\" department=\"UC\"><contact type=\"email\">r" << r
+      << "@example.com</contact></role>\n";
+  x << "  </roles>\n"
        "  <governance reviewer=\"arch\" validator=\"im\" change-approver=\"dir\" review-interval=\"P6M\" last-reviewed=\"2026-10-15\">\n"
        "    <approval kind=\"business\" by=\"cio\" date=\"2026-10-20\" plan-version=\"1\"" << d << "/>\n"
        "    <approval kind=\"technical\" by=\"dir\" date=\"2026-10-19\" plan-version=\"1\"" << d << "/>\n"
@@ -70,6 +73,16 @@ std::string SyntheticPlan(int servers, const std::string& digest) {
       << "      <step id=\"fs\" title=\"Restore the File Store\" role=\"storage\" estimate=\"PT4H\"/>\n"
       << "    </scenario>\n";
   }
+  if (step_roles > 0) {
+    x << "    <scenario id=\"chain\" title=\"Chain of hand-offs\" rto=\"P30D\" rpo=\"P1D\" decider=\"im\" covers=\"pool0\">\n"
+      << "      <criteria>Pool 0 needs every team.</criteria>\n";
+    for (int r = 0; r < step_roles; ++r) {
+      x << "      <step id=\"s" << r << "\" title=\"Step of team " << r << "\" role=\"r" << r << "\" estimate=\"PT1M\"";
+      if (r > 0) x << " after=\"s" << r - 1 << "\"";
+      x << "/>\n";
+    }
+    x << "    </scenario>\n";
+  }
   x << "  </scenarios>\n  <validations>\n"
        "    <check id=\"v1\" kind=\"V1\" interval=\"P1D\" owner=\"ops\" records=\"log\"/>\n"
        "    <check id=\"v2\" kind=\"V2\" interval=\"P7D\" owner=\"storage\" records=\"log\"/>\n"
@@ -85,8 +98,10 @@ std::string SyntheticPlan(int servers, const std::string& digest) {
 
 namespace plangen::bench {
 
-std::string CleanSyntheticPlan(int servers) {
-  std::string text = SyntheticPlan(servers);
+namespace {
+
+// `text` (SyntheticPlan(servers, "", step_roles)) with its approvals bound to its own digest.
+std::string Cleaned(const std::string& text, int servers, int step_roles) {
   std::string path = (std::filesystem::temp_directory_path() / ("plangen-synthetic-" + std::to_string(getpid()) + ".xml")).string();
   std::ofstream(path, std::ios::binary) << text;
   SourceManager sm;
@@ -94,7 +109,13 @@ std::string CleanSyntheticPlan(int servers) {
   Plan plan;
   LoadPlan(path, "plan.xml", &plan, sm, diags);
   std::filesystem::remove(path);
-  return SyntheticPlan(servers, check::PlanDigest(plan));
+  return SyntheticPlan(servers, check::PlanDigest(plan), step_roles);
 }
+
+}  // namespace
+
+std::string CleanSyntheticPlan(int servers) { return Cleaned(SyntheticPlan(servers), servers, 0); }
+
+std::string RolesPlan(int roles) { return Cleaned(SyntheticPlan(10, "", roles), 10, roles); }
 
 }  // namespace plangen::bench

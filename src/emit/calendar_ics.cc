@@ -114,8 +114,9 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
     const std::string& id = role.id.value;
     std::string body;
     std::map<std::string, TimeZone> zones;  // the zones this calendar's events are in, by name
-    for (const Backup& b : plan.backups) {
-      if (b.owner.value != id || !b.schedule.value) continue;
+    for (const Backup* owned : plan.BackupsOwnedBy(id)) {
+      const Backup& b = *owned;
+      if (!b.schedule.value) continue;
       const Schedule& s = *b.schedule.value;
       const ProfileItem* item = ctx.profile.FindItem(b.item.value);
       std::string what = item ? item->name.value : b.item.value;

@@ -1,6 +1,7 @@
 #include "emit/distribution.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -171,8 +172,32 @@ std::string ContactSheet(const EmitContext& ctx, const Role& role) {
   return out;
 }
 
-// What a bundle member of role `id` is, for the README.
-std::string Describe(const Plan& plan, const std::string& id, const std::string& path) {
+// The scripts a bundle of role `id` can hold, by path, with what each is: its restoration script
+// of each scenario it acts in, the task definition of each backup it owns, and the backup script
+// of each server where it owns a backup. Built once per bundle from the plan's indexes.
+std::map<std::string, std::string> ScriptDescriptions(const Plan& plan, const std::string& id) {
+  std::map<std::string, std::string> out;
+  for (const Scenario* s : plan.ScenariosOf(id)) {
+    out.emplace(RestoreScriptPath(*s, id), "your restoration script of scenario " +
+                                               Md(s->title.empty() ? s->id.value : s->title.value) +
+                                               " (it walks you through your steps)");
+  }
+  for (const Backup* b : plan.BackupsOwnedBy(id)) {
+    out.emplace(TaskDefinitionPath(*b), "the Task Scheduler definition that runs your backup " + Code(b->id.value));
+  }
+  for (const Backup* b : plan.BackupsOwnedBy(id)) {
+    if (b->server.empty() || IsPlaceholder(b->server.value)) continue;
+    // The script is named after the server as the plan first spells it.
+    const std::string& server = plan.BackupsOn(b->server.value).front()->server.value;
+    out.emplace(BackupScriptPath(server), "the backup script of " + Code(server) +
+                                              ", where you own a backup (it runs every backup of the server "
+                                              "unless -Backup names some)");
+  }
+  return out;
+}
+
+// What a bundle member is, for the README.
+std::string Describe(const std::string& path, const std::map<std::string, std::string>& scripts) {
   auto ext = [&]() {
     size_t dot = path.rfind('.');
     return dot == std::string::npos ? std::string() : path.substr(dot + 1);
@@ -187,19 +212,7 @@ std::string Describe(const Plan& plan, const std::string& id, const std::string&
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";
   if (StartsWith(path, "worksheets/"))
     return "your rows of the backup and restoration worksheets: fill them in and return the workbook";
-  for (const Scenario& s : plan.scenarios) {
-    if (path == RestoreScriptPath(s, id))
-      return "your restoration script of scenario " + Md(s.title.empty() ? s.id.value : s.title.value) +
-             " (it walks you through your steps)";
-  }
-  for (const Backup& b : plan.backups) {
-    if (path == TaskDefinitionPath(b)) return "the Task Scheduler definition that runs your backup " + Code(b.id.value);
-  }
-  for (const std::string& server : ServersWithBackups(plan)) {
-    if (path == BackupScriptPath(server))
-      return "the backup script of " + Code(server) + ", where you own a backup (it runs every backup of the server "
-             "unless -Backup names some)";
-  }
+  if (auto it = scripts.find(path); it != scripts.end()) return it->second;
   return "";
 }
 
@@ -224,7 +237,8 @@ std::string Readme(const EmitContext& ctx, const DistributionOptions& options, c
   }
   out += "\n## What is inside\n\n| File | What it is |\n|---|---|\n";
   out += "| " + Code(kReadme) + " | this page |\n";
-  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(plan, id, f) + " |\n";
+  const std::map<std::string, std::string> scripts = ScriptDescriptions(plan, id);
+  for (const std::string& f : files) out += "| " + Code(f) + " | " + Describe(f, scripts) + " |\n";
   out += "\n## Approvals\n\n";
   if (plan.governance.approvals.empty()) {
     out += "The plan records no approval.\n";
@@ -288,18 +302,7 @@ std::vector<std::string> RoleOutputs(const EmitContext& ctx, const Role& role, c
   // Task Scheduler definition of each backup it owns, and the backup script of each server where
   // it owns a backup (that script runs every backup of the server, whoever owns it).
   std::set<std::string> wanted = {"calendar/" + stem + ".ics"};
-  for (const Scenario& s : plan.scenarios) wanted.insert(RestoreScriptPath(s, id));
-  std::vector<const Backup*> owned;
-  for (const Backup& b : plan.backups) {
-    if (b.owner.value != id) continue;
-    owned.push_back(&b);
-    wanted.insert(TaskDefinitionPath(b));
-  }
-  for (const std::string& server : ServersWithBackups(plan)) {
-    for (const Backup* b : owned) {
-      if (EqualsIgnoreCase(b->server.value, server)) wanted.insert(BackupScriptPath(server));
-    }
-  }
+  for (const auto& [path, what] : ScriptDescriptions(plan, id)) wanted.insert(path);
   std::vector<std::string> paths;
   for (const auto& [path, bytes] : out.files()) {
     bool runbook = StartsWith(path, "runbooks/" + stem + ".") && path.find('/', 9) == std::string::npos;

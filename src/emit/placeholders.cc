@@ -80,23 +80,24 @@ const Pool* PartnerOf(const Plan& plan, const Pool& pool) {
 
 // An Edge pool in the same site as `pool`.
 const Pool* SiteEdgePool(const Plan& plan, const Pool& pool) {
-  for (const Pool& p : plan.topology.pools) {
-    if (p.site == pool.site && p.kind.value == "edge") return &p;
-  }
-  return nullptr;
+  const auto& edges = plan.FirstPoolsOfKindInSite("edge", pool.site);
+  return edges.empty() ? nullptr : edges.front();
 }
 
 // For an Edge pool: another Edge pool of the plan that can take its federation over, one in
-// another site first (Edge pools are not paired; separate sites are the model).
+// another site first (Edge pools are not paired; separate sites are the model). Both are found
+// through the plan's index of pools by kind and site, so every pool costs the same.
 const Pool* TakeoverEdgePool(const Plan& plan, const Pool& pool) {
   if (pool.kind.value != "edge") return nullptr;
-  const Pool* same_site = nullptr;
-  for (const Pool& p : plan.topology.pools) {
-    if (&p == &pool || p.kind.value != "edge") continue;
-    if (p.site != pool.site) return &p;
-    if (!same_site) same_site = &p;
+  // The first Edge pool in another site: the first of all unless it shares this site, then the
+  // first whose site differs from that one's (which is this one's).
+  const auto& edges = plan.FirstPoolsOfKind("edge");
+  if (!edges.empty() && edges.front()->site != pool.site) return edges.front();
+  if (const Pool* other = plan.FirstPoolOfKindInAnotherSite("edge")) return other;
+  for (const Pool* p : plan.FirstPoolsOfKindInSite("edge", pool.site)) {
+    if (p != &pool) return p;
   }
-  return same_site;
+  return nullptr;
 }
 
 void AddServer(const Plan& plan, const Server& s, std::map<std::string, std::string>& v) {

@@ -65,9 +65,11 @@ bool Holds(const Plan& plan, const Profile& profile, const StepCondition& cond, 
   } else if (cond.kind == "partner-in-site") {
     yes = partner && partner->site == pool->site;
   } else if (cond.kind == "site-has") {
-    for (const Pool& p : plan.topology.pools) yes = yes || (pool && p.site == pool->site && AnyOf(cond.values, p.kind.value));
+    for (const std::string& kind : cond.values) yes = yes || (pool && !plan.FirstPoolsOfKindInSite(kind, pool->site).empty());
   } else if (cond.kind == "other-pool") {
-    for (const Pool& p : plan.topology.pools) yes = yes || (&p != pool && AnyOf(cond.values, p.kind.value));
+    for (const std::string& kind : cond.values) {
+      for (const Pool* p : plan.FirstPoolsOfKind(kind)) yes = yes || p != pool;
+    }
   } else if (cond.kind == "offsite") {
     yes = c.backup && OffsiteCopyOf(plan, *c.backup);
   } else if (cond.kind == "via") {
@@ -149,11 +151,7 @@ class Expander {
       if (const Backup* b = find(plan_.BackupsInPool(PoolIndex(plan_, c.pool)))) return b;
     }
     const ProfileItem* it = profile_.FindItem(item);
-    if (it && it->scope.value == "global") {
-      for (const Backup& b : plan_.backups) {
-        if (b.item.value == item) return &b;
-      }
-    }
+    if (it && it->scope.value == "global") return plan_.FirstBackupOf(item);
     return nullptr;
   }
 

@@ -28,23 +28,15 @@ std::string SourceRef(const SourceManager& sm, const Loc& loc) {
   return r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
 }
 
-static bool DoesStepsOf(const Scenario& s, const std::string& role) {
-  for (const auto& st : s.steps) {
-    if (st.role.value == role) return true;
-  }
-  return false;
-}
-
 std::vector<const Role*> RolesWithDuties(const Plan& plan) {
+  std::set<std::string> checkers;
+  for (const auto& c : plan.checks) checkers.insert(c.owner.value);
   std::vector<const Role*> out;
   for (const Role& r : plan.roles) {
     const std::string& id = r.id.value;
-    bool duty = false;
-    for (const auto& b : plan.backups) duty = duty || b.owner.value == id;
-    for (const auto& s : plan.scenarios) duty = duty || s.decider.value == id || DoesStepsOf(s, id);
-    for (const auto& c : plan.checks) duty = duty || c.owner.value == id;
     const Governance& g = plan.governance;
-    duty = duty || g.reviewer.value == id || g.validator.value == id || g.change_approver.value == id;
+    bool duty = !plan.BackupsOwnedBy(id).empty() || !plan.ScenariosOf(id).empty() || checkers.count(id) ||
+                g.reviewer.value == id || g.validator.value == id || g.change_approver.value == id;
     if (duty) out.push_back(&r);
   }
   return out;
@@ -286,6 +278,7 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
   }
   data not_needed{data::type::list};
   std::map<std::string, std::string> on;  // no-backup item id -> the servers holding it
+  std::set<std::pair<std::string, const Server*>> listed;  // (no-backup item id, server) already named
   std::vector<const NoBackupItem*> order;
   for (const Server* server : servers) {
     for (const Service& sv : server->services) {
@@ -296,7 +289,7 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
         if (!nb) continue;
         std::string& where = on[nb->id.value];
         if (where.empty()) order.push_back(nb);
-        if (where.find(server->fqdn.value) == std::string::npos) where += (where.empty() ? "" : ", ") + server->fqdn.value;
+        if (listed.insert({nb->id.value, server}).second) where += (where.empty() ? "" : ", ") + server->fqdn.value;
       }
     }
   }
@@ -431,8 +424,8 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
 
   data backups{data::type::list};
   data sheet_rows{data::type::list};
-  for (const Backup& b : plan.backups) {
-    if (b.owner.value != id) continue;
+  for (const Backup* owned : plan.BackupsOwnedBy(id)) {
+    const Backup& b = *owned;
     data d;
     const ProfileItem* item = ctx.profile.FindItem(b.item.value);
     d.set("id", b.id.value);
@@ -468,27 +461,19 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   view.set("has_backups", !backups.is_empty_list());
 
   data scenarios{data::type::list};
-  for (const Scenario& s : plan.scenarios) {
-    bool decides = s.decider.value == id;
-    bool acts = std::any_of(s.steps.begin(), s.steps.end(), [&](const ScenarioStep& st) { return st.role.value == id; });
-    if (!decides && !acts) continue;
-    scenarios.push_back(ScenarioData(ctx, s, id, &related));
-  }
+  for (const Scenario* s : plan.ScenariosOf(id)) scenarios.push_back(ScenarioData(ctx, *s, id, &related));
   view.set("scenarios", scenarios);
   view.set("has_scenarios", !scenarios.is_empty_list());
 
   std::vector<const Server*> servers;
+  std::set<const Server*> seen_servers;
   auto add_server = [&](const std::string& fqdn) {
     const Server* sv = plan.FindServer(fqdn);
-    if (sv && std::find(servers.begin(), servers.end(), sv) == servers.end()) servers.push_back(sv);
+    if (sv && seen_servers.insert(sv).second) servers.push_back(sv);
   };
-  for (const Backup& b : plan.backups)
-    if (b.owner.value == id) add_server(b.server.value);
-  for (const Scenario& s : plan.scenarios) {
-    bool acts = s.decider.value == id ||
-                std::any_of(s.steps.begin(), s.steps.end(), [&](const ScenarioStep& st) { return st.role.value == id; });
-    if (!acts) continue;
-    for (const Backup* b : CoveredBackups(plan, s)) add_server(b->server.value);
+  for (const Backup* b : plan.BackupsOwnedBy(id)) add_server(b->server.value);
+  for (const Scenario* s : plan.ScenariosOf(id)) {
+    for (const Backup* b : CoveredBackups(plan, *s)) add_server(b->server.value);
   }
   OutsideTheBackup(ctx, servers, !backups.is_empty_list() || !scenarios.is_empty_list(), view);
 

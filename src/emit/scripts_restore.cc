@@ -1,6 +1,7 @@
 // scripts/restore/<scenario>/<role>.ps1: per scenario and role, the role's steps in order, with
 // hand-off waits for the steps of other roles and an evidence row per step.
 #include <algorithm>
+#include <set>
 
 #include "emit/emitters.h"
 #include "emit/procedure_expansion.h"
@@ -75,9 +76,10 @@ bool EmitRestoreScripts(const EmitContext& ctx, OutputSet& out) {
   bool ok = true;
   for (const Scenario& s : ctx.plan.scenarios) {
     std::vector<std::string> roles;
+    std::set<std::string> seen;
     for (const ScenarioStep& st : s.steps) {
       if (st.role.empty() || IsPlaceholder(st.role.value)) continue;
-      if (std::find(roles.begin(), roles.end(), st.role.value) == roles.end()) roles.push_back(st.role.value);
+      if (seen.insert(st.role.value).second) roles.push_back(st.role.value);
     }
     for (const std::string& role : roles) {
       std::string path = RestoreScriptPath(s, role);

@@ -181,10 +181,11 @@ ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const B
 std::vector<WorkbookView> PoolWorkbooks(const EmitContext& ctx) {
   std::vector<WorkbookView> out;
   const FindingIndex findings = Findings(ctx);
-  for (const Pool& pool : ctx.plan.topology.pools) {
+  for (size_t i = 0; i < ctx.plan.topology.pools.size(); ++i) {
+    const Pool& pool = ctx.plan.topology.pools[i];
     std::vector<const Backup*> backups;
-    for (const Backup& b : ctx.plan.backups) {
-      if (PoolOf(ctx.plan, b) == &pool && ctx.profile.LayoutForItem(b.item.value)) backups.push_back(&b);
+    for (const Backup* b : ctx.plan.BackupsInPool(static_cast<int>(i))) {
+      if (ctx.profile.LayoutForItem(b->item.value)) backups.push_back(b);
     }
     if (backups.empty()) continue;
     out.push_back(MakeWorkbook(ctx, WorkbookName(ctx.plan, pool), &pool, backups, findings));
@@ -250,9 +251,9 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
     r.push_back(Num(static_cast<double>(bs.size() - on_sheet)));
     pools.rows.push_back(std::move(r));
   };
-  for (const Pool& pool : plan.topology.pools) {
-    std::vector<const Backup*> bs;
-    for (const Backup& b : plan.backups) if (PoolOf(plan, b) == &pool) bs.push_back(&b);
+  for (size_t i = 0; i < plan.topology.pools.size(); ++i) {
+    const Pool& pool = plan.topology.pools[i];
+    const std::vector<const Backup*>& bs = plan.BackupsInPool(static_cast<int>(i));
     bool has_book = false;
     for (const Backup* b : bs) has_book = has_book || ctx.profile.LayoutForItem(b->item.value);
     pool_row(pool.fqdn.empty() ? pool.id.value : pool.fqdn.value, pool.edition.value,
@@ -264,12 +265,11 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
 
   SummaryTable owners{"Backups per owner", {"Owner", "Name", "Backups", "Pools"}, {}};
   for (const Role& role : plan.roles) {
-    size_t n = 0;
+    const std::vector<const Backup*>& owned = plan.BackupsOwnedBy(role.id.value);
+    size_t n = owned.size();
     std::set<const Pool*> in_pools;
-    for (const Backup& b : plan.backups) {
-      if (b.owner.value != role.id.value) continue;
-      ++n;
-      if (const Pool* p = PoolOf(plan, b)) in_pools.insert(p);
+    for (const Backup* b : owned) {
+      if (const Pool* p = PoolOf(plan, *b)) in_pools.insert(p);
     }
     if (n == 0) continue;
     owners.rows.push_back({Str(role.id.value), Str(role.name.value), Num(static_cast<double>(n)),
@@ -277,26 +277,36 @@ std::vector<SummaryTable> SummaryTables(const EmitContext& ctx) {
   }
 
   SummaryTable coverage{"Coverage per data item", {"Data item", "Name", "Worksheet", "Backups", "Servers", "Pools"}, {}};
+  // The plan's backups of each data item, gathered in one pass.
+  struct ItemUse {
+    size_t backups = 0;
+    std::set<std::string> servers;
+    std::set<const Pool*> pools;
+  };
+  std::map<std::string, ItemUse> uses;
   std::vector<std::string> items;
+  std::set<std::string> listed;
   for (const auto& it : ctx.profile.items) {
-    bool used = false;
-    for (const Backup& b : plan.backups) used = used || b.item.value == it.id.value;
-    if (used || ctx.profile.LayoutForItem(it.id.value)) items.push_back(it.id.value);
+    bool used = plan.FirstBackupOf(it.id.value) != nullptr;
+    if ((used || ctx.profile.LayoutForItem(it.id.value)) && listed.insert(it.id.value).second) items.push_back(it.id.value);
   }
-  for (const Backup& b : plan.backups) AddUnique(items, b.item.value);
+  for (const Backup& b : plan.backups) {
+    if (!b.item.value.empty() && listed.insert(b.item.value).second) items.push_back(b.item.value);
+    ItemUse& u = uses[b.item.value];
+    ++u.backups;
+    u.servers.insert(b.server.value);
+    if (const Pool* p = PoolOf(plan, b)) u.pools.insert(p);
+  }
   size_t on_sheet = 0;
+  const ItemUse unused;
   for (const std::string& id : items) {
     const ProfileItem* it = ctx.profile.FindItem(id);
     const WorksheetLayout* l = ctx.profile.LayoutForItem(id);
-    size_t n = 0;
-    std::set<std::string> servers;
-    std::set<const Pool*> in_pools;
-    for (const Backup& b : plan.backups) {
-      if (b.item.value != id) continue;
-      ++n;
-      servers.insert(b.server.value);
-      if (const Pool* p = PoolOf(plan, b)) in_pools.insert(p);
-    }
+    auto found = uses.find(id);
+    const ItemUse& u = found == uses.end() ? unused : found->second;
+    size_t n = u.backups;
+    const std::set<std::string>& servers = u.servers;
+    const std::set<const Pool*>& in_pools = u.pools;
     if (l) on_sheet += n;
     coverage.rows.push_back({Str(id), Str(it ? it->name.value : ""), Str(l ? l->sheet.value : "(none)"),
                              Num(static_cast<double>(n)), Num(static_cast<double>(servers.size())),

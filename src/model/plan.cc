@@ -2,11 +2,15 @@
 #include "util/strings.h"
 
 #include <cctype>
+#include <limits>
 #include <unordered_map>
 
 namespace plangen {
 
 namespace {
+
+// The site key of the pools-by-kind index that stands for every site.
+constexpr int kAnySite = std::numeric_limits<int>::min();
 
 
 // First element of `v` under each key; later duplicates are reported by the resolver.
@@ -38,6 +42,11 @@ struct Plan::Indexes {
   std::unordered_map<std::string, std::vector<const Backup*>> backups_on;  // lower-case FQDN
   std::unordered_map<int, std::vector<const Backup*>> backups_in_pool;
   std::unordered_map<std::string, const Server*> mirrors;  // lower-case primary FQDN
+  std::unordered_map<std::string, const Backup*> first_backup_of_item;
+  std::unordered_map<std::string, std::vector<const Backup*>> backups_owned_by;
+  std::unordered_map<std::string, std::vector<const Scenario*>> scenarios_of_role;
+  std::map<std::pair<std::string, int>, std::vector<const Pool*>> pools_of_kind;  // (kind, site or kAnySite): first two
+  std::unordered_map<std::string, const Pool*> kind_in_another_site;
   // What the indexes were built from: a plan changed since (elements added, or the plan copied)
   // gets new indexes.
   std::vector<std::pair<const void*, size_t>> built_from;
@@ -74,6 +83,26 @@ const Plan::Indexes& Plan::Index() const {
     for (const Server& s : topology.servers) {
       if (!s.mirror_of.empty()) ix->mirrors.emplace(AsciiLower(s.mirror_of.value), &s);
     }
+    for (const Backup& b : backups) {
+      ix->first_backup_of_item.emplace(b.item.value, &b);
+      ix->backups_owned_by[b.owner.value].push_back(&b);
+    }
+    for (const Scenario& s : scenarios) {
+      std::vector<const std::string*> roles = {&s.decider.value};
+      for (const ScenarioStep& st : s.steps) roles.push_back(&st.role.value);
+      for (const std::string* r : roles) {
+        auto& list = ix->scenarios_of_role[*r];
+        if (list.empty() || list.back() != &s) list.push_back(&s);
+      }
+    }
+    for (const Pool& p : topology.pools) {
+      for (int site : {kAnySite, p.site}) {
+        auto& first = ix->pools_of_kind[{p.kind.value, site}];
+        if (first.size() < 2) first.push_back(&p);
+      }
+      const auto& first = ix->pools_of_kind[{p.kind.value, kAnySite}];
+      if (p.site != first.front()->site) ix->kind_in_another_site.emplace(p.kind.value, &p);
+    }
     indexes_ = ix;
   }
   return *indexes_;
@@ -98,5 +127,26 @@ const std::vector<const Backup*>& Plan::BackupsInPool(int pool) const {
   return it == Index().backups_in_pool.end() ? kNoBackups : it->second;
 }
 const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, AsciiLower(primary_fqdn)); }
+const Backup* Plan::FirstBackupOf(const std::string& item) const { return Lookup(Index().first_backup_of_item, item); }
+const std::vector<const Backup*>& Plan::BackupsOwnedBy(const std::string& id) const {
+  auto it = Index().backups_owned_by.find(id);
+  return it == Index().backups_owned_by.end() ? kNoBackups : it->second;
+}
+const std::vector<const Scenario*>& Plan::ScenariosOf(const std::string& id) const {
+  static const std::vector<const Scenario*> none;
+  auto it = Index().scenarios_of_role.find(id);
+  return it == Index().scenarios_of_role.end() ? none : it->second;
+}
+const std::vector<const Pool*>& Plan::FirstPoolsOfKind(const std::string& kind) const {
+  return FirstPoolsOfKindInSite(kind, kAnySite);
+}
+const std::vector<const Pool*>& Plan::FirstPoolsOfKindInSite(const std::string& kind, int site) const {
+  static const std::vector<const Pool*> none;
+  auto it = Index().pools_of_kind.find({kind, site});
+  return it == Index().pools_of_kind.end() ? none : it->second;
+}
+const Pool* Plan::FirstPoolOfKindInAnotherSite(const std::string& kind) const {
+  return Lookup(Index().kind_in_another_site, kind);
+}
 
 }  // namespace plangen

@@ -255,6 +255,23 @@ struct Plan {
   const Server* MirrorOf(const std::string& primary_fqdn) const;
   /// Builds the lookups now, so that threads reading the plan afterwards only read.
   void BuildIndexes() const { Index(); }
+  /// The first backup of data item `item` in plan order, if any.
+  const Backup* FirstBackupOf(const std::string& item) const;
+  /// Backups owned by role `id`, in plan order.
+  const std::vector<const Backup*>& BackupsOwnedBy(const std::string& id) const;
+  /// Scenarios in which role `id` decides or does a step, in plan order.
+  const std::vector<const Scenario*>& ScenariosOf(const std::string& id) const;
+  /// The first two pools (plan order) of `kind`: enough to answer "is there one" and "is there
+  /// one other than this one".
+  const std::vector<const Pool*>& FirstPoolsOfKind(const std::string& kind) const;
+  /// The first two pools (plan order) of `kind` whose site is `site` (Pool::site, -1 for none).
+  const std::vector<const Pool*>& FirstPoolsOfKindInSite(const std::string& kind, int site) const;
+  /// The first pool of `kind` (plan order) whose site differs from that of the first pool of
+  /// `kind`, if any.
+  const Pool* FirstPoolOfKindInAnotherSite(const std::string& kind) const;
+  /// Drops the indexes, for a plan changed in place after it was searched: the next lookup
+  /// builds them again.
+  void ForgetIndexes() { indexes_.reset(); }
 
  private:
   struct Indexes;
