@@ -24,8 +24,6 @@ namespace {
 // runbooks are rendered for those roles alone, with the templates and extensions of the runbook
 // emitters (runbook_*_emitter.cc), which is most of the time a build for one role saves.
 const std::set<std::string> kRoleEmitters = {"calendars", "backup-scripts", "backup-tasks", "restore-scripts"};
-const std::vector<std::pair<const char*, const char*>> kRunbookFormats = {
-    {"runbook/runbook.html.mustache", ".html"}, {"runbook/runbook.md.mustache", ".md"}};
 
 constexpr const char* kReadme = "README.md";
 constexpr const char* kContacts = "contacts.md";
@@ -365,12 +363,7 @@ bool EmitRoleFiles(const EmitContext& ctx, const std::vector<std::string>& role_
   for (const std::string& id : role_ids) {
     const Role* role = ctx.plan.FindRole(id);
     if (!role) continue;
-    const TemplateData view = RunbookView(ctx, *role);
-    for (const auto& [name, ext] : kRunbookFormats) {
-      std::string text;
-      if (!ctx.templates.Render(name, view, &text, ctx.diags, ctx.sources)) return false;
-      all.Add("runbooks/" + RoleFileStem(id) + ext, std::move(text));
-    }
+    if (!RenderRunbook(ctx, *role, RunbookFormats(), all)) return false;
     for (const std::string& path : RoleOutputs(ctx, *role, all)) out.Add(path, all.files().at(path));
   }
   return true;

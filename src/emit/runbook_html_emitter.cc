@@ -1,23 +1,40 @@
-// runbooks/<role>.html: one self-contained, printable HTML runbook per role with duties. Roles
+// runbooks/<role>.html and runbooks/<role>.md: one self-contained, printable HTML runbook and one
+// GitHub-flavoured Markdown runbook per role with duties, both from one view of the role. Roles
 // named nowhere in the plan are noted by the check (role_use_check.cc), so 'check' and 'build'
 // report the same findings.
 #include "emit/checklist_view.h"
+#include "emit/emitters.h"
 #include "emit/runbook_view.h"
 
 namespace plangen {
 
-bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext) {
-  std::vector<const Role*> roles = RolesWithDuties(ctx.plan);
-  for (const Role* role : roles) {
+const std::vector<RunbookFormat>& RunbookFormats() {
+  static const std::vector<RunbookFormat> formats = {{"runbook/runbook.html.mustache", ".html", true},
+                                                     {"runbook/runbook.md.mustache", ".md", false}};
+  return formats;
+}
+
+bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<RunbookFormat>& formats, OutputSet& out) {
+  bool timeline = false;
+  for (const RunbookFormat& f : formats) timeline = timeline || f.shows_timeline;
+  const TemplateData view = RunbookView(ctx, role, timeline);
+  for (const RunbookFormat& f : formats) {
     std::string text;
-    if (!ctx.templates.Render(template_name, RunbookView(ctx, *role), &text, ctx.diags, ctx.sources)) return false;
-    out.Add("runbooks/" + RoleFileStem(role->id.value) + ext, std::move(text));
+    if (!ctx.templates.Render(f.template_name, view, &text, ctx.diags, ctx.sources)) return false;
+    out.Add("runbooks/" + RoleFileStem(role.id.value) + f.ext, std::move(text));
   }
   return true;
 }
 
-bool EmitHtmlRunbooks(const EmitContext& ctx, OutputSet& out) {
-  return EmitRunbooks(ctx, out, "runbook/runbook.html.mustache", ".html");
+bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::vector<RunbookFormat>& formats) {
+  // One part per role, beside the other work (--jobs); a role's formats share its view.
+  std::vector<EmitPart> parts;
+  for (const Role* role : RolesWithDuties(ctx.plan)) {
+    parts.push_back([&ctx, role, formats](OutputSet& o) { return RenderRunbook(ctx, *role, formats, o); });
+  }
+  return EmitParts(std::move(parts), out);
 }
+
+bool EmitAllRunbooks(const EmitContext& ctx, OutputSet& out) { return EmitRunbooks(ctx, out, RunbookFormats()); }
 
 }  // namespace plangen

@@ -11,6 +11,7 @@
 #include "emit/placeholders.h"
 #include "emit/procedure_expansion.h"
 #include "emit/timeline_svg.h"
+#include "tmpl/data_moves.h"
 
 namespace plangen {
 
@@ -101,7 +102,7 @@ data ToolList(const EmitContext& ctx, const std::vector<std::string>& ids) {
     t.set("name", id);
     t.set("permission", Opt(tool ? tool->permission.value : std::string()));
     t.set("description", tool ? tool->description.value : std::string());
-    list.push_back(t);
+    Append(list, std::move(t));
   }
   return list;
 }
@@ -123,7 +124,7 @@ void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
     s.set("tool", tool);
     s.set("verify", Opt(verify));
     s.set("source", SourceRef(ctx.sources, loc));
-    list.push_back(s);
+    Append(list, std::move(s));
     tools.push_back(tool);
   };
   if (const Procedure* p = ctx.plan.FindProcedure(b.procedure.value)) {
@@ -153,12 +154,12 @@ void BackupProcedure(const EmitContext& ctx, const Backup& b, data& d) {
       if (const ProfileTool* pt = ctx.profile.FindTool(t); pt && !pt->permission.empty()) perms.insert(pt->permission.value);
     for (const std::string& p : perms) permission += (permission.empty() ? "" : ", ") + p;
   }
-  d.set("procedure", title);
-  d.set("procedure_source", source);
-  d.set("permission", Opt(permission));
-  d.set("tools", tool_list);
-  d.set("steps", list);
-  d.set("has_steps", !list.is_empty_list());
+  Set(d, "procedure", title);
+  Set(d, "procedure_source", source);
+  Set(d, "permission", Opt(permission));
+  Set(d, "tools", std::move(tool_list));
+  Set(d, "has_steps", !list.is_empty_list());
+  Set(d, "steps", std::move(list));
 }
 
 // Where the worksheets keep the details of a backup (B5, R5): the layout's sheet and the row
@@ -231,36 +232,36 @@ void RestoreProcedure(const EmitContext& ctx, const Scenario& s, data& d) {
     int n = 1;
     for (const ExpandedStep& e : run.steps) {
       data sd;
-      sd.set("number", std::to_string(n++));
-      sd.set("text", e.text);
-      sd.set("command", Opt(e.command));
-      sd.set("tool", e.step->tool.value);
-      sd.set("role_kind", e.step->role_kind.value);
-      sd.set("verify", Opt(e.verify));
-      sd.set("source", SourceRef(ctx.sources, e.step->loc));
-      steps.push_back(sd);
+      Set(sd, "number", std::to_string(n++));
+      Set(sd, "text", e.text);
+      Set(sd, "command", Opt(e.command));
+      Set(sd, "tool", e.step->tool.value);
+      Set(sd, "role_kind", e.step->role_kind.value);
+      Set(sd, "verify", Opt(e.verify));
+      Set(sd, "source", SourceRef(ctx.sources, e.step->loc));
+      Append(steps, std::move(sd));
       tools.push_back(e.step->tool.value);
     }
     data rd;
     // Several runs (one per lost server, say) each say which server or pool they are for.
-    rd.set("subject", Opt(ex.runs.size() > 1 ? run.subject : std::string()));
-    rd.set("steps", steps);
-    runs.push_back(rd);
+    Set(rd, "subject", Opt(ex.runs.size() > 1 ? run.subject : std::string()));
+    Set(rd, "steps", std::move(steps));
+    Append(runs, std::move(rd));
   }
   if (ps && !ex.runs.empty()) {
     auto values = ContextPlaceholders(ctx.plan, ctx.profile, ex.runs.front().context);
-    for (const Text& v : ps->verify) verify.push_back(data(FillPlaceholders(v.value, values)));
+    for (const Text& v : ps->verify) Append(verify, data(FillPlaceholders(v.value, values)));
   }
-  d.set("has_procedure", proc != nullptr && !ex.runs.empty());
-  d.set("procedure_title", proc ? proc->title.value : std::string());
-  d.set("procedure_permission", proc ? proc->permission.value : std::string());
-  d.set("procedure_source", proc ? SourceRef(ctx.sources, proc->loc) : std::string());
-  d.set("procedure_runs", runs);
-  d.set("procedure_verify", verify);
-  d.set("has_procedure_verify", !verify.is_empty_list());
+  Set(d, "has_procedure", proc != nullptr && !ex.runs.empty());
+  Set(d, "procedure_title", proc ? proc->title.value : std::string());
+  Set(d, "procedure_permission", proc ? proc->permission.value : std::string());
+  Set(d, "procedure_source", proc ? SourceRef(ctx.sources, proc->loc) : std::string());
+  Set(d, "procedure_runs", std::move(runs));
+  Set(d, "has_procedure_verify", !verify.is_empty_list());
+  Set(d, "procedure_verify", std::move(verify));
   data tool_list = ToolList(ctx, tools);
-  d.set("procedure_tools", tool_list);
-  d.set("has_procedure_tools", !tool_list.is_empty_list());
+  Set(d, "has_procedure_tools", !tool_list.is_empty_list());
+  Set(d, "procedure_tools", std::move(tool_list));
 }
 
 // The profile's reminders (what lies outside the product's own backup) and the data items that
@@ -270,10 +271,10 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
   if (concerned) {
     for (const Reminder& r : ctx.profile.reminders) {
       data d;
-      d.set("title", r.title.value);
-      d.set("text", r.text.value);
-      d.set("source", SourceRef(ctx.sources, r.loc));
-      reminders.push_back(d);
+      Set(d, "title", r.title.value);
+      Set(d, "text", r.text.value);
+      Set(d, "source", SourceRef(ctx.sources, r.loc));
+      Append(reminders, std::move(d));
     }
   }
   data not_needed{data::type::list};
@@ -295,44 +296,45 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
   }
   for (const NoBackupItem* nb : order) {
     data d;
-    d.set("name", nb->name.value);
-    d.set("store", Opt(nb->store.value));
-    d.set("reason", nb->reason.value);
-    d.set("servers", on[nb->id.value]);
-    d.set("source", SourceRef(ctx.sources, nb->loc));
-    not_needed.push_back(d);
+    Set(d, "name", nb->name.value);
+    Set(d, "store", Opt(nb->store.value));
+    Set(d, "reason", nb->reason.value);
+    Set(d, "servers", on[nb->id.value]);
+    Set(d, "source", SourceRef(ctx.sources, nb->loc));
+    Append(not_needed, std::move(d));
   }
-  view.set("reminders", reminders);
-  view.set("has_reminders", !reminders.is_empty_list());
-  view.set("no_backup", not_needed);
-  view.set("has_no_backup", !not_needed.is_empty_list());
-  view.set("has_outside", !reminders.is_empty_list() || !not_needed.is_empty_list());
+  Set(view, "has_reminders", !reminders.is_empty_list());
+  Set(view, "has_no_backup", !not_needed.is_empty_list());
+  Set(view, "has_outside", !reminders.is_empty_list() || !not_needed.is_empty_list());
+  Set(view, "reminders", std::move(reminders));
+  Set(view, "no_backup", std::move(not_needed));
 }
 
-data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, std::set<std::string>* related) {
+data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, bool with_timeline,
+                  std::set<std::string>* related) {
   const Plan& plan = ctx.plan;
   ScenarioTiming t = ComputeTiming(plan, s);
   data d;
-  d.set("id", s.id.value);
-  d.set("anchor", Anchor("scenario-", s.id.value));
-  d.set("title", s.title.value);
-  d.set("rto", Dur(s.rto));
-  d.set("rpo", Dur(s.rpo));
-  d.set("has_rpo", !s.rpo.text.value.empty());
-  d.set("decider", RoleName(plan, s.decider.value));
-  d.set("you_decide", s.decider.value == id);
+  Set(d, "id", s.id.value);
+  Set(d, "anchor", Anchor("scenario-", s.id.value));
+  Set(d, "title", s.title.value);
+  Set(d, "rto", Dur(s.rto));
+  Set(d, "rpo", Dur(s.rpo));
+  Set(d, "has_rpo", !s.rpo.text.value.empty());
+  Set(d, "decider", RoleName(plan, s.decider.value));
+  Set(d, "you_decide", s.decider.value == id);
   related->insert(s.decider.value);
-  d.set("new_hardware", s.new_hardware.get());
+  Set(d, "new_hardware", s.new_hardware.get());
   std::string spare;
   if (const Spare* sp = plan.FindSpare(s.spare.value); sp && s.new_hardware.get()) {
     spare = sp->source.value + " (lead time " + Dur(sp->lead_time) + ", call " + RoleName(plan, sp->contact.value) + ")";
     related->insert(sp->contact.value);
   }
-  d.set("spare", Opt(spare));
+  Set(d, "spare", Opt(spare));
   data criteria{data::type::list};
-  for (const auto& c : s.criteria) criteria.push_back(data(c.value));
-  for (const auto& c : plan.governance.decision_criteria) criteria.push_back(data(c.value));
-  d.set("criteria", criteria);
+  for (const auto& c : s.criteria) Append(criteria, data(c.value));
+  for (const auto& c : plan.governance.decision_criteria) Append(criteria, data(c.value));
+  Set(d, "criteria", std::move(criteria));
 
   // For each step, who hands over to it and whom it hands over to (D2).
   std::vector<std::vector<int>> next(s.steps.size());
@@ -356,71 +358,71 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
       if (yours) related->insert(s.steps[n].role.value);
     }
     data sd;
-    sd.set("number", std::to_string(i + 1));
-    sd.set("title", st.title.value);
-    sd.set("role", RoleName(plan, st.role.value));
-    sd.set("yours", yours);
-    sd.set("estimate", Dur(st.estimate));
-    sd.set("start", "+" + DescribeSeconds(ti.start));
-    sd.set("finish", "+" + DescribeSeconds(ti.finish));
-    sd.set("critical", ti.critical);
-    sd.set("after", Opt(StepList(ti.after)));
-    sd.set("handoff_from", Opt(from));
-    sd.set("handoff_to", Opt(to));
-    sd.set("source", SourceRef(ctx.sources, st.loc));
-    steps.push_back(sd);
+    Set(sd, "number", std::to_string(i + 1));
+    Set(sd, "title", st.title.value);
+    Set(sd, "role", RoleName(plan, st.role.value));
+    Set(sd, "yours", yours);
+    Set(sd, "estimate", Dur(st.estimate));
+    Set(sd, "start", "+" + DescribeSeconds(ti.start));
+    Set(sd, "finish", "+" + DescribeSeconds(ti.finish));
+    Set(sd, "critical", ti.critical);
+    Set(sd, "after", Opt(StepList(ti.after)));
+    Set(sd, "handoff_from", Opt(from));
+    Set(sd, "handoff_to", Opt(to));
+    Set(sd, "source", SourceRef(ctx.sources, st.loc));
+    Append(steps, std::move(sd));
     if (!to.empty()) {
       data h;
-      h.set("number", std::to_string(i + 1));
-      h.set("title", st.title.value);
-      h.set("role", RoleName(plan, st.role.value));
-      h.set("yours", yours);
-      h.set("to", to);
-      handoffs.push_back(h);
+      Set(h, "number", std::to_string(i + 1));
+      Set(h, "title", st.title.value);
+      Set(h, "role", RoleName(plan, st.role.value));
+      Set(h, "yours", yours);
+      Set(h, "to", to);
+      Append(handoffs, std::move(h));
     }
   }
-  d.set("steps", steps);
-  d.set("handoffs", handoffs);
-  d.set("has_handoffs", !handoffs.is_empty_list());
-  d.set("lead", Opt(t.lead > 0 ? DescribeSeconds(t.lead) : std::string()));
-  d.set("total", DescribeSeconds(t.total));
+  Set(d, "steps", std::move(steps));
+  Set(d, "has_handoffs", !handoffs.is_empty_list());
+  Set(d, "handoffs", std::move(handoffs));
+  Set(d, "lead", Opt(t.lead > 0 ? DescribeSeconds(t.lead) : std::string()));
+  Set(d, "total", DescribeSeconds(t.total));
   bool fits = t.rto > 0 && t.total <= t.rto;
-  d.set("fits", fits);
-  d.set("over", t.rto > 0 && t.total > t.rto);
-  d.set("margin", t.rto > 0 ? DescribeSeconds(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
-  d.set("cycle", t.cycle);
-  d.set("timeline_svg", TimelineSvg(plan, s, t));
+  Set(d, "fits", fits);
+  Set(d, "over", t.rto > 0 && t.total > t.rto);
+  Set(d, "margin", t.rto > 0 ? DescribeSeconds(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
+  Set(d, "cycle", t.cycle);
+  if (with_timeline) Set(d, "timeline_svg", TimelineSvg(plan, s, t));
   RestoreProcedure(ctx, s, d);
 
   data rows{data::type::list};
-  for (const Backup* b : CoveredBackups(plan, s)) rows.push_back(WorksheetRow(ctx, *b));
-  d.set("worksheet_rows", rows);
-  d.set("has_worksheet_rows", !rows.is_empty_list());
-  d.set("source", SourceRef(ctx.sources, s.loc));
+  for (const Backup* b : CoveredBackups(plan, s)) Append(rows, WorksheetRow(ctx, *b));
+  Set(d, "has_worksheet_rows", !rows.is_empty_list());
+  Set(d, "worksheet_rows", std::move(rows));
+  Set(d, "source", SourceRef(ctx.sources, s.loc));
   return d;
 }
 
 }  // namespace
 
-TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
+TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline) {
   const Plan& plan = ctx.plan;
   const std::string& id = role.id.value;
   std::set<std::string> related;
   data view;
-  view.set("plan_title", plan.title.value);
-  view.set("plan_id", plan.id.value);
-  view.set("plan_version", plan.version.value);
-  view.set("as_of", FormatDate(ctx.as_of));
-  view.set("draft", ctx.draft);
-  view.set("role_id", id);
-  view.set("role_name", role.name.empty() ? id : role.name.value);
-  view.set("role_title", RoleTitle(role));
+  Set(view, "plan_title", plan.title.value);
+  Set(view, "plan_id", plan.id.value);
+  Set(view, "plan_version", plan.version.value);
+  Set(view, "as_of", FormatDate(ctx.as_of));
+  Set(view, "draft", ctx.draft);
+  Set(view, "role_id", id);
+  Set(view, "role_name", role.name.empty() ? id : role.name.value);
+  Set(view, "role_title", RoleTitle(role));
   SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Runbook: " + RoleTitle(role), &view);
   // A role one person fills: who that is.
-  view.set("role_holder", Opt(role.kind.value == "individual" && role.name.value != RoleTitle(role) ? role.name.value : std::string()));
-  view.set("role_kind", role.kind.value);
-  view.set("department", Opt(role.department.value));
-  view.set("role_source", SourceRef(ctx.sources, role.loc));
+  Set(view, "role_holder", Opt(role.kind.value == "individual" && role.name.value != RoleTitle(role) ? role.name.value : std::string()));
+  Set(view, "role_kind", role.kind.value);
+  Set(view, "department", Opt(role.department.value));
+  Set(view, "role_source", SourceRef(ctx.sources, role.loc));
 
   data backups{data::type::list};
   data sheet_rows{data::type::list};
@@ -428,42 +430,44 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
     const Backup& b = *owned;
     data d;
     const ProfileItem* item = ctx.profile.FindItem(b.item.value);
-    d.set("id", b.id.value);
-    d.set("anchor", Anchor("backup-", b.id.value));
-    d.set("item", item ? item->name.value : b.item.value);
-    d.set("item_id", b.item.value);
-    d.set("store", Opt(item ? item->store.value : std::string()));
-    d.set("server", b.server.value);
+    Set(d, "id", b.id.value);
+    Set(d, "anchor", Anchor("backup-", b.id.value));
+    Set(d, "item", item ? item->name.value : b.item.value);
+    Set(d, "item_id", b.item.value);
+    Set(d, "store", Opt(item ? item->store.value : std::string()));
+    Set(d, "server", b.server.value);
     // Schedules are wall-clock times of the server's site: say which clock.
     std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
     if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty())
       schedule += " (" + site->time_zone.value + " time)";
-    d.set("schedule", schedule);
-    d.set("retention", Dur(b.retention));
+    Set(d, "schedule", schedule);
+    Set(d, "retention", Dur(b.retention));
     data locs{data::type::list};
     for (const auto& l : b.locations) {
       const Location* loc = plan.FindLocation(l.value);
       data ld;
-      ld.set("path", loc ? loc->path.value : l.value);
-      ld.set("secure", loc && loc->secure.get());
-      ld.set("offsite", loc && loc->offsite.get());
-      locs.push_back(ld);
+      Set(ld, "path", loc ? loc->path.value : l.value);
+      Set(ld, "secure", loc && loc->secure.get());
+      Set(ld, "offsite", loc && loc->offsite.get());
+      Append(locs, std::move(ld));
     }
-    d.set("locations", locs);
+    Set(d, "locations", std::move(locs));
     BackupProcedure(ctx, b, d);
     data w = WorksheetRow(ctx, b);
-    d.set("worksheet", w);
-    sheet_rows.push_back(w);
-    d.set("source", SourceRef(ctx.sources, b.loc));
-    backups.push_back(d);
+    Set(d, "worksheet", data(w));
+    Append(sheet_rows, std::move(w));
+    Set(d, "source", SourceRef(ctx.sources, b.loc));
+    Append(backups, std::move(d));
   }
-  view.set("backups", backups);
-  view.set("has_backups", !backups.is_empty_list());
+  const bool has_backups = !backups.is_empty_list();
+  Set(view, "has_backups", has_backups);
+  Set(view, "backups", std::move(backups));
 
   data scenarios{data::type::list};
-  for (const Scenario* s : plan.ScenariosOf(id)) scenarios.push_back(ScenarioData(ctx, *s, id, &related));
-  view.set("scenarios", scenarios);
-  view.set("has_scenarios", !scenarios.is_empty_list());
+  for (const Scenario* s : plan.ScenariosOf(id)) Append(scenarios, ScenarioData(ctx, *s, id, with_timeline, &related));
+  const bool has_scenarios = !scenarios.is_empty_list();
+  Set(view, "has_scenarios", has_scenarios);
+  Set(view, "scenarios", std::move(scenarios));
 
   std::vector<const Server*> servers;
   std::set<const Server*> seen_servers;
@@ -475,45 +479,45 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
   for (const Scenario* s : plan.ScenariosOf(id)) {
     for (const Backup* b : CoveredBackups(plan, *s)) add_server(b->server.value);
   }
-  OutsideTheBackup(ctx, servers, !backups.is_empty_list() || !scenarios.is_empty_list(), view);
+  OutsideTheBackup(ctx, servers, has_backups || has_scenarios, view);
 
   data checks{data::type::list};
   for (const ValidationCheck& c : plan.checks) {
     if (c.owner.value != id) continue;
     CheckDue due = DueDates(plan, c, ctx.as_of);
     data d;
-    d.set("kind", c.kind.value);
-    d.set("title", c.title.value);
-    d.set("interval", Dur(c.interval));
-    d.set("next_due", due.known ? FormatDate(due.next) : "unknown (no valid interval)");
-    d.set("then_due", due.known ? FormatDate(due.then) : "");
-    d.set("overdue", due.overdue);
-    d.set("due_basis", due.basis);
-    d.set("records", c.records.value);
-    d.set("source", SourceRef(ctx.sources, c.loc));
-    checks.push_back(d);
+    Set(d, "kind", c.kind.value);
+    Set(d, "title", c.title.value);
+    Set(d, "interval", Dur(c.interval));
+    Set(d, "next_due", due.known ? FormatDate(due.next) : "unknown (no valid interval)");
+    Set(d, "then_due", due.known ? FormatDate(due.then) : "");
+    Set(d, "overdue", due.overdue);
+    Set(d, "due_basis", due.basis);
+    Set(d, "records", c.records.value);
+    Set(d, "source", SourceRef(ctx.sources, c.loc));
+    Append(checks, std::move(d));
   }
-  view.set("checks", checks);
-  view.set("has_checks", !checks.is_empty_list());
+  Set(view, "has_checks", !checks.is_empty_list());
+  Set(view, "checks", std::move(checks));
 
   data gov{data::type::list};
   const Governance& g = plan.governance;
   auto add_gov = [&](const Ref& who, const char* what) {
     if (who.value != id) return;
     data d;
-    d.set("duty", std::string(what));
-    d.set("interval", Dur(g.review_interval));
-    d.set("source", SourceRef(ctx.sources, who.loc));
-    gov.push_back(d);
+    Set(d, "duty", std::string(what));
+    Set(d, "interval", Dur(g.review_interval));
+    Set(d, "source", SourceRef(ctx.sources, who.loc));
+    Append(gov, std::move(d));
   };
   add_gov(g.reviewer, "You review the plan");
   add_gov(g.validator, "You test and validate new procedures and tools");
   add_gov(g.change_approver, "You approve changes to the plan");
-  view.set("governance", gov);
-  view.set("has_governance", !gov.is_empty_list());
+  Set(view, "has_governance", !gov.is_empty_list());
+  Set(view, "governance", std::move(gov));
 
-  view.set("worksheet_rows", sheet_rows);
-  view.set("has_worksheet_rows", !sheet_rows.is_empty_list());
+  Set(view, "has_worksheet_rows", !sheet_rows.is_empty_list());
+  Set(view, "worksheet_rows", std::move(sheet_rows));
 
   // Contacts: this role's own first, then the roles it works with, then everyone else.
   for (const Ref* r : {&g.reviewer, &g.validator, &g.change_approver}) related.insert(r->value);
@@ -523,15 +527,15 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
     // The role by what it is, with the person who fills it when it is one person's.
     std::string label = RoleTitle(r);
     if (r.kind.value == "individual" && !r.name.empty() && r.name.value != label) label += " (" + r.name.value + ")";
-    d.set("role", label);
-    d.set("role_id", r.id.value);
-    d.set("relation", relation);
+    Set(d, "role", label);
+    Set(d, "role_id", r.id.value);
+    Set(d, "relation", relation);
     data list{data::type::list};
     for (const Contact& c : r.contacts) {
       data cd;
-      cd.set("type", c.type.value);
-      cd.set("value", c.value.value);
-      list.push_back(cd);
+      Set(cd, "type", c.type.value);
+      Set(cd, "value", c.value.value);
+      Append(list, std::move(cd));
     }
     // The people who fill the role, with their own contacts and the other roles they fill.
     for (const Ref& m : r.members) {
@@ -548,34 +552,34 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role) {
       }
       if (!others.empty()) value += " (also " + others + ")";
       data cd;
-      cd.set("type", std::string("member"));
-      cd.set("value", value);
-      list.push_back(cd);
+      Set(cd, "type", std::string("member"));
+      Set(cd, "value", value);
+      Append(list, std::move(cd));
     }
-    d.set("contacts", list);
-    d.set("has_contacts", !list.is_empty_list());
-    contacts.push_back(d);
+    Set(d, "has_contacts", !list.is_empty_list());
+    Set(d, "contacts", std::move(list));
+    Append(contacts, std::move(d));
   };
   add_contacts(role, "this role");
   for (const Role& r : plan.roles)
     if (r.id.value != id && related.count(r.id.value)) add_contacts(r, "works with you in this plan");
   for (const Role& r : plan.roles)
     if (r.id.value != id && !related.count(r.id.value)) add_contacts(r, "other role");
-  view.set("contacts", contacts);
+  Set(view, "contacts", std::move(contacts));
 
   data spares{data::type::list};
   for (const Spare& sp : plan.spares) {
     data d;
-    d.set("source", sp.source.value);
-    d.set("lead_time", Dur(sp.lead_time));
-    d.set("contact", RoleName(plan, sp.contact.value));
-    d.set("notes", sp.notes.value);
-    d.set("ref", SourceRef(ctx.sources, sp.loc));
-    spares.push_back(d);
+    Set(d, "source", sp.source.value);
+    Set(d, "lead_time", Dur(sp.lead_time));
+    Set(d, "contact", RoleName(plan, sp.contact.value));
+    Set(d, "notes", sp.notes.value);
+    Set(d, "ref", SourceRef(ctx.sources, sp.loc));
+    Append(spares, std::move(d));
   }
-  view.set("spares", spares);
-  view.set("has_spares", !spares.is_empty_list());
-  view.set("word_breaks", WordBreaksLambda());
+  Set(view, "has_spares", !spares.is_empty_list());
+  Set(view, "spares", std::move(spares));
+  Set(view, "word_breaks", WordBreaksLambda());
   return view;
 }
 

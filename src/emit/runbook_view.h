@@ -13,11 +13,24 @@ namespace plangen {
 /// The roles that have at least one duty, in plan order.
 std::vector<const Role*> RolesWithDuties(const Plan& plan);
 
-/// Renders runbooks/<stem>.<ext> for every role with a duty from `template_name`.
-bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::string& template_name, const std::string& ext);
+/// A format of the runbooks: its template, its file extension, and whether it shows the
+/// scenarios' SVG timelines (the costliest part of the view, left out where nothing shows it).
+struct RunbookFormat {
+  const char* template_name;
+  const char* ext;
+  bool shows_timeline;
+};
+/// HTML and Markdown.
+const std::vector<RunbookFormat>& RunbookFormats();
 
-/// Mustache data for the runbook of `role`.
-TemplateData RunbookView(const EmitContext& ctx, const Role& role);
+/// Renders runbooks/<stem>.<ext> in each of `formats` for every role with a duty, from one view
+/// of each role.
+bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::vector<RunbookFormat>& formats);
+/// Renders `role`'s runbook in each of `formats` from one view; false when a template failed.
+bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<RunbookFormat>& formats, OutputSet& out);
+
+/// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
+TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);
 
 /// A role's name for people: its name, or its id when it has none.
 std::string RoleName(const Plan& plan, const std::string& id);
