@@ -123,13 +123,13 @@ class PlanReader {
       }
       gv.present = true;
       gv.loc = v.Where(g);
-      gv.reviewer = v.Attr(g, "reviewer");
-      gv.validator = v.Attr(g, "validator");
-      gv.change_approver = v.Attr(g, "change-approver");
+      gv.reviewer = RefAttr(v, g, "reviewer", "role");
+      gv.validator = RefAttr(v, g, "validator", "role");
+      gv.change_approver = RefAttr(v, g, "change-approver", "role");
       gv.review_interval = v.DurationAttr(g, "review-interval");
       gv.last_reviewed = v.DateAttr(g, "last-reviewed");
       for (auto a : g.children("approval")) {
-        gv.approvals.push_back({Enum(v, a, "kind", {"business", "technical"}), v.Attr(a, "by"), v.DateAttr(a, "date"),
+        gv.approvals.push_back({Enum(v, a, "kind", {"business", "technical"}), RefAttr(v, a, "by", "role"), v.DateAttr(a, "date"),
                                 v.Attr(a, "plan-version"), v.Attr(a, "digest"), v.Content(a), v.Where(a)});
         gv.approvals.back().waivers = v.List(a, "waivers");
       }
@@ -151,7 +151,7 @@ class PlanReader {
     }
     if (pugi::xml_node t = root.child("topology")) ReadTopology(v, t);
     for (auto n : root.child("spare-hardware").children("spare")) {
-      plan_->spares.push_back({v.Attr(n, "id"), v.Attr(n, "source"), v.DurationAttr(n, "lead-time"), v.Attr(n, "contact"),
+      plan_->spares.push_back({v.Attr(n, "id"), v.Attr(n, "source"), v.DurationAttr(n, "lead-time"), RefAttr(v, n, "contact", "role"),
                                v.Content(n), v.Where(n), v.Attr(n, "site"), v.DurationAttr(n, "transport")});
     }
     for (auto n : root.child("backups").children("backup")) {
@@ -159,10 +159,10 @@ class PlanReader {
       b.id = v.Attr(n, "id");
       b.item = v.Attr(n, "item");
       b.server = v.Attr(n, "server");
-      b.owner = v.Attr(n, "owner");
+      b.owner = RefAttr(v, n, "owner", "role");
       b.schedule = v.ScheduleAttr(n, "schedule");
       b.retention = v.DurationAttr(n, "retention");
-      b.locations = v.List(n, "locations");
+      b.locations = RefList(v, n, "locations", "location");
       b.procedure = v.Attr(n, "procedure");
       b.run_as = v.Attr(n, "run-as");
       b.notes = v.Content(n);
@@ -177,10 +177,10 @@ class PlanReader {
       p.based_on = v.Attr(n, "based-on");
       p.last_changed = v.DateAttr(n, "last-changed");
       p.last_tested = v.DateAttr(n, "last-tested");
-      p.tested_by = v.Attr(n, "tested-by");
+      p.tested_by = RefAttr(v, n, "tested-by", "role");
       for (auto t : n.children("tool")) p.tools.push_back(v.Content(t));
       for (auto x : n.children("exclude")) p.excludes.push_back(v.Content(x));
-      for (auto s : n.children("step")) p.steps.push_back({v.Content(s), v.Attr(s, "role"), v.Attr(s, "tool"), v.Where(s)});
+      for (auto s : n.children("step")) p.steps.push_back({v.Content(s), RefAttr(v, s, "role", "role"), v.Attr(s, "tool"), v.Where(s)});
       p.loc = v.Where(n);
       plan_->procedures.push_back(p);
     }
@@ -191,9 +191,9 @@ class PlanReader {
       s.template_id = v.Attr(n, "template");
       s.rto = v.DurationAttr(n, "rto");
       s.rpo = v.DurationAttr(n, "rpo");
-      s.decider = v.Attr(n, "decider");
+      s.decider = RefAttr(v, n, "decider", "role");
       s.new_hardware = Bool(v, n, "new-hardware");
-      s.spare = v.Attr(n, "spare");
+      s.spare = RefAttr(v, n, "spare", "spare");
       s.covers = v.List(n, "covers");
       s.items = v.List(n, "items");
       for (auto c : n.children("criteria")) s.criteria.push_back(v.Content(c));
@@ -202,7 +202,7 @@ class PlanReader {
         step.id = v.Attr(st, "id");
         step.title = v.Attr(st, "title");
         if (step.title.empty()) step.title = v.Content(st);
-        step.role = v.Attr(st, "role");
+        step.role = RefAttr(v, st, "role", "role");
         step.estimate = v.DurationAttr(st, "estimate");
         step.after = v.List(st, "after");
         step.procedure = v.Attr(st, "procedure");
@@ -214,7 +214,7 @@ class PlanReader {
     }
     for (auto n : root.child("validations").children("check")) {
       plan_->checks.push_back({v.Attr(n, "id"), Enum(v, n, "kind", {"V1", "V2", "V3", "V4", "V5", "M1"}),
-                               v.DurationAttr(n, "interval"), v.Attr(n, "owner"), v.Attr(n, "records"),
+                               v.DurationAttr(n, "interval"), RefAttr(v, n, "owner", "role"), v.Attr(n, "records"),
                                v.Attr(n, "target"), v.Attr(n, "title").empty() ? v.Content(n) : v.Attr(n, "title"),
                                v.Where(n)});
     }
@@ -225,7 +225,7 @@ class PlanReader {
       w.reason = v.Attr(n, "reason");
       w.loc = v.Where(n);
       w.id = v.Attr(n, "id");
-      w.owner = v.Attr(n, "owner");
+      w.owner = RefAttr(v, n, "owner", "role");
       w.expires = v.DateAttr(n, "expires");
       w.scope = v.List(n, "scope");
       plan_->waivers.push_back(std::move(w));
@@ -281,20 +281,37 @@ class PlanReader {
   }
   std::vector<Text> EnumList(const ValueReader& v, const pugi::xml_node& n, const char* name,
                              std::initializer_list<const char*> allowed) {
-    NoteAllowed(v, n, name, allowed);
+    NoteAllowed(v, n, name, allowed, true);
     return v.EnumList(n, name, allowed);
   }
   BoolValue Bool(const ValueReader& v, const pugi::xml_node& n, const char* name) {
     NoteAllowed(v, n, name, {"yes", "no"});
     return v.Bool(n, name);
   }
+  // RefAttr and RefList read references to ids of the plan (roles, locations, spares): an open
+  // decision there is recorded with the kind it names, and PG5101 lists the plan's ids of that kind.
+  Text RefAttr(const ValueReader& v, const pugi::xml_node& n, const char* name, const char* kind) {
+    if (OpenDecision* d = DecisionAt(v, n, name)) d->refers_to = kind;
+    return v.Attr(n, name);
+  }
+  std::vector<Text> RefList(const ValueReader& v, const pugi::xml_node& n, const char* name, const char* kind) {
+    if (OpenDecision* d = DecisionAt(v, n, name)) d->refers_to = kind, d->many = true;
+    return v.List(n, name);
+  }
   void NoteAllowed(const ValueReader& v, const pugi::xml_node& n, const char* name,
-                   std::initializer_list<const char*> allowed) {
+                   std::initializer_list<const char*> allowed, bool many = false) {
+    if (OpenDecision* d = DecisionAt(v, n, name)) {
+      d->allowed.assign(allowed.begin(), allowed.end());
+      d->many = many;
+    }
+  }
+  // The open decision recorded for an attribute, or null when its value is not a placeholder.
+  OpenDecision* DecisionAt(const ValueReader& v, const pugi::xml_node& n, const char* name) {
     pugi::xml_attribute a = n.attribute(name);
-    if (!a || !IsPlaceholder(Trim(a.value()))) return;  // the common case, without locating it
+    if (!a || !IsPlaceholder(Trim(a.value()))) return nullptr;  // the common case, without locating it
     Text t = v.Attr(n, name);
     auto at = decision_at_.find({t.loc.file, t.loc.offset});
-    if (at != decision_at_.end()) plan_->decisions[at->second].allowed.assign(allowed.begin(), allowed.end());
+    return at == decision_at_.end() ? nullptr : &plan_->decisions[at->second];
   }
 
   static std::string Key(const std::string& path) {

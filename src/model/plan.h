@@ -217,6 +217,10 @@ struct OpenDecision {
   std::string element;        ///< "backup 'sql01-rtcxds'", "step 'x' of scenario 'y'", "criterion of governance"
   std::string attribute;      ///< the attribute that holds it; empty for an element's text
   std::vector<std::string> allowed;  ///< the values the attribute takes, when they form a closed set
+  /// For a reference, what it names ("role", "location", "spare"): the allowed values are then the
+  /// ids of that kind in the plan, filled in once the whole plan is read.
+  std::string refers_to;
+  bool many = false;  ///< the attribute takes a space-separated list of the allowed values
 };
 
 struct Plan {

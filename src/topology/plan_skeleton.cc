@@ -152,9 +152,10 @@ void WriteRoles(Writer& w, const Topology* t) {
 }
 
 void WriteGovernance(Writer& w) {
-  w.Comment(1, "Who reviews the plan, who validates procedures and tools, who approves changes (role ids), how often it is reviewed (ISO 8601, e.g. P6M), and the dated approvals of both decision makers.");
+  w.Comment(1, "Who reviews the plan, who validates procedures and tools, who approves changes (role ids), how often it is reviewed (ISO 8601, e.g. P6M), when it was last reviewed (YYYY-MM-DD), and the approvals of both decision makers ('plangen approve' records each with the plan's digest).");
   w.Open(1, "governance", {{"reviewer", w.Todo("reviewer")}, {"validator", w.Todo("validator")},
-                           {"change-approver", w.Todo("change-approver")}, {"review-interval", w.Todo("review-interval")}});
+                           {"change-approver", w.Todo("change-approver")}, {"review-interval", w.Todo("review-interval")},
+                           {"last-reviewed", w.Todo("last-reviewed")}});
   w.Open(2, "approval", {{"kind", "business"}, {"by", "business-approver"}, {"date", w.Todo("approval-date")}, {"plan-version", "1"}}, true);
   w.Open(2, "approval", {{"kind", "technical"}, {"by", "technical-approver"}, {"date", w.Todo("approval-date")}, {"plan-version", "1"}}, true);
   w.Open(2, "decision-criteria", {});
@@ -240,6 +241,15 @@ const SqlInstance* MirrorOf(const Topology& t, const Cluster& c) {
   return nullptr;
 }
 
+// The server holding the mirror of a store on this cluster (a mirrored Back End's mirror), if any.
+const Cluster* MirrorCluster(const Topology& t, const Cluster& c) {
+  for (const SqlInstance& q : t.sql) {
+    if (q.cluster_id != c.id || q.mirror_id.empty()) continue;
+    if (const SqlInstance* m = t.FindSqlInstance(q.mirror_id)) return t.FindCluster(m->cluster_id);
+  }
+  return nullptr;
+}
+
 std::vector<const SqlInstance*> InstancesOn(const Topology& t, const Cluster& c) {
   std::vector<const SqlInstance*> out;
   for (const SqlInstance& q : t.sql) {
@@ -257,6 +267,20 @@ const Cluster* DataHolder(const Topology& t, const Service& s) {
     if (ds && ds->role == "FileStore") return t.FindCluster(ds->installed_on_cluster_id);
   }
   return t.FindCluster(s.installed_on_cluster_id);
+}
+
+// Whether a cluster is a pool of Lync servers (Front End or Standard Edition, Director, Edge,
+// Mediation, Persistent Chat), as opposed to a SQL Server, a file server or another server a pool uses.
+bool IsLyncPool(const Cluster& c) {
+  switch (c.kind) {
+    case PoolKind::kFrontEnd:
+    case PoolKind::kStandardEdition:
+    case PoolKind::kDirector:
+    case PoolKind::kEdge:
+    case PoolKind::kMediation:
+    case PoolKind::kPersistentChat: return true;
+    default: return false;
+  }
 }
 
 // What a scenario for a cluster covers: the pool, and each member of a multi-machine pool, so that
@@ -284,8 +308,13 @@ class SkeletonWriter {
       if (IsPlanPool(c)) pool_ids_[c.id] = pool_ids_gen_.Take(Slug(FirstLabel(c.fqdn), "pool"));
       else s_->left_out.push_back(c.fqdn + " (" + PoolKindName(c.kind) + ")");
     }
+    // The plan is the organisation's: it is named from the default SIP domain (contoso.com gives
+    // contoso-lync), and from the first site only when the topology names no domain.
     std::string site_name = t_.sites.empty() ? "" : t_.sites.front().name;
-    std::string id = o.plan_id.empty() ? Slug(site_name, "lync") : o.plan_id;
+    const std::string& domain = t_.default_domain;
+    std::string owner = domain.empty() ? site_name : domain;
+    std::string id = o.plan_id.empty() ? (domain.empty() ? Slug(site_name, "lync") : Slug(FirstLabel(domain), "lync") + "-lync")
+                                       : o.plan_id;
     std::string product = t_.ProductName().empty() ? p_.product.value : t_.ProductName();
     w_.text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     w_.text += "<!-- Written by 'plangen init' from the topology " + CommentSafe(o.topology_name) + ".\n"
@@ -297,9 +326,9 @@ class SkeletonWriter {
                  CommentSafe(Join(s_->left_out, ", ")) + ".\n";
     }
     w_.text += "-->\n";
-    WriteHead(w_, id, p_.id.value, (site_name.empty() ? id : site_name) + " backup and restoration plan",
+    WriteHead(w_, id, p_.id.value, (owner.empty() ? id : owner) + " backup and restoration plan",
               "Backup and restoration plan for the " + product + " deployment" +
-                  (site_name.empty() ? "" : " of " + site_name) + ".");
+                  (owner.empty() ? "" : " of " + owner) + ".");
     WriteRoles(w_, &t_);
     WriteGovernance(w_);
     WriteLocations(w_);
@@ -417,6 +446,16 @@ class SkeletonWriter {
       for (const std::string& id : by_role) {
         if (std::find(by_service.begin(), by_service.end(), id) != by_service.end()) ids.push_back(id);
       }
+    // A mirrored store's primary also gets the scenarios about losing the primary alone (their
+    // `when` asks for a mirror), which the role mapping of an unmirrored Back End does not list.
+    if (MirrorCluster(t_, c)) {
+      for (const std::string& id : by_service) {
+        const ProfileScenario* ps = p_.FindScenario(id);
+        bool mirrored = false;
+        for (const StepCondition& cond : ps->when) mirrored = mirrored || (cond.kind == "mirrored" && !cond.negate);
+        if (mirrored && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      }
+    }
     std::vector<const ProfileScenario*> out;
     for (const std::string& id : ids) {
       const ProfileScenario* ps = p_.FindScenario(id);
@@ -439,6 +478,9 @@ class SkeletonWriter {
   // scenario about paired pools is left for the user to add once the plan pairs the pool.
   bool Applies(const Cluster& c, const ProfileScenario& ps) const {
     const std::string role = PlanServerRole(t_, c);
+    // A scenario about a whole pool ("Restoring a Lync Server pool", a failover) is about a pool of
+    // Lync servers: a SQL Server or a file server on its own is restored by its own scenario.
+    if (ps.about.value == "pool" && !IsLyncPool(c)) return false;
     auto holds = [&](const std::vector<std::string>& services) {
       for (const Service* s : t_.ServicesOn(c.id)) {
         for (const std::string& v : services) {
@@ -477,12 +519,21 @@ class SkeletonWriter {
   void WriteTemplated(Ids& ids, const Cluster& c, const std::string& pool, const ProfileScenario& ps) {
     ++s_->scenarios;
     bool hardware = ps.new_hardware.get(false);
+    // A restoration from backups of a mirrored store's primary is what is left when its mirror is
+    // lost too: it covers both. Losing the primary alone is the scenario whose `when` asks for a mirror.
+    std::string covers = Covers(c), about = c.fqdn;
+    bool about_mirror = false;
+    for (const StepCondition& cond : ps.when) about_mirror = about_mirror || cond.kind == "mirrored";
+    if (const Cluster* mirror = MirrorCluster(t_, c); mirror && !about_mirror && ps.uses_backups.get(true)) {
+      covers += " " + HolderServer(*mirror);
+      about += " and its mirror " + HolderServer(*mirror);
+    }
     w_.Open(2, "scenario", {{"id", ids.Take(pool + "-" + Slug(ps.id.value, "scenario"))},
-                            {"title", ps.title.value + " (" + c.fqdn + ")"}, {"template", ps.id.value},
+                            {"title", ps.title.value + " (" + about + ")"}, {"template", ps.id.value},
                             {"rto", ps.rto.text.empty() ? w_.Todo("rto") : ps.rto.text.value},
                             {"rpo", ps.rpo.text.value}, {"decider", w_.Todo("decider")},
                             {"new-hardware", hardware ? "yes" : "no"}, {"spare", hardware ? "replacement-hardware" : ""},
-                            {"covers", Covers(c)}});
+                            {"covers", covers}});
     for (const Text& cr : ps.criteria) w_.Element(3, "criteria", {}, cr.value);
     if (ps.criteria.empty()) w_.Element(3, "criteria", {}, w_.Todo("criteria") + ": when does this scenario apply");
     w_.Open(3, "step", {{"id", "restore"}, {"title", ps.title.value}, {"role", w_.Todo("role")},

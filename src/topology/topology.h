@@ -103,6 +103,8 @@ struct Topology {
   int service_version = 0;      ///< highest ServiceVersion among the services, 0 if none
   /// False when Topology Builder marks the topology as never published (IsPublished="false").
   bool published = true;
+  /// The organisation's default SIP domain (InternalDomains DefaultDomain), "" when not given.
+  std::string default_domain;
   std::vector<Site> sites;      ///< file order (a .tbxml branch site follows its central site)
   std::vector<Cluster> clusters;  ///< file order
   std::vector<SqlInstance> sql;   ///< file order

@@ -201,6 +201,7 @@ bool Reader::ReadBuilder(const pugi::xml_node& root) {
 
 bool Reader::ReadPartial(const pugi::xml_node& partial) {
   if (std::string(partial.attribute("IsPublished").value()) == "false") t_.published = false;
+  t_.default_domain = Trim(Child(partial, "InternalDomains").attribute("DefaultDomain").value());
   for (const auto& central : Children(Child(partial, "CentralSites"), {"CentralSite"})) {
     if (over_limit_) return false;
     ReadBuilderSite(central, false, "");
@@ -293,6 +294,7 @@ void Reader::ReadBuilderService(const pugi::xml_node& n) {
 // ---------------------------------------------------------------- Get-CsTopology -AsXml
 
 bool Reader::ReadPublished(const pugi::xml_node& root) {
+  t_.default_domain = Trim(Child(root, "InternalDomains").attribute("DefaultDomain").value());
   for (const auto& n : Children(Child(root, "Sites"), {"CentralSite", "BranchSite", "RemoteSite"})) {
     if (!Room(t_.sites.size(), kMaxTopologyItems, "sites", n)) return false;
     Site s;
