@@ -18,7 +18,8 @@ packages=(
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium poppler-utils
-             make clang libclang-rt-14-dev llvm)
+             make clang libclang-rt-14-dev llvm
+             zsh groff-base man-db bsdextrautils)  # the install test: zsh -n, groff, man -l, col
   # Node.js and npm from Debian, unless the machine has them already: a Node.js installed from
   # elsewhere (NodeSource's package bundles npm) conflicts with Debian's npm package.
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi

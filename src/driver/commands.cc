@@ -1,4 +1,5 @@
 #include "driver/commands.h"
+#include "driver/shell_docs.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -298,7 +299,7 @@ CommandSpec HelpSpec() {
   s.name = "help";
   s.summary = "show the help of plangen or of a command";
   s.description = "Show the list of commands, or a command's arguments, options and exit codes.";
-  s.positionals = {{"COMMAND", "a command such as build", false, Completion::kNone}};
+  s.positionals = {{"COMMAND", "a command such as build", false, Completion::kCommand}};
   s.options = {HelpOptionSpec()};
   s.exit_codes = {{"0", "the help is shown"}, {"2", "an unknown command"}};
   return s;
@@ -361,6 +362,8 @@ int RunCommandLine(const std::vector<std::string>& args, const Environment& env)
     std::cout << TopLevelHelp();
     return 0;
   }
+  // The build writes the man page and the shell completions with this command; it is in no list.
+  if (first == "__generate") return RunGenerate(std::vector<std::string>(args.begin() + 1, args.end()));
   const Command* command = FindCommand(first);
   if (!command) {
     std::vector<std::string> names;

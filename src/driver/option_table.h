@@ -16,7 +16,7 @@ enum class ArgKind {
 };
 
 /// What a shell may complete a value with.
-enum class Completion { kNone, kFile, kDir, kChoice, kCode };
+enum class Completion { kNone, kFile, kDir, kChoice, kCode, kCommand };
 
 struct OptionSpec {
   std::string long_name;        ///< without the leading "--"
