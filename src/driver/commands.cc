@@ -1,5 +1,6 @@
 #include "driver/commands.h"
 #include "driver/shell_docs.h"
+#include "driver/watch.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -39,20 +40,75 @@ std::string WhatNext(const std::string& plan) {
          "      'plangen build " + plan + "' writes the runbooks, worksheets, checklists and the audit package\n";
 }
 
+// What a run of check or build read and found, for --watch: every finding on one line, the files
+// read, and the folders whose every file counts.
+WatchRun Watched(const Compilation& c, const std::string& plan_path, const std::vector<std::string>& trees) {
+  WatchRun w;
+  for (const Diagnostic* d : c.diags.Sorted()) {
+    std::string text = FormatText(c.diags, *d);
+    w.findings.push_back(text.substr(0, text.find('\n')));
+  }
+  w.files.push_back(plan_path);
+  for (int32_t i = 0; i < c.sources.FileCount(); ++i) {
+    const std::string& name = c.sources.Name(i);
+    if (name.empty() || name[0] == '<') continue;
+    if (std::find(w.files.begin(), w.files.end(), name) == w.files.end()) w.files.push_back(name);
+  }
+  for (const std::string& t : trees) {
+    std::error_code ec;
+    if (fs::is_directory(t, ec)) w.trees.push_back(t);
+    else if (!t.empty() && std::find(w.files.begin(), w.files.end(), t) == w.files.end()) w.files.push_back(t);
+  }
+  return w;
+}
+
+// One check; prints the findings when `print`.
+int CheckOnce(const ParsedArgs& r, const Environment& env, const CompileOptions& copt, OutputFormat format, Compilation& c,
+              bool print) {
+  std::string error;
+  ApplySeverityFlags(copt.severity_flags, c.diags, &error);  // already accepted once
+  Compile(copt, c);
+  if (!print) return ExitCode(c);
+  if (r.Has("digest") && c.plan_read) std::cout << "plan digest: " << check::PlanDigest(c.plan) << "\n";
+  PrintFindings(c, format, env, std::cout);
+  const int exit = ExitCode(c);
+  if (exit == 0 && format == OutputFormat::kText && !r.Has("watch")) std::cout << WhatNext(copt.plan_path);
+  return exit;
+}
+
+// The folders and files a change to which starts another run, besides those the run read.
+std::vector<std::string> WatchedTrees(const ParsedArgs& r, bool templates) {
+  std::vector<std::string> out = r.GetAll("worksheets");
+  for (const std::string& e : r.GetAll("evidence")) out.push_back(e);
+  if (r.Has("topology")) out.push_back(r.Get("topology"));
+  if (r.Has("profiles")) out.push_back(r.Get("profiles"));
+  if (templates) {
+    if (r.Has("templates")) out.push_back(r.Get("templates"));
+    out.push_back(DataDir() + "/templates");
+  }
+  return out;
+}
+
 int RunCheck(const ParsedArgs& r, const Environment& env) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
   if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("check", error);
   copt.plan_path = r.Positional("PLAN", "plan.xml");
+  {
+    Compilation probe;
+    if (!ApplySeverityFlags(copt.severity_flags, probe.diags, &error)) return UsageError("check", error);
+  }
+  if (r.Has("watch")) {
+    if (format != OutputFormat::kText) return UsageError("check", "--watch prints text; it cannot be used with --format " + r.Get("format"));
+    return WatchLoop("check", [&](bool first) {
+      Compilation c;
+      CheckOnce(r, env, copt, format, c, first);
+      return Watched(c, copt.plan_path, WatchedTrees(r, false));
+    });
+  }
   Compilation c;
-  if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("check", error);
-  Compile(copt, c);
-  if (r.Has("digest") && c.plan_read) std::cout << "plan digest: " << check::PlanDigest(c.plan) << "\n";
-  PrintFindings(c, format, env, std::cout);
-  const int exit = ExitCode(c);
-  if (exit == 0 && format == OutputFormat::kText) std::cout << WhatNext(copt.plan_path);
-  return exit;
+  return CheckOnce(r, env, copt, format, c, true);
 }
 
 // --jobs N: a whole number from 1 to 256; without it, the number of cores.
@@ -75,7 +131,8 @@ bool ReadJobs(const ParsedArgs& r, unsigned* jobs, std::string* error) {
   return true;
 }
 
-int RunBuild(const ParsedArgs& r, const Environment& env) {
+// One build; prints the findings when `print`, and says in *status whether outputs were written.
+int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool print, std::string* status) {
   CompileOptions copt;
   OutputFormat format = OutputFormat::kText;
   std::string error;
@@ -86,20 +143,20 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
   const std::optional<Paper> paper = ParsePaper(r.Get("paper", "a4"));
   if (!paper) return UsageError("build", "--paper takes a4 or letter, not '" + r.Get("paper") + "'");
   const bool progress = env.stderr_is_terminal && !r.Has("quiet");
-  Compilation c;
   if (!ApplySeverityFlags(copt.severity_flags, c.diags, &error)) return UsageError("build", error);
-  const bool force = r.Has("force");
+  const bool force = r.Has("force") || (r.Has("watch") && !print);  // later runs replace what the first wrote
+  *status = "plangen build: nothing written to " + out_dir;
   unsigned jobs = 0;
   if (!ReadJobs(r, &jobs, &error)) return UsageError("build", error);
   // Refused before any work: the user's folder is the one thing a build must never lose.
   if (!OutputDirReplaceable(out_dir, force, c.sources, c.diags)) {
-    PrintFindings(c, format, env, std::cout);
+    if (print) PrintFindings(c, format, env, std::cout);
     return 2;
   }
   if (progress) std::cerr << "plangen: checking " << copt.plan_path << "\n";
   Compile(copt, c);
   if (!c.plan_read || !c.profile_read || (c.diags.HasErrors() && !draft)) {
-    PrintFindings(c, format, env, std::cout);
+    if (print) PrintFindings(c, format, env, std::cout);
     if (c.diags.HasErrors() && c.plan_read) std::cerr << "plangen build: no outputs written because the plan has errors (use --draft to emit anyway)\n";
     return ExitCode(c) == 0 ? 1 : ExitCode(c);
   }
@@ -144,9 +201,37 @@ int RunBuild(const ParsedArgs& r, const Environment& env) {
     emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags, wo);
   }
   if (ectx.draft && emitted) std::cerr << "plangen build: outputs marked DRAFT and no audit package, because the plan has errors\n";
-  PrintFindings(c, format, env, std::cout);
+  if (print) PrintFindings(c, format, env, std::cout);
   if (!emitted) return c.unreadable ? 2 : 1;
+  *status = std::string("plangen build: ") + (ectx.draft ? "DRAFT " : "") + "outputs written to " + out_dir;
   return ExitCode(c);
+}
+
+int RunBuild(const ParsedArgs& r, const Environment& env) {
+  std::string status;
+  if (r.Has("watch")) {
+    if (r.Get("format", "text") != "text") return UsageError("build", "--watch prints text; it cannot be used with --format " + r.Get("format"));
+    {
+      // Bad usage is reported once, before watching.
+      CompileOptions copt;
+      OutputFormat format = OutputFormat::kText;
+      std::string error;
+      Compilation probe;
+      if (!ReadCompileOptions(r, env, &copt, &format, &error)) return UsageError("build", error);
+      if (!ApplySeverityFlags(copt.severity_flags, probe.diags, &error)) return UsageError("build", error);
+    }
+    const std::string plan_path = r.Positional("PLAN", "plan.xml");
+    return WatchLoop("build", [&](bool first) {
+      Compilation c;
+      std::string said;
+      BuildOnce(r, env, c, first, &said);
+      WatchRun w = Watched(c, plan_path, WatchedTrees(r, true));
+      w.status = said;
+      return w;
+    });
+  }
+  Compilation c;
+  return BuildOnce(r, env, c, true, &status);
 }
 
 int RunExplain(const ParsedArgs& r, const Environment&) {
@@ -203,7 +288,9 @@ CommandSpec CheckSpec() {
   s.summary = "check a plan and print the findings";
   s.description = "Cross-check a plan, its profile, and any returned worksheets or topology, and print the findings.";
   s.positionals = {{"PLAN", "the plan file (default: plan.xml)", false, Completion::kFile}};
-  s.options = With({Flag("digest", "also print the plan digest (what approvals record as digest=\"...\")")},
+  s.options = With({Flag("digest", "also print the plan digest (what approvals record as digest=\"...\")"),
+                    Flag("watch", "check again after every change to the plan, its parts, profile, worksheets or topology, "
+                                  "printing the findings that appeared or went away; Ctrl-C stops")},
                    CompileOptionSpecs());
   s.exit_codes = CheckExitCodes();
   s.examples = {"plangen check plan.xml --as-of 2026-12-01",
@@ -229,6 +316,8 @@ CommandSpec BuildSpec() {
                     Value("paper", "SIZE", "the paper the HTML runbooks, checklist and summary print on: a4 or letter", "a4",
                           Completion::kChoice, {"a4", "letter"}),
                     Flag("quiet", "no progress on stderr"),
+                    Flag("watch", "build again after every change to the plan, its parts, profile, templates, worksheets "
+                                  "or topology, printing the findings that appeared or went away; Ctrl-C stops"),
                     Flag("force", "replace the output directory even if plangen did not write it"),
                     Value("jobs", "N", "emit the outputs on N threads; the outputs are the same for any N", "the number of cores",
                           Completion::kNone, {}, 'j')},
