@@ -1,8 +1,10 @@
 #!/bin/bash
-# Red-team plans: a clean Fabrikam plan (base/) and copies of it with one defect each
-# (NN-name/plan.xml, described in NN-name/defect.txt). Each case's first defect.txt line says
+# Red-team plans, one folder per deployment (fabrikam/, northwind/): a clean plan (base/) and
+# copies of it with one defect each (NN-name/plan.xml, described in NN-name/defect.txt), written
+# from the fact sheet by someone who had not read the rules. Each case's first defect.txt line says
 # whether plangen finds the defect today ("status: detected") or not ("status: missed"); this
-# script fails when that changes either way, and when the base plan is not clean.
+# script fails when that changes either way, and when a base plan is not clean. It prints
+# "detected N of M" per deployment and in all.
 #
 # Usage: PLANGEN_BIN=build/plangen tests/redteam/run.sh
 set -u
@@ -26,44 +28,52 @@ findings() {
   grep -Eq '(: (warning|error): )|([1-9][0-9]* (errors?|warnings?))' <<<"$out"
 }
 
-if base_out="$(findings "$here/base/plan.xml")"; then
-  echo "redteam: FAIL: the base plan is not clean:"
-  printf '%s\n' "$base_out" | sed 's/^/  /'
-  failed=1
-fi
-
-detected=0
-total=0
-for dir in "$here"/[0-9][0-9]-*/; do
-  name="$(basename "$dir")"
-  total=$((total + 1))
-  status="$(head -n 1 "$dir/defect.txt" | sed -n 's/^status: *//p')"
-  if [[ "$status" != detected && "$status" != missed ]]; then
-    echo "redteam: FAIL: $name/defect.txt: first line must be 'status: detected' or 'status: missed'"
+all_detected=0
+all_total=0
+for set in "$here"/*/; do
+  [[ -f "$set/base/plan.xml" ]] || continue
+  deployment="$(basename "$set")"
+  if base_out="$(findings "$set/base/plan.xml")"; then
+    echo "redteam: FAIL: the $deployment base plan is not clean:"
+    printf '%s\n' "$base_out" | sed 's/^/  /'
     failed=1
-    continue
   fi
-  if findings "$dir/plan.xml" >/dev/null; then
-    detected=$((detected + 1))
-    if [[ "$status" == missed ]]; then
-      echo "redteam: FAIL: $name is now detected; set its status to detected"
+  detected=0
+  total=0
+  for dir in "$set"[0-9][0-9]-*/; do
+    name="$deployment/$(basename "$dir")"
+    total=$((total + 1))
+    status="$(head -n 1 "$dir/defect.txt" | sed -n 's/^status: *//p')"
+    if [[ "$status" != detected && "$status" != missed ]]; then
+      echo "redteam: FAIL: $name/defect.txt: first line must be 'status: detected' or 'status: missed'"
       failed=1
+      continue
     fi
-  else
-    first="$(sed -n '2p' "$dir/defect.txt" | sed -E 's/([.!?])( |$).*/\1/')"
-    echo "missed: $name: $first"
-    if [[ "$status" == detected ]]; then
-      echo "redteam: FAIL: $name is no longer detected (regression)"
-      failed=1
+    if findings "$dir/plan.xml" >/dev/null; then
+      detected=$((detected + 1))
+      if [[ "$status" == missed ]]; then
+        echo "redteam: FAIL: $name is now detected; set its status to detected"
+        failed=1
+      fi
+    else
+      first="$(sed -n '2p' "$dir/defect.txt" | sed -E 's/([.!?])( |$).*/\1/')"
+      echo "missed: $name: $first"
+      if [[ "$status" == detected ]]; then
+        echo "redteam: FAIL: $name is no longer detected (regression)"
+        failed=1
+      fi
     fi
-  fi
+  done
+  echo "redteam: $deployment: detected $detected of $total"
+  all_detected=$((all_detected + detected))
+  all_total=$((all_total + total))
 done
 
 # 'check' and 'build' report the same findings on every plan here and on the defects samples.
 out_dir="$(mktemp -d)"
 trap 'rm -rf "$out_dir"' EXIT
 same=0
-for plan in "$here"/base/plan.xml "$here"/[0-9][0-9]-*/plan.xml "$here"/../../samples/contoso-defects/plan.xml \
+for plan in "$here"/*/base/plan.xml "$here"/*/[0-9][0-9]-*/plan.xml "$here"/../../samples/contoso-defects/plan.xml \
             "$here"/../../samples/contoso-defects/rules/*.xml; do
   c="$("$plangen" check --as-of "$as_of" "$plan" 2>&1 | grep -E ': (error|warning|note): ' | sort)"
   rm -rf "$out_dir/b"
@@ -77,5 +87,5 @@ for plan in "$here"/base/plan.xml "$here"/[0-9][0-9]-*/plan.xml "$here"/../../sa
   fi
 done
 echo "redteam: check and build agree on $same plans"
-echo "redteam: detected $detected of $total"
+echo "redteam: detected $all_detected of $all_total"
 exit $failed
