@@ -86,6 +86,27 @@ BOOST_AUTO_TEST_CASE(the_scanner_reads_commands_as_powershell_does) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_scanner_reads_each_parameter_value) {
+  auto c = CompilePlanText(CleanPlan());
+  using plangen::check::ToolCalls;
+  auto calls = ToolCalls(c->profile, "Import-CsRgsConfiguration -Destination \"service:ApplicationServer:p1\" -OverwriteOwner -FileName C:\\r.zip; Get-CsRgsQueue");
+  BOOST_TEST_REQUIRE(calls.size() == 2u);
+  BOOST_TEST(calls[0].tool->id.value == "Import-CsRgsConfiguration");
+  BOOST_TEST_REQUIRE(calls[0].arguments.size() == 3u);
+  BOOST_TEST(calls[0].Find("destination")->value == "service:ApplicationServer:p1");
+  BOOST_TEST(calls[0].Find("OverwriteOwner")->value == "");
+  BOOST_TEST(calls[0].Find("FileName")->value == "C:\\r.zip");
+  BOOST_TEST(!calls[0].Find("Force"));
+  BOOST_TEST(calls[1].arguments.empty());
+  // A list of cmdlets shares the parameters written after the last; a new sentence does not.
+  calls = ToolCalls(c->profile, "Get-CsRgsWorkflow, Get-CsRgsQueue and Get-CsRgsAgentGroup -ShowAll");
+  BOOST_TEST_REQUIRE(calls.size() == 3u);
+  for (const auto& call : calls) BOOST_TEST(call.Find("ShowAll") != nullptr, call.tool->id.value);
+  calls = ToolCalls(c->profile, "Run Get-CsRgsWorkflow. Then Get-CsRgsQueue -ShowAll");
+  BOOST_TEST_REQUIRE(calls.size() == 2u);
+  BOOST_TEST(calls[0].arguments.empty());
+}
+
 BOOST_AUTO_TEST_CASE(user_data_is_imported_with_the_services_stopped) {
   BOOST_TEST(Findings(*CompilePlanText(WithProcedure(kUsers)), "PG222") == Lines{}, boost::test_tools::per_element());
   std::string xml = WithProcedure(Replace(kUsers, R"(      <step role="ops">Stop the services on every Front End server with Stop-CsWindowsService.</step>
