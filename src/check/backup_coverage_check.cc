@@ -1,7 +1,8 @@
 // B1-B4 coverage: every data item the topology holds (through the profile's service and role
 // mappings) has a backup; backups of items that need none are noted; a backup is declared on a
 // server that holds its item (for items kept per pool or once for the deployment, a server of the
-// pool that holds it), so the worksheet names the right server. Only items some server of the
+// pool that holds it), so the worksheet names the right server. A mirror's items (the transaction
+// logs of mirrored databases) are backed up on the server it mirrors. Only items some server of the
 // plan is recorded as holding are judged.
 #include <unordered_set>
 
@@ -94,6 +95,10 @@ void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
       if (item->scope.value == "global") ok = anywhere.count(item->id.value) > 0;
       else if (item->scope.value == "pool") ok = in_pool.count(Key(item->id.value, server.pool)) > 0;
       else ok = on_server.count(Key(item->id.value, static_cast<int>(si))) > 0;
+      // A mirror's items are backed up on the server it mirrors, or in that server's pool.
+      if (int p = server.mirror_of.empty() ? -1 : pi.server(server.mirror_of.value); !ok && p >= 0) {
+        ok = on_server.count(Key(item->id.value, p)) > 0 || (item->scope.value != "server" && in_pool.count(Key(item->id.value, servers[p].pool)) > 0);
+      }
       if (ok) return;
       diags.Report(DiagId::err_backup_missing, where, {item->id.value, server.fqdn.value})
           .AddNote(item->loc, "'" + item->id.value + "' is " + item->name.value + ", held by " + holder);

@@ -5,6 +5,9 @@
 // loses nothing, so it is exempt. Items a scenario names must have a backup to restore from. A
 // scenario whose template restores nothing from backups (uses-backups="no": a failover to the
 // paired pool takes the Backup Service's replica) has no backup gap to judge.
+// A scenario also cannot promise less data loss than its method loses: its template's RPO is what
+// the product documents for that method (a pool failover loses up to 30 minutes, the Backup
+// Service's replication latency), and a smaller RPO is reported (PG2224).
 #include <set>
 #include <unordered_map>
 
@@ -119,6 +122,13 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
             .AddNote(sc.rpo.text.loc, "scenario '" + sc.id.value + "' sets its RPO here");
       }
     }
+  }
+  for (const Scenario& sc : plan.scenarios) {
+    const ProfileScenario* t = sc.template_id.empty() ? nullptr : ctx.profile.FindScenario(sc.template_id.value);
+    if (!t || t->uses_backups.get(true) || !t->rpo.value || !sc.rpo.value || sc.rpo.Seconds() >= t->rpo.Seconds()) continue;
+    diags.Report(DiagId::warn_rpo_below_method, sc.rpo.text.loc,
+                 {sc.id.value, DescribeSeconds(sc.rpo.Seconds()), t->id.value, DescribeSeconds(t->rpo.Seconds())})
+        .AddNote(t->loc, "the profile's '" + t->id.value + "' loses up to " + DescribeSeconds(t->rpo.Seconds()));
   }
 }
 

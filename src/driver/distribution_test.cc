@@ -212,15 +212,18 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   BOOST_TEST(contacts.find("## Lync Operations (`lync-ops`)") != std::string::npos);
   BOOST_TEST(contacts.find("`network`") == std::string::npos);  // the DBAs never hand off to Network
   BOOST_TEST(contacts.find("storage@contoso.com") != std::string::npos);
-  // The DBAs own backups on sql01 and sql03, none on fs01; Lync Operations owns none of red-cdr.
+  // The DBAs own backups on sql01, none on fs01, and none on sql03, whose Persistent Chat export
+  // Lync Operations runs; Lync Operations owns none of red-cdr.
   BOOST_TEST(dba.count("scripts/backup/sql01.contoso.com.ps1"));
-  BOOST_TEST(dba.count("scripts/backup/sql03.contoso.com.ps1"));
+  BOOST_TEST(!dba.count("scripts/backup/sql03.contoso.com.ps1"));
   BOOST_TEST(!dba.count("scripts/backup/fs01.contoso.com.ps1"));
   BOOST_TEST(dba.count("scripts/restore/cms-host/dba.ps1"));
   BOOST_TEST(!dba.count("scripts/restore/cms-host/lync-ops.ps1"));
   auto ops = Unzip(files.at("distribution/lync-ops.zip"));
   BOOST_TEST(!ops.count("scripts/tasks/red-cdr.xml"));
   BOOST_TEST(ops.count("scripts/tasks/red-xds.xml"));
+  BOOST_TEST(ops.count("scripts/backup/sql03.contoso.com.ps1"));
+  BOOST_TEST(ops.count("scripts/tasks/red-pchat.xml"));
 }
 
 BOOST_AUTO_TEST_CASE(golden_readme_and_contacts_of_each_bundle) {

@@ -46,9 +46,9 @@ plan/waivers/waive @id! @code! @severity @reason! @owner! @expires! @scope! #tex
 )";
 
 static const char* kProfileText = R"(
-profile @id! @title! @product : tools? role-kinds? items? services? worksheets? procedures? scenarios? step-kinds?
+profile @id! @title! @product : tools? role-kinds? items? services? worksheets? procedures? scenarios? step-kinds? never?
 profile/tools : tool*
-profile/tools/tool @id! @kind! @permission @parameters @method @needs-before @needs-after #text
+profile/tools/tool @id! @kind! @permission @parameters @method @needs-before @needs-after @rebuilt-requires @fresh-file @names-failed-pool @needs-running @instead @after-failover-needs-one-of @owner-kinds #text
 profile/items : item* no-backup* reminder*
 profile/items/item @id! @name! @store @type! @scope! @holder! @backup-tool! @alt-backup-tools @restore-tool! @worksheet @procedure : when? alias*
 profile/items/item/when #text!
@@ -57,7 +57,7 @@ profile/items/no-backup @id! @name! @store #text!
 profile/items/reminder @id! @title! #text!
 profile/services : service* role*
 profile/services/service @name! @items @scenarios
-profile/services/role @name! @items @scenarios
+profile/services/role @name! @items @scenarios @rebuild-needs-step
 profile/worksheets : worksheet*
 profile/worksheets/worksheet @id! @sheet! @title! : column+ row* note*
 profile/worksheets/worksheet/column @id! @header! @team-fills : alias*
@@ -77,6 +77,9 @@ profile/role-kinds/role-kind @id! @name! #text
 profile/step-kinds : step-kind*
 profile/step-kinds/step-kind @id! @produces @needs @pool-wide @may-run-early : match+
 profile/step-kinds/step-kind/match #text!
+profile/never : action*
+profile/never/action @id! @why! : match+
+profile/never/action/match #text!
 )";
 
 const Schema& PlanSchema() {

@@ -57,13 +57,23 @@ class ProfileReader {
     p_->title = v_.Attr(root, "title");
     p_->product = v_.Attr(root, "product");
     for (auto t : root.child("tools").children("tool")) {
-      p_->tools.push_back({v_.Attr(t, "id"), v_.Enum(t, "kind", {"cmdlet", "program", "console", "media"}),
-                           v_.Attr(t, "permission"), v_.Content(t), v_.Where(t), {}, {}, {}, {}});
-      ProfileTool& tool = p_->tools.back();
+      ProfileTool& tool = p_->tools.emplace_back();
+      tool.id = v_.Attr(t, "id");
+      tool.kind = v_.Enum(t, "kind", {"cmdlet", "program", "console", "media"});
+      tool.permission = v_.Attr(t, "permission");
+      tool.description = v_.Content(t);
+      tool.loc = v_.Where(t);
       tool.parameters = ListOf(t, "parameters");
       tool.method = v_.Attr(t, "method");
       tool.needs_before = v_.Attr(t, "needs-before");
       tool.needs_after = v_.Attr(t, "needs-after");
+      tool.rebuilt_requires = ListOf(t, "rebuilt-requires");
+      tool.fresh_file = v_.Attr(t, "fresh-file");
+      tool.names_failed_pool = v_.Attr(t, "names-failed-pool");
+      tool.needs_running = v_.Attr(t, "needs-running");
+      tool.instead = v_.Attr(t, "instead");
+      tool.after_failover_needs_one_of = ListOf(t, "after-failover-needs-one-of");
+      tool.owner_kinds = ListOf(t, "owner-kinds");
     }
     pugi::xml_node items = root.child("items");
     for (auto n : items.children("item")) {
@@ -94,7 +104,7 @@ class ProfileReader {
       p_->services.push_back({v_.Attr(n, "name"), ListOf(n, "items"), ListOf(n, "scenarios"), v_.Where(n)});
     }
     for (auto n : root.child("services").children("role")) {
-      p_->roles.push_back({v_.Attr(n, "name"), ListOf(n, "scenarios"), ListOf(n, "items"), v_.Where(n)});
+      p_->roles.push_back({v_.Attr(n, "name"), ListOf(n, "scenarios"), ListOf(n, "items"), v_.Where(n), v_.Attr(n, "rebuild-needs-step")});
     }
     for (auto w : root.child("worksheets").children("worksheet")) {
       WorksheetLayout l;
@@ -167,6 +177,11 @@ class ProfileReader {
       k.may_run_early = v_.Bool(n, "may-run-early");
       p_->step_kinds.push_back(k);
     }
+    for (auto n : root.child("never").children("action")) {
+      NeverAction a{v_.Attr(n, "id"), v_.Attr(n, "why"), {}, v_.Where(n)};
+      for (auto m : n.children("match")) a.matches.push_back(v_.Content(m));
+      p_->never.push_back(a);
+    }
   }
 
   // Ids unique, references resolve, tools declared, steps have a role kind.
@@ -199,7 +214,11 @@ class ProfileReader {
     for (auto& t : p_->tools) {
       tool(t.needs_before);
       tool(t.needs_after);
+      tool(t.instead);
     }
+    std::vector<std::string> step_kinds;
+    for (auto& k : p_->step_kinds) step_kinds.push_back(k.id.value);
+    for (auto& r : p_->roles) Ref(r.rebuild_needs_step, "step kind", step_kinds);
     for (auto& it : p_->items) {
       tool(it.backup_tool);
       tool(it.restore_tool);

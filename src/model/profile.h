@@ -26,6 +26,24 @@ struct ProfileTool {
   /// A tool a procedure must run in an earlier step (Stop-CsWindowsService before
   /// Import-CsUserData), and one it must run in a later step (Start-CsWindowsService).
   Text needs_before, needs_after;
+  /// Parameters it must be given when it restores onto new hardware (Import-CsRgsConfiguration
+  /// -OverwriteOwner into a rebuilt pool).
+  std::vector<Text> rebuilt_requires;
+  /// A file parameter whose file must not exist yet (the cmdlet stops if it does): a backup
+  /// that runs it again and again must name a new file each run.
+  Text fresh_file;
+  /// The parameter that names the pool whose users are failed over (and back): a pool the
+  /// scenario is about, never its partner.
+  Text names_failed_pool;
+  /// A service it needs running (Move-CsManagementServer reads the Central Management store),
+  /// so it cannot serve a scenario that has lost the server running it; and what to run instead.
+  Text needs_running, instead;
+  /// After a pool failover, listing what was imported into the backup pool needs one of these
+  /// parameters (Get-CsRgsWorkflow -Owner or -ShowAll).
+  std::vector<Text> after_failover_needs_one_of;
+  /// The only kinds of role that may run it (Export-CsPersistentChatData needs
+  /// CsPersistentChatAdministrator, which database teams do not hold); empty: any.
+  std::vector<Text> owner_kinds;
 };
 
 struct ProfileItem {
@@ -66,6 +84,20 @@ struct RoleMapping {
   Text role;                    ///< plan server role: front-end, edge, back-end...
   std::vector<Text> scenarios;  ///< profile scenarios that cover a server with this role
   std::vector<Text> items;      ///< data items implied by the role
+  Loc loc;
+  /// A step kind a scenario that rebuilds a server of this role must have (an Edge server cannot
+  /// read the Central Management store: exporting the configuration makes the file its setup
+  /// imports).
+  Text rebuild_needs_step;
+};
+
+/// Something a restoration must never do (delete the failed server's computer account), with the
+/// phrases that say it: a step does it when one of its sentences holds every word of a phrase (a
+/// word may carry an ending: "delet" matches "deletes") and does not say "not" or "never".
+struct NeverAction {
+  Text id;
+  Text why;
+  std::vector<Text> matches;
   Loc loc;
 };
 
@@ -187,6 +219,7 @@ struct Profile {
   std::vector<ProfileScenario> scenarios;
   std::vector<ProfileRoleKind> role_kinds;  ///< empty: any role-kind is accepted
   std::vector<ProfileStepKind> step_kinds;
+  std::vector<NeverAction> never;
 
   const ProfileItem* FindItem(const std::string& id) const;
   const NoBackupItem* FindNoBackup(const std::string& id) const;

@@ -421,6 +421,26 @@ class SkeletonWriter {
                    item->name.value + " (" + where + ")");
       }
     }
+    // A mirrored store's databases are in the full recovery model: the items the profile gives the
+    // mirror's server role (the transaction logs) are backed up on the primary.
+    const RoleMapping* mirror_role = p_.FindRole("back-end-mirror");
+    for (const Cluster& c : t_.clusters) {
+      const SqlInstance* primary = mirror_role ? MirrorOf(t_, c) : nullptr;
+      const Cluster* pc = primary ? t_.FindCluster(primary->cluster_id) : nullptr;
+      if (!pc) continue;
+      std::string server = HolderServer(*pc);
+      for (const Text& item_id : mirror_role->items) {
+        const ProfileItem* item = p_.FindItem(item_id.value);
+        if (!item || !done.insert(item_id.value + "\n" + AsciiLower(server)).second) continue;
+        ++s_->backups;
+        w_.Element(2, "backup",
+                   {{"id", ids.Take(Slug(FirstLabel(server), "server") + "-" + Slug(item_id.value, "item"))},
+                    {"item", item_id.value}, {"server", server}, {"owner", w_.Todo("owner")},
+                    {"schedule", w_.Todo("schedule")}, {"retention", w_.Todo("retention")},
+                    {"locations", w_.Todo("locations")}},
+                   item->name.value + " (" + server + ", mirrored to " + HolderServer(c) + ")");
+      }
+    }
     w_.Close(1, "backups");
     w_.Blank();
   }

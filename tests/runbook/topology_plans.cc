@@ -91,6 +91,7 @@ void EnterprisePool(Writer& w, const std::string& id, const std::string& paired_
   }
   w.Backup("rtcxds", be);
   w.Backup("rgsconfig", be);
+  if (mirror) w.Backup("sql-logs", be);  // mirrored databases are in the full recovery model
   if (monitoring) {
     w.Backup("lcslog", be);
     w.Backup("lcscdr", be);
