@@ -674,6 +674,29 @@ BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
   fs::remove_all(dir);
 }
 
+// The text beside each timeline says the RTO as the chart does, and no runbook says "+0 s" or
+// "0 s to spare".
+BOOST_AUTO_TEST_CASE(timeline_text_and_chart_say_the_same) {
+  const Sample& s = TheSample();
+  int scenarios = 0;
+  for (const auto& [path, text] : s.out.files()) {
+    if (path.rfind("runbooks/", 0) != 0) continue;
+    BOOST_TEST(text.find("RTO 1 day") == std::string::npos, path);
+    BOOST_TEST(text.find("+0 s") == std::string::npos, path);
+    BOOST_TEST(text.find("0 s to spare") == std::string::npos, path);
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    std::regex duty("<p>RTO ([^,.]+)[,.][^]*?<svg[^]*?class=\"rto-label\"[^>]*>RTO ([^<]+)</text>");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), duty); it != std::sregex_iterator(); ++it) {
+      BOOST_TEST((*it)[1].str() == (*it)[2].str(), path);
+      ++scenarios;
+    }
+  }
+  BOOST_TEST(scenarios > 10);
+  BOOST_TEST(s.Get("runbooks/lync-ops.html").find("<p>RTO 36 h, RPO 1 day.") != std::string::npos);
+  BOOST_TEST(s.Get("runbooks/storage.html").find("on time, with no spare time.") != std::string::npos);
+  BOOST_TEST(s.Get("runbooks/storage.html").find("from the start to +3 h.") != std::string::npos);
+}
+
 // lync-ops.html printed by Chromium to PDF, on A4 and on Letter: the page count (34 A4 and 47
 // Letter pages before this layout, at most half of each now), the paper size, a footer with the
 // plan, its version, the role and "Page i of N" on every page, no URL, and every restoration

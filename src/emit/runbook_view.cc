@@ -314,11 +314,13 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
                   std::set<std::string>* related) {
   const Plan& plan = ctx.plan;
   ScenarioTiming t = ComputeTiming(plan, s);
+  // The lengths of time the timeline shows are said in its words (TimelineDuration).
+  auto span = [](const DurationValue& v) { return v.value ? TimelineDuration(v.Seconds()) : v.text.value; };
   data d;
   Set(d, "id", s.id.value);
   Set(d, "anchor", Anchor("scenario-", s.id.value));
   Set(d, "title", s.title.value);
-  Set(d, "rto", Dur(s.rto));
+  Set(d, "rto", span(s.rto));
   Set(d, "rpo", Dur(s.rpo));
   Set(d, "has_rpo", !s.rpo.text.value.empty());
   Set(d, "decider", RoleName(plan, s.decider.value));
@@ -327,7 +329,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   Set(d, "new_hardware", s.new_hardware.get());
   std::string spare;
   if (const Spare* sp = plan.FindSpare(s.spare.value); sp && s.new_hardware.get()) {
-    spare = sp->source.value + " (lead time " + Dur(sp->lead_time) + ", call " + RoleName(plan, sp->contact.value) + ")";
+    spare = sp->source.value + " (lead time " + span(sp->lead_time) + ", call " + RoleName(plan, sp->contact.value) + ")";
     related->insert(sp->contact.value);
   }
   Set(d, "spare", Opt(spare));
@@ -362,9 +364,9 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
     Set(sd, "title", st.title.value);
     Set(sd, "role", RoleName(plan, st.role.value));
     Set(sd, "yours", yours);
-    Set(sd, "estimate", Dur(st.estimate));
-    Set(sd, "start", "+" + DescribeSeconds(ti.start));
-    Set(sd, "finish", "+" + DescribeSeconds(ti.finish));
+    Set(sd, "estimate", span(st.estimate));
+    Set(sd, "start", TimelineOffset(ti.start));
+    Set(sd, "finish", TimelineOffset(ti.finish));
     Set(sd, "critical", ti.critical);
     Set(sd, "after", Opt(StepList(ti.after)));
     Set(sd, "handoff_from", Opt(from));
@@ -384,12 +386,12 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   Set(d, "steps", std::move(steps));
   Set(d, "has_handoffs", !handoffs.is_empty_list());
   Set(d, "handoffs", std::move(handoffs));
-  Set(d, "lead", Opt(t.lead > 0 ? DescribeSeconds(t.lead) : std::string()));
-  Set(d, "total", DescribeSeconds(t.total));
-  bool fits = t.rto > 0 && t.total <= t.rto;
-  Set(d, "fits", fits);
+  Set(d, "lead", Opt(t.lead > 0 ? TimelineDuration(t.lead) : std::string()));
+  Set(d, "total", TimelineDuration(t.total));
+  Set(d, "fits", t.rto > 0 && t.total < t.rto);
+  Set(d, "on_time", t.rto > 0 && t.total == t.rto);
   Set(d, "over", t.rto > 0 && t.total > t.rto);
-  Set(d, "margin", t.rto > 0 ? DescribeSeconds(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
+  Set(d, "margin", t.rto > 0 ? TimelineDuration(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
   Set(d, "cycle", t.cycle);
   if (with_timeline) Set(d, "timeline_svg", TimelineSvg(plan, s, t));
   RestoreProcedure(ctx, s, d);

@@ -8,6 +8,18 @@
 
 namespace plangen {
 
+std::string TimelineDuration(int64_t s) {
+  if (s < 0) return "-" + TimelineDuration(-s);
+  int64_t h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
+  std::string out;
+  if (h) out += std::to_string(h) + " h";
+  if (m) out += std::string(out.empty() ? "" : " ") + std::to_string(m) + " min";
+  if (sec) out += std::string(out.empty() ? "" : " ") + std::to_string(sec) + " s";
+  return out.empty() ? "0 min" : out;
+}
+
+std::string TimelineOffset(int64_t s) { return s == 0 ? "the start" : "+" + TimelineDuration(s); }
+
 ScenarioTiming ComputeTiming(const Plan& plan, const Scenario& s) {
   ScenarioTiming t;
   const size_t n = s.steps.size();
@@ -111,7 +123,8 @@ std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTimin
   const int64_t span = std::max<int64_t>({t.total, t.rto, 3600});
   const double scale = chart_w / static_cast<double>(span);
   const double height = top + lane_h * static_cast<double>(lanes.size()) + 26;
-  const double width = label_w + chart_w + 20;
+  // Room at the right for half of the last axis label, which is centred on its line.
+  const double width = label_w + chart_w + 30;
   auto x = [&](int64_t secs) { return label_w + static_cast<double>(secs) * scale; };
 
   std::string o;
@@ -124,8 +137,8 @@ std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTimin
   for (int64_t h = 0; h <= span; h += tick) {
     o += "<line class=\"grid\" x1=\"" + Num(x(h)) + "\" y1=\"" + Num(top - 4) + "\" x2=\"" + Num(x(h)) + "\" y2=\"" +
          Num(height - 20) + "\"/>";
-    o += "<text class=\"tick\" x=\"" + Num(x(h)) + "\" y=\"" + Num(height - 8) + "\">" + std::to_string(h / 3600) +
-         " h</text>";
+    o += "<text class=\"tick\" x=\"" + Num(x(h)) + "\" y=\"" + Num(height - 8) + "\" text-anchor=\"middle\">" +
+         (h == 0 ? std::string("0 h") : TimelineDuration(h)) + "</text>";
   }
   for (size_t l = 0; l < lanes.size(); ++l) {
     double y = top + lane_h * static_cast<double>(l);
@@ -142,21 +155,21 @@ std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTimin
   };
   if (t.lead > 0) {
     bar(lane_of(t.lead_role), 0, t.lead, "bar lead", "spare",
-        "Spare hardware lead time: " + DescribeSeconds(t.lead));
+        "Spare hardware lead time: " + TimelineDuration(t.lead));
   }
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const auto& st = s.steps[i];
     const StepTiming& ti = t.steps[i];
     bar(lane_of(st.role.value), ti.start, ti.finish, ti.critical ? "bar critical" : "bar",
         std::to_string(i + 1),
-        "Step " + std::to_string(i + 1) + ": " + st.title.value + " (" + DescribeSeconds(ti.start) + " to " +
-            DescribeSeconds(ti.finish) + ")");
+        "Step " + std::to_string(i + 1) + ": " + st.title.value + " (from " + TimelineOffset(ti.start) + " to " +
+            TimelineOffset(ti.finish) + ")");
   }
   if (t.rto > 0) {
     o += "<line class=\"rto\" x1=\"" + Num(x(t.rto)) + "\" y1=\"" + Num(top - 14) + "\" x2=\"" + Num(x(t.rto)) +
          "\" y2=\"" + Num(height - 20) + "\"/>";
     o += "<text class=\"rto-label\" x=\"" + Num(x(t.rto) - 3) + "\" y=\"" + Num(top - 8) + "\">RTO " +
-         EscapeHtml(DescribeSeconds(t.rto)) + "</text>";
+         EscapeHtml(TimelineDuration(t.rto)) + "</text>";
   }
   o += "</svg>";
   return o;

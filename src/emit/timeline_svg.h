@@ -26,6 +26,15 @@ struct ScenarioTiming {
   bool cycle = false;      ///< some `after` references form a cycle; those edges were ignored
 };
 
+/// A length of time as the timeline and the text beside it both say it: hours and minutes,
+/// never days ("36 h", "1 h 15 min", "45 min"), so "RTO 36 h" in the text is "36 h" on the axis.
+/// Seconds only when the length has some; 0 is "0 min".
+std::string TimelineDuration(int64_t seconds);
+
+/// When a step starts or finishes, from the decision to restore: "the start" for 0, otherwise
+/// "+" and TimelineDuration ("+1 h 45 min").
+std::string TimelineOffset(int64_t seconds);
+
 /// Earliest start and finish of every step. A step starts when all the steps it comes after
 /// have finished; steps with nothing before them start once the spare hardware has arrived.
 /// Steps without a valid estimate take no time. Never loops, whatever the references.
