@@ -26,6 +26,21 @@ std::string Get(const data& d, const char* key) {
   return v && v->is_string() ? v->string_value() : std::string();
 }
 
+// A date of the view ("2026-12-01") as a date cell; other text ("unknown ...") as text.
+void PutDate(lxw_worksheet* ws, int row, int col, const std::string& s, lxw_format* date, lxw_format* text) {
+  int y, m, d;
+  if (auto parsed = ParseDate(s)) {
+    CivilFromDate(*parsed, &y, &m, &d);
+    lxw_datetime dt = {y, m, d, 0, 0, 0};
+    worksheet_write_datetime(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), &dt, date);
+  } else if (!s.empty()) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                           xlsx::EscapeOoxmlLiterals(s).c_str(), text);
+  } else {
+    worksheet_write_blank(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text);
+  }
+}
+
 // Cell text is always written as a string, so text starting with '=' can never become a formula.
 void PutText(lxw_worksheet* ws, int row, int col, const std::string& s, lxw_format* f) {
   worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
@@ -76,6 +91,19 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
   format_set_border(cell, LXW_BORDER_THIN);
   format_set_text_wrap(cell);
   format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
+  // Dates are date cells shown as yyyy-mm-dd; an overdue one says so in red, and stays a date.
+  lxw_format* date = workbook_add_format(wb);
+  format_set_border(date, LXW_BORDER_THIN);
+  format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(date, LXW_ALIGN_LEFT);
+  format_set_num_format(date, "yyyy-mm-dd");
+  lxw_format* overdue = workbook_add_format(wb);
+  format_set_border(overdue, LXW_BORDER_THIN);
+  format_set_align(overdue, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(overdue, LXW_ALIGN_LEFT);
+  format_set_num_format(overdue, "yyyy-mm-dd \" (overdue)\"");
+  format_set_font_color(overdue, 0xB00000);
+  format_set_bold(overdue);
   lxw_format* fill = workbook_add_format(wb);
   format_set_border(fill, LXW_BORDER_THIN);
   format_set_bg_color(fill, 0xFFF2CC);
@@ -84,10 +112,13 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Validation checklist");
   static const char* kHeaders[] = {"Interval", "Owner", "#", "Check", "What", "Next due", "Then",
                                    "Records", "Done (x)", "Status (Validation Log)", "Source"};
-  static const double kWidths[] = {14, 22, 4, 40, 45, 12, 12, 30, 9, 24, 28};
+  // Next due is wide enough for "2026-11-20 (overdue)".
+  static const double kWidths[] = {14, 22, 4, 40, 45, 21, 12, 30, 9, 24, 28};
+  const std::vector<double> widths(std::begin(kWidths), std::end(kWidths));
   for (int c = 0; c < 11; ++c) worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), kWidths[c], nullptr);
   PutText(ws, 0, 0, title + " (as of " + Get(view, "as_of") + ")", group);
   for (int c = 0; c < 11; ++c) PutText(ws, 2, c, kHeaders[c], head);
+  worksheet_set_row(ws, 2, xlsx::RowPoints(std::vector<std::string>(std::begin(kHeaders), std::end(kHeaders)), widths), nullptr);
   worksheet_freeze_panes(ws, 3, 0);
   worksheet_set_landscape(ws);
   worksheet_fit_to_pages(ws, 1, 0);
@@ -97,17 +128,17 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out) {
   for (const data& g : groups->list_value()) {
     for (const data& o : g.get("owners")->list_value()) {
       for (const data& c : o.get("checks")->list_value()) {
-        PutText(ws, row, 0, Get(g, "interval"), cell);
-        PutText(ws, row, 1, Get(o, "owner"), cell);
-        PutText(ws, row, 2, Get(c, "number"), cell);
-        PutText(ws, row, 3, Get(c, "kind") + ": " + Get(c, "meaning"), cell);
-        PutText(ws, row, 4, Get(c, "title"), cell);
-        PutText(ws, row, 5, Get(c, "next_due") + (c.get("overdue")->is_true() ? " (overdue)" : ""), cell);
-        PutText(ws, row, 6, Get(c, "then_due"), cell);
-        PutText(ws, row, 7, Get(c, "records"), cell);
+        const bool late = c.get("overdue")->is_true();
+        const std::vector<std::string> texts = {
+            Get(g, "interval"), Get(o, "owner"), Get(c, "number"), Get(c, "kind") + ": " + Get(c, "meaning"),
+            Get(c, "title"), Get(c, "next_due") + (late ? " (overdue)" : ""), Get(c, "then_due"), Get(c, "records"),
+            "", Get(c, "status"), Get(c, "source")};
+        for (int col : {0, 1, 2, 3, 4, 7, 10}) PutText(ws, row, col, texts[col], cell);
+        PutDate(ws, row, 5, Get(c, "next_due"), late ? overdue : date, cell);
+        PutDate(ws, row, 6, Get(c, "then_due"), date, cell);
         PutText(ws, row, 8, "", fill);
-        PutText(ws, row, 9, Get(c, "status"), fill);
-        PutText(ws, row, 10, Get(c, "source"), cell);
+        PutText(ws, row, 9, texts[9], fill);
+        worksheet_set_row(ws, static_cast<lxw_row_t>(row), xlsx::RowPoints(texts, widths), nullptr);
         ++row;
       }
     }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -104,6 +105,50 @@ std::string MakeSheetName(const std::string& wanted, const std::vector<std::stri
     name = stem + suffix;
   }
   return name;
+}
+
+int WrappedLines(std::string_view text, double width) {
+  const size_t usable = static_cast<size_t>(std::max(1.0, std::floor(width - 1)));
+  int lines = 0;
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    // Greedy filling, as a spreadsheet wraps: words separated by spaces, each line as full as it goes.
+    size_t used = 0;
+    int here = 1;
+    size_t pos = 0;
+    while (pos < line.size()) {
+      size_t sp = line.find(' ', pos);
+      std::string_view word = line.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
+      size_t n = Utf8Length(word);
+      if (n == std::string::npos) n = word.size();
+      size_t need = used == 0 ? n : used + 1 + n;
+      if (need <= usable) {
+        used = need;
+      } else if (used == 0) {
+        // A word wider than the cell is broken at the edge.
+        here += static_cast<int>((n - 1) / usable);
+        used = n - (n - 1) / usable * usable;
+      } else {
+        ++here;
+        here += n > usable ? static_cast<int>((n - 1) / usable) : 0;
+        used = n > usable ? n - (n - 1) / usable * usable : n;
+      }
+      if (sp == std::string_view::npos) break;
+      pos = sp + 1;
+    }
+    lines += here;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+double RowPoints(const std::vector<std::string>& texts, const std::vector<double>& widths) {
+  int lines = 1;
+  for (size_t c = 0; c < texts.size() && c < widths.size(); ++c) lines = std::max(lines, WrappedLines(texts[c], widths[c]));
+  return kLinePoints * lines;
 }
 
 std::string EscapeOoxmlLiterals(std::string_view text) {

@@ -43,6 +43,19 @@ std::string MakeSheetName(const std::string& wanted, const std::vector<std::stri
 /// .xlsx reader, so the leading '_' of each such sequence is itself escaped ("_x005F_x0041_").
 std::string EscapeOoxmlLiterals(std::string_view text);
 
+/// Points of one line of text in the default 11-point font.
+constexpr double kLinePoints = 15;
+
+/// The lines `text` takes in a wrapped cell `width` characters wide (Excel's column width unit):
+/// each of its lines wrapped at spaces onto lines of width - 1 characters, a word longer than that
+/// broken where it reaches the edge. Spreadsheet programs keep the row height a file gives
+/// (LibreOffice does not fit wrapped rows when it opens a file), so writers set it from this.
+int WrappedLines(std::string_view text, double width);
+
+/// The height in points of a row whose cells hold `texts` in columns `widths` wide: the line
+/// count of its tallest cell times kLinePoints.
+double RowPoints(const std::vector<std::string>& texts, const std::vector<double>& widths);
+
 /// The cell styles of a workbook, created once per workbook.
 enum class Style {
   kHeader,    ///< bold, shaded, locked: column headings

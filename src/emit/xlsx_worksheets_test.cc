@@ -23,6 +23,7 @@
 namespace plangen {
 
 bool EmitWorksheets(const EmitContext& ctx, OutputSet& out);  // emitters.def
+bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out);
 
 namespace {
 
@@ -147,7 +148,119 @@ std::optional<nlohmann::json> ReadWithOpenpyxl(const std::vector<std::string>& p
 
 }  // namespace
 
+namespace {
+
+// Reads each row's height and what its wrapped text needs at least (each line of a cell's text at
+// most width - 1 characters a line, 15 points a line), and every date cell, with openpyxl.
+const char* kHeightReader = R"PY(
+import json, math, sys, openpyxl
+out = {}
+for path in sys.argv[1:]:
+    wb = openpyxl.load_workbook(path)
+    book = {}
+    for ws in wb.worksheets:
+        widths = {k: v.width for k, v in ws.column_dimensions.items()}
+        rows, dates = [], []
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            need = 1
+            for c in row:
+                if c.is_date:
+                    dates.append({"cell": c.coordinate, "value": c.value.strftime("%Y-%m-%d"), "format": c.number_format})
+                if isinstance(c.value, str) and c.alignment.wrap_text:
+                    per = max(1, int((widths.get(c.column_letter) or 8.43) - 1))
+                    need = max(need, sum(max(1, math.ceil(len(l) / per)) for l in c.value.split("\n")))
+            rows.append({"row": row[0].row, "height": ws.row_dimensions[row[0].row].height, "need": need})
+        book[ws.title] = {"rows": rows, "dates": dates}
+    out[path.rsplit("/", 1)[-1]] = book
+print(json.dumps(out))
+)PY";
+
+// Every row whose wrapped text needs more than one line is tall enough for it; returns how many
+// such rows there are.
+int CheckHeights(const nlohmann::json& sheet, const std::string& name) {
+  int tall = 0;
+  for (const auto& r : sheet["rows"]) {
+    int need = r["need"].get<int>();
+    if (need < 2) continue;
+    ++tall;
+    BOOST_TEST_INFO(name << " row " << r["row"] << " needs " << need << " lines");
+    BOOST_TEST(!r["height"].is_null());
+    if (!r["height"].is_null()) BOOST_TEST(r["height"].get<double>() >= 15.0 * need);
+  }
+  return tall;
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<nlohmann::json> ReadHeights(const std::vector<std::string>& paths) {
+  const char* ci = std::getenv("CI");
+  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
+    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
+    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
+    return std::nullopt;
+  }
+  Scratch s;
+  std::string cmd = "/usr/bin/python3 " + s.Write("heights.py", kHeightReader);
+  for (const auto& p : paths) cmd += " '" + p + "'";
+  cmd += " > " + s.path + "/out.json";
+  BOOST_REQUIRE_EQUAL(std::system(cmd.c_str()), 0);
+  std::ifstream in(s.path + "/out.json");
+  return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(xlsx)
+
+BOOST_AUTO_TEST_CASE(wrap_measure_counts_lines_as_a_spreadsheet_wraps) {
+  BOOST_TEST(xlsx::WrappedLines("", 10) == 1);
+  BOOST_TEST(xlsx::WrappedLines("short", 10) == 1);
+  BOOST_TEST(xlsx::WrappedLines("one\ntwo\nthree", 10) == 3);
+  // 9 characters a line at width 10: "aaaa bbbb" fits, "cccc" goes on.
+  BOOST_TEST(xlsx::WrappedLines("aaaa bbbb cccc", 10) == 2);
+  // Words are not cut to fill a line: "aaaaaa" then "bbbbbb" (12 characters, 2 lines by count too).
+  BOOST_TEST(xlsx::WrappedLines("aaaaaa bbbbbb", 10) == 2);
+  BOOST_TEST(xlsx::WrappedLines("aaaaa bbbbbbbbb", 10) == 2);
+  BOOST_TEST(xlsx::WrappedLines("aaaaa bbbbb ccccc", 12) == 2);  // count alone says 2 as well
+  BOOST_TEST(xlsx::WrappedLines("aaaaaaa bbbbbbb ccccccc", 17) == 2);
+  BOOST_TEST(xlsx::WrappedLines("aaaaaaa bbbbbbb ccccccc", 15) == 3);  // count alone says 2
+  BOOST_TEST(xlsx::WrappedLines(std::string(25, 'x'), 10) == 3);      // a long word breaks at the edge
+  BOOST_TEST(xlsx::WrappedLines("\xC3\xA9\xC3\xA9\xC3\xA9", 4) == 1);    // characters, not bytes
+  BOOST_TEST(xlsx::RowPoints({"a", "aaaa bbbb cccc"}, {8, 10}) == 30.0);
+}
+
+// LibreOffice keeps the row heights a file gives: every wrapped row of all.xlsx's Summary and of
+// validation.xlsx is as tall as its text; validation.xlsx's due dates are date cells.
+BOOST_AUTO_TEST_CASE(wrapped_rows_are_tall_enough_and_dates_are_dates) {
+  Sample s;
+  OutputSet out = s.Emit();
+  BOOST_REQUIRE(s.ok);
+  EmitContext ctx = s.Context();
+  BOOST_REQUIRE(EmitChecklistXlsx(ctx, out));
+  Scratch dir;
+  std::string all = dir.Write("all.xlsx", out.files().at("worksheets/all.xlsx"));
+  std::string checklist = dir.Write("validation.xlsx", out.files().at("checklists/validation.xlsx"));
+  auto j = ReadHeights({all, checklist});
+  if (!j) return;
+  const auto& book = (*j)["all.xlsx"];
+  int tall = 0;
+  for (const auto& [name, sheet] : book.items()) tall += CheckHeights(sheet, "all.xlsx " + name);
+  BOOST_TEST(CheckHeights(book["Summary"], "all.xlsx Summary") > 0);
+  BOOST_TEST(tall > 5);
+  const auto& v = (*j)["validation.xlsx"]["Validation checklist"];
+  BOOST_TEST(CheckHeights(v, "validation.xlsx") > 3);
+  int due = 0;
+  for (const auto& d : v["dates"]) {
+    std::string cell = d["cell"];
+    BOOST_TEST((cell[0] == 'F' || cell[0] == 'G'), cell);
+    BOOST_TEST(d["format"].get<std::string>().rfind("yyyy-mm-dd", 0) == 0u, cell);
+    due += cell[0] == 'F';
+  }
+  BOOST_TEST(due == static_cast<int>(s.c.plan.checks.size()));
+  BOOST_TEST(v["dates"].size() > 0u);
+}
 
 BOOST_AUTO_TEST_CASE(sheet_names_are_made_valid_and_unique) {
   using xlsx::MakeSheetName;

@@ -9,7 +9,6 @@ namespace plangen::xlsx {
 namespace {
 
 constexpr double kMinWidth = 8, kMaxWidth = 60;
-constexpr double kLinePoints = 15;  // one line of the default 11-point font
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -34,18 +33,8 @@ double FitWidth(double width, const std::string& text) {
   return std::min(width, kMaxWidth);
 }
 
-// Lines a wrapped cell needs at `width` characters.
-int WrappedLines(const std::string& text, double width) {
-  int lines = 0;
-  const double usable = std::max(1.0, width - 1);
-  for (const auto& line : Lines(text)) lines += std::max(1, static_cast<int>(std::ceil(Chars(line) / usable)));
-  return lines;
-}
-
 bool WriteRow(Workbook& wb, int sheet, uint32_t row, const std::vector<std::string>& texts, const std::vector<double>& widths) {
-  int lines = 1;
-  for (size_t c = 0; c < texts.size(); ++c) lines = std::max(lines, WrappedLines(texts[c], widths[c]));
-  return wb.RowHeight(sheet, row, kLinePoints * lines);
+  return wb.RowHeight(sheet, row, RowPoints(texts, widths));
 }
 
 std::string SheetComment(const WorksheetLayout& layout) {
@@ -147,6 +136,7 @@ bool WriteSummary(Workbook& wb, const std::vector<SummaryTable>& tables) {
   for (size_t c = 0; c < ncols && ok; ++c) ok = wb.Column(sheet, static_cast<uint16_t>(c), widths[c], Style::kNumber);
   uint32_t row = 0;
   for (const auto& t : tables) {
+    ok = ok && WriteRow(wb, sheet, row, {t.title}, widths);
     ok = ok && wb.Text(sheet, row++, 0, t.title, Style::kHeader, Loc{});
     ok = ok && WriteRow(wb, sheet, row, t.headers, widths);
     for (size_t c = 0; c < t.headers.size() && ok; ++c) {
@@ -154,6 +144,9 @@ bool WriteSummary(Workbook& wb, const std::vector<SummaryTable>& tables) {
     }
     ++row;
     for (const auto& r : t.rows) {
+      std::vector<std::string> texts;
+      for (const auto& cell : r) texts.push_back(cell.text);
+      ok = ok && WriteRow(wb, sheet, row, texts, widths);
       for (size_t c = 0; c < r.size() && ok; ++c) {
         ok = r[c].number ? wb.Number(sheet, row, static_cast<uint16_t>(c), r[c].value, Style::kNumber)
                          : wb.Text(sheet, row, static_cast<uint16_t>(c), r[c].text, Style::kLocked, Loc{});
