@@ -88,8 +88,10 @@ void CheckBackupSet(const CheckContext& ctx, const Backup& b, const ReturnedCell
     return;
   }
   if (set.name.empty()) diags.Report(DiagId::err_ws_backup_set_no_name, cell.loc);
+  // A Backup set in two columns: what concerns the expiration is said at its own cell.
+  const Loc at = cell.expiration_loc.valid() ? cell.expiration_loc : cell.loc;
   if (set.expiration.empty()) {
-    diags.Report(DiagId::err_ws_backup_set_no_expiration, cell.loc);
+    diags.Report(DiagId::err_ws_backup_set_no_expiration, at);
     return;
   }
   const std::optional<Duration>& retention = b.retention.value;
@@ -97,17 +99,17 @@ void CheckBackupSet(const CheckContext& ctx, const Backup& b, const ReturnedCell
     if (!retention) return;
     Date need = retention->AddTo(ctx.as_of);
     if (*date < need) {
-      Diagnostic& d = diags.Report(DiagId::err_ws_expiration_short, cell.loc,
+      Diagnostic& d = diags.Report(DiagId::err_ws_expiration_short, at,
                                    {set.expiration, b.retention.text.value, ": it must last until " + FormatDate(need)});
       AddPlanNote(d, b.retention.text.loc, b);
     }
   } else if (auto length = ParseLength(set.expiration)) {
     if (retention && length->TotalSeconds() < retention->TotalSeconds()) {
-      Diagnostic& d = diags.Report(DiagId::err_ws_expiration_short, cell.loc, {set.expiration, b.retention.text.value, ""});
+      Diagnostic& d = diags.Report(DiagId::err_ws_expiration_short, at, {set.expiration, b.retention.text.value, ""});
       AddPlanNote(d, b.retention.text.loc, b);
     }
   } else {
-    diags.Report(DiagId::err_ws_bad_expiration, cell.loc, {set.expiration});
+    diags.Report(DiagId::err_ws_bad_expiration, at, {set.expiration});
   }
 }
 

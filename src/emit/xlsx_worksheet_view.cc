@@ -142,8 +142,9 @@ ViewRow BackupRow(const EmitContext& ctx, const WorksheetLayout& layout, const B
       c.text = tool.value;
       c.loc = tool.loc.valid() ? tool.loc : b.loc;
     } else if (id == "backup-set") {
-      // The team records the backup set's name and expiration on these two lines.
-      c.text = "Name:\nExpiration:";
+      // The team records the backup set's name and its expiration, each in a column of its own
+      // (the writer splits this cell in two).
+      c.text = "";
       c.loc = b.loc;
       c.to_fill = true;
     } else if (id == "destination") {

@@ -14,6 +14,9 @@ namespace plangen::xlsx {
 
 /// Header of the column after the profile's columns that holds the plan backup id.
 inline constexpr const char* kRowIdHeader = "Row id";
+/// A layout's Backup set column is written as two: "<header> name" and "<header> expiration".
+inline constexpr const char* kBackupSetNameSuffix = "name";
+inline constexpr const char* kBackupSetExpirationSuffix = "expiration";
 
 struct ViewCell {
   std::string text;

@@ -106,7 +106,7 @@ for path in sys.argv[1:]:
         for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
             rows.append(["" if c.value is None else c.value if isinstance(c.value, str) else repr(c.value) for c in row])
         cells = {}
-        for ref in ("A1", "A2", "B2", "E2", "H2", "A3"):
+        for ref in ("A1", "A2", "B2", "E2", "F2", "H2", "I2", "A3"):
             c = ws[ref]
             cells[ref] = {"locked": bool(c.protection.locked), "fill": c.fill.fgColor.rgb if c.fill and c.fill.fill_type else None,
                           "wrap": bool(c.alignment.wrap_text), "type": c.data_type}
@@ -362,7 +362,7 @@ BOOST_AUTO_TEST_CASE(rows_follow_the_profile_layout) {
   BOOST_TEST(users.cells[1].text == "sql01.contoso.com");
   BOOST_TEST(users.cells[2].text == "daily 00:45");
   BOOST_TEST(users.cells[3].text == "Export-CsUserData");
-  BOOST_TEST(users.cells[4].text == "Name:\nExpiration:");
+  BOOST_TEST(users.cells[4].text == "");  // the writer makes it two cells, name and expiration
   BOOST_TEST(users.cells[4].to_fill);
   BOOST_TEST(users.cells[5].text == "\\\\bk01.contoso.com\\LyncBackup\n\\\\vault.fabrikam-dr.com\\contoso\\lync");
   BOOST_TEST(!users.cells[5].to_fill);
@@ -446,12 +446,13 @@ BOOST_AUTO_TEST_CASE(openpyxl_sees_headers_values_validations_and_panes) {
   const nlohmann::json& db = p["Database"];
   std::vector<std::string> headers = db["rows"][0];
   std::vector<std::string> want = {"Database", "Server name (FQDN)", "Backup schedule", "Database backup tool",
-                                   "Backup set", "Backup destination", "Notes", "Row id"};
+                                   "Backup set name", "Backup set expiration", "Backup destination", "Notes", "Row id"};
   BOOST_TEST(headers == want, boost::test_tools::per_element());
   BOOST_TEST(db["rows"][1][0] == "Rtc database on Back End Server for user data");
   BOOST_TEST(db["rows"][1][2] == "daily 00:45");
-  BOOST_TEST(db["rows"][1][4] == "Name:\nExpiration:");
-  BOOST_TEST(db["rows"][1][7] == "red-users");
+  BOOST_TEST(db["rows"][1][4] == "");
+  BOOST_TEST(db["rows"][1][5] == "");
+  BOOST_TEST(db["rows"][1][8] == "red-users");
   BOOST_TEST(db["freeze"] == "A2");
   BOOST_TEST(db["protected"] == true);
   BOOST_TEST(db["landscape"] == "landscape");
@@ -460,10 +461,12 @@ BOOST_AUTO_TEST_CASE(openpyxl_sees_headers_values_validations_and_panes) {
   BOOST_TEST(db["print_titles"] == "$1:$1");
   BOOST_TEST(db["cells"]["A1"]["locked"] == true);
   BOOST_TEST(db["cells"]["A2"]["locked"] == true);   // derived wording
-  BOOST_TEST(db["cells"]["H2"]["locked"] == true);   // row id
+  BOOST_TEST(db["cells"]["I2"]["locked"] == true);   // row id
   BOOST_TEST(db["cells"]["B2"]["locked"] == false);  // the team may correct the server
   BOOST_TEST(db["cells"]["B2"]["wrap"] == true);
-  BOOST_TEST(db["cells"]["E2"]["fill"] == "FFFFF2CC");  // backup set: to fill, highlighted
+  BOOST_TEST(db["cells"]["E2"]["fill"] == "FFFFF2CC");  // backup set name: to fill, highlighted
+  BOOST_TEST(db["cells"]["F2"]["fill"] == "FFFFF2CC");  // and its expiration
+  BOOST_TEST(db["cells"]["F2"]["locked"] == false);
   BOOST_TEST(db["cells"]["B2"]["fill"] == nullptr);
   BOOST_TEST(std::string(db["comment"]).find("Database Backup and Restoration Worksheet") == 0);
   BOOST_REQUIRE(db["validations"].size() == 1u);

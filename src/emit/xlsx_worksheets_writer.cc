@@ -43,50 +43,74 @@ std::string SheetComment(const WorksheetLayout& layout) {
   return text;
 }
 
+// One column of a sheet: a layout column, its Backup set split in two (the name, then the
+// expiration, each a cell of its own), or the row id after them.
+struct SheetColumn {
+  size_t view;     // index of the view's cell
+  int part;        // 0: the whole cell; 1: a backup set's name; 2: its expiration
+  std::string header;
+  Loc loc;
+};
+
+std::vector<SheetColumn> SheetColumns(const WorksheetLayout& layout) {
+  std::vector<SheetColumn> cols;
+  for (size_t c = 0; c < layout.columns.size(); ++c) {
+    const WorksheetColumn& col = layout.columns[c];
+    if (col.id.value == "backup-set") {
+      cols.push_back({c, 1, col.header.value + " " + kBackupSetNameSuffix, col.loc});
+      cols.push_back({c, 2, col.header.value + " " + kBackupSetExpirationSuffix, col.loc});
+    } else {
+      cols.push_back({c, 0, col.header.value, col.loc});
+    }
+  }
+  cols.push_back({layout.columns.size(), 0, kRowIdHeader, layout.loc});
+  return cols;
+}
+
 bool WriteLayoutSheet(const EmitContext& ctx, Workbook& wb, const SheetView& view, bool constant_memory) {
   const WorksheetLayout& layout = *view.layout;
   int sheet = wb.AddSheet(layout.sheet.value, layout.loc);
   if (sheet < 0) return false;
-  const size_t ncols = layout.columns.size() + 1;  // the row id follows the profile's columns
+  const std::vector<SheetColumn> cols = SheetColumns(layout);
+  const size_t ncols = cols.size();
   std::vector<std::string> headers;
-  for (const auto& col : layout.columns) headers.push_back(col.header.value);
-  headers.push_back(kRowIdHeader);
-
+  for (const auto& col : cols) headers.push_back(col.header);
   std::vector<double> widths(ncols, kMinWidth);
   for (size_t c = 0; c < ncols; ++c) {
     widths[c] = FitWidth(widths[c], headers[c]);
-    for (const auto& r : view.rows) widths[c] = FitWidth(widths[c], r.cells[c].text);
+    for (const auto& r : view.rows) widths[c] = FitWidth(widths[c], r.cells[cols[c].view].text);
   }
   bool ok = true;
   for (size_t c = 0; c < ncols; ++c) {
-    bool locked = c + 1 == ncols || layout.columns[c].id.value == "item";
+    bool locked = c + 1 == ncols || layout.columns[cols[c].view].id.value == "item";
     ok = wb.Column(sheet, static_cast<uint16_t>(c), widths[c], locked ? Style::kLocked : Style::kEditable) && ok;
   }
   ok = ok && WriteRow(wb, sheet, 0, headers, widths);
   for (size_t c = 0; c < ncols && ok; ++c) {
-    ok = wb.Text(sheet, 0, static_cast<uint16_t>(c), headers[c], Style::kHeader,
-                 c < layout.columns.size() ? layout.columns[c].loc : layout.loc);
+    ok = wb.Text(sheet, 0, static_cast<uint16_t>(c), headers[c], Style::kHeader, cols[c].loc);
   }
   ok = ok && wb.Comment(sheet, 0, 0, SheetComment(layout), layout.loc);
   uint32_t row = 1;
   for (const auto& r : view.rows) {
     std::vector<std::string> texts;
-    for (const auto& cell : r.cells) texts.push_back(cell.text);
+    for (const auto& col : cols) texts.push_back(r.cells[col.view].text);
     ok = ok && WriteRow(wb, sheet, row, texts, widths);
     for (size_t c = 0; c < ncols && ok; ++c) {
-      const ViewCell& cell = r.cells[c];
+      const ViewCell& cell = r.cells[cols[c].view];
       Style style = cell.locked ? Style::kLocked : cell.to_fill ? Style::kToFill : Style::kEditable;
       ok = wb.Text(sheet, row, static_cast<uint16_t>(c), cell.text, style, cell.loc);
-      // Constant-memory mode keeps no comment per cell: the findings stay in the report only.
-      if (ok && !cell.comment.empty() && !constant_memory) {
+      // Constant-memory mode keeps no comment per cell: the findings stay in the report only. A
+      // backup set's findings (its retention) go on its expiration.
+      if (ok && !cell.comment.empty() && !constant_memory && cols[c].part != 1) {
         ok = wb.Comment(sheet, row, static_cast<uint16_t>(c), cell.comment, cell.loc);
       }
     }
     ++row;
   }
   const uint32_t last = std::max<uint32_t>(row - 1, kValidatedRows - 1);
-  for (size_t c = 0; c < layout.columns.size() && ok; ++c) {
-    Choices ch = ChoicesFor(ctx.profile, layout, layout.columns[c]);
+  for (size_t c = 0; c + 1 < ncols && ok; ++c) {
+    if (cols[c].part != 0) continue;
+    Choices ch = ChoicesFor(ctx.profile, layout, layout.columns[cols[c].view]);
     ok = wb.ListValidation(sheet, 1, last, static_cast<uint16_t>(c), ch.values, ch.strict, ch.prompt);
   }
   return ok && wb.HeaderAndPrint(sheet, 1, layout.title.value) && wb.Protect(sheet);

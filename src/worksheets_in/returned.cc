@@ -1,5 +1,6 @@
 #include "worksheets_in/returned.h"
 #include "util/paths.h"
+#include "worksheets_in/cell_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,13 +36,31 @@ std::string CleanText(const std::string& in) {
 std::vector<std::string> ColumnKeys(const WorksheetColumn& col) {
   std::vector<std::string> keys{HeaderKey(col.header.value), HeaderKey(col.id.value)};
   for (const Text& a : col.aliases) keys.push_back(HeaderKey(a.value));
+  // plangen writes a Backup set as two columns, "Backup set name" and "Backup set expiration".
+  if (col.id.value == "backup-set") keys.push_back(HeaderKey(col.header.value + " name"));
   return keys;
+}
+
+// The name and expiration of a Backup set written in two cells, as one cell's two lines. A name
+// cell holding both lines (as a one-column Backup set does) is taken as it is.
+void JoinBackupSet(ReturnedCell* name, const ReturnedCell& expiration) {
+  name->expiration_loc = expiration.loc;
+  BackupSetCell labelled = ParseBackupSet(name->text);
+  const bool both_lines = !labelled.name.empty() || !labelled.expiration.empty();
+  if (both_lines && expiration.text.empty()) return;
+  std::string set_name = both_lines ? labelled.name : name->text;
+  if (set_name.empty() && expiration.text.empty()) {
+    name->text.clear();
+    return;
+  }
+  name->text = "Name: " + set_name + "\nExpiration: " + expiration.text;
 }
 
 struct HeaderMatch {
   const WorksheetLayout* layout = nullptr;
   uint32_t row = 0;
   std::map<std::string, uint32_t> columns;  // column id -> sheet column
+  std::map<std::string, uint32_t> expirations;  // column id -> the sheet column of a Backup set's expiration
   uint32_t row_id_col = 0;
   size_t score = 0;
 };
@@ -65,6 +84,10 @@ HeaderMatch MatchHeader(const sheets::Sheet& sheet, uint32_t row, const Profile&
           m.columns[col.id.value] = it->second;
           break;
         }
+      }
+      if (col.id.value == "backup-set") {
+        auto it = by_key.find(HeaderKey(col.header.value + " expiration"));
+        if (it != by_key.end()) m.expirations[col.id.value] = it->second;
       }
     }
     m.score = m.columns.size();
@@ -107,6 +130,12 @@ void AddSheet(const sheets::Sheet& sheet, const HeaderMatch& m, const std::strin
     bool any = false;
     for (const auto& [id, col] : m.columns) {
       ReturnedCell c = CellAt(sheet, r, col);
+      auto e = m.expirations.find(id);
+      if (e != m.expirations.end()) {
+        ReturnedCell expiration = CellAt(sheet, r, e->second);
+        any = any || !expiration.text.empty();
+        JoinBackupSet(&c, expiration);
+      }
       any = any || !c.text.empty();
       row.cells.emplace(id, std::move(c));
     }

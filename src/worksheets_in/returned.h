@@ -21,6 +21,9 @@ struct ReturnedCell {
   std::string text;
   Loc loc;               ///< the cell, whether it holds a value or not
   bool present = false;  ///< the sheet has the column (a team may have deleted it)
+  /// A Backup set written in two columns: the expiration's cell (the name's is `loc`), and
+  /// `text` joins both as "Name: ...\nExpiration: ...". Invalid for one cell.
+  Loc expiration_loc;
 };
 
 struct ReturnedRow {

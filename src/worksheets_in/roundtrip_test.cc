@@ -40,7 +40,11 @@ for ws in wb.worksheets:
         for i, h in enumerate(head):
             c = row[i]
             v = "" if c.value is None else str(c.value)
-            if h.lower() == "backup set" and v.replace(" ", "") in ("", "Name:\nExpiration:"):
+            if h.lower() == "backup set name" and v.strip() == "":
+                c.value = "%s-set" % row[rid].value
+            elif h.lower() == "backup set expiration" and v.strip() == "":
+                c.value = "400 days"
+            elif h.lower() == "backup set" and v.replace(" ", "") in ("", "Name:\nExpiration:"):
                 c.value = "Name: %s-set\nExpiration: 400 days" % row[rid].value
             elif h.lower() in headers and v.strip() == "":
                 c.value = "filled by script"

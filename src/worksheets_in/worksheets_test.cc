@@ -32,6 +32,17 @@ Lines CheckWithLog(const SheetRows& log, const std::string& as_of = "2026-12-01"
 
 const std::string kUsersNote = ": note: backup 'users' in the plan";
 
+// The clean book with its Backup set in two columns, as plangen writes it: name, then expiration.
+std::vector<SheetRows> SplitSet(const std::string& name, const std::string& expiration) {
+  auto sheets = CleanSheets();
+  auto& rows = sheets.at(0).rows;
+  rows.at(0).at(4) = "Backup set name";
+  rows.at(0).insert(rows.at(0).begin() + 5, "Backup set expiration");
+  rows.at(1).at(4) = name;
+  rows.at(1).insert(rows.at(1).begin() + 5, expiration);
+  return sheets;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(worksheets)
@@ -184,6 +195,31 @@ BOOST_AUTO_TEST_CASE(backup_set_name_and_expiration) {
              boost::test_tools::per_element());
   BOOST_TEST(set("Name: a\nExpiration: soon") ==
                  (Lines{"returned/book.xml:Database!E2: error: expiration 'soon' is neither a date nor a length of time [PG4115]"}),
+             boost::test_tools::per_element());
+}
+
+// A Backup set in two columns (name, expiration): read as one, each finding at its own cell; a
+// name cell holding both lines, as one column held them, still counts.
+BOOST_AUTO_TEST_CASE(backup_set_in_two_columns) {
+  const std::string retention = PlanAt("<backup id=\"users\" item=\"rtcxds\" server=\"sql01.example.com\" owner=\"ops\" schedule=\"daily 02:00\" retention=\"", true) + kUsersNote;
+  BOOST_TEST(CheckBook(SplitSet("users-set", "2027-01-31")) == Lines{}, boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("users-set", "30 days")) == Lines{}, boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("Name: a\nExpiration: 2027-01-31", "")) == Lines{}, boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("a", "20 days")) ==
+                 (Lines{"returned/book.xml:Database!F2: error: expiration '20 days' is shorter than the plan's retention 'P30D' [PG4114]",
+                        retention}),
+             boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("a", "")) ==
+                 (Lines{"returned/book.xml:Database!F2: error: the backup set has no expiration [PG4113]"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("", "P30D")) ==
+                 (Lines{"returned/book.xml:Database!E2: error: the backup set has no name [PG4112]"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("", "")) ==
+                 (Lines{"returned/book.xml:Database!E2: warning: 'Backup set' is empty; the team must fill it in [PG4106]"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(CheckBook(SplitSet("a", "soon")) ==
+                 (Lines{"returned/book.xml:Database!F2: error: expiration 'soon' is neither a date nor a length of time [PG4115]"}),
              boost::test_tools::per_element());
 }
 
