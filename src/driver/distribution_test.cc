@@ -455,17 +455,18 @@ BOOST_AUTO_TEST_CASE(role_workbooks_read_back_with_worksheets) {
   BOOST_TEST(got.front().find(dir + "/dba.xlsx:Database!") == 0u, got.front());
 
   if (!HaveTool("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'")) return;
-  // Filled in as a team would (the Backup set of each row), they read back clean.
+  // Filled in as a team would (the Backup set's name and expiration of each row), they read back clean.
   std::string fill = s.path + "/fill.py";
   std::ofstream(fill) << "import sys, openpyxl\n"
                          "for path in sys.argv[1:]:\n"
                          "    wb = openpyxl.load_workbook(path)\n"
                          "    for ws in wb.worksheets:\n"
                          "        head = [str(c.value or '') for c in ws[1]]\n"
-                         "        if 'Backup set' not in head: continue\n"
-                         "        i = head.index('Backup set')\n"
+                         "        if 'Backup set name' not in head: continue\n"
+                         "        i, j = head.index('Backup set name'), head.index('Backup set expiration')\n"
                          "        for row in ws.iter_rows(min_row=2):\n"
-                         "            row[i].value = 'Name: set-%d\\nExpiration: 400 days' % row[i].row\n"
+                         "            row[i].value = 'set-%d' % row[i].row\n"
+                         "            row[j].value = '400 days'\n"
                          "    wb.save(path)\n";
   std::string cmd = "/usr/bin/python3 '" + fill + "'";
   for (const auto& e : fs::directory_iterator(dir)) cmd += " '" + e.path().string() + "'";
