@@ -8,12 +8,24 @@
 
 namespace plangen::audit {
 
+namespace {
+ManifestEntry EntryOf(const PackageMember& pm) {
+  if (pm.file.empty()) return MakeEntry(pm.path, pm.bytes(), pm.role);
+  ManifestEntry e;
+  e.path = pm.path;
+  e.sha256 = pm.sha256;
+  e.size = pm.size;
+  e.role = pm.role;
+  return e;
+}
+}  // namespace
+
 std::string BuildManifestText(const std::vector<PackageMember>& members, const PackageInfo& info) {
   Manifest m;
   m.plangen_version = info.plangen_version;
   m.as_of = info.as_of;
   m.paper = info.paper;
-  for (const PackageMember& pm : members) m.entries.push_back(MakeEntry(pm.path, pm.data, pm.role));
+  for (const PackageMember& pm : members) m.entries.push_back(EntryOf(pm));
   return FormatManifest(m);
 }
 
@@ -27,13 +39,14 @@ bool WritePackage(const std::string& path, const std::vector<PackageMember>& mem
   m.plangen_version = info.plangen_version;
   m.as_of = info.as_of;
   m.paper = info.paper;
-  for (const PackageMember& pm : members) m.entries.push_back(MakeEntry(pm.path, pm.data, pm.role));
+  for (const PackageMember& pm : members) m.entries.push_back(EntryOf(pm));
   std::string why = ValidateManifest(m);
   if (!why.empty()) return fail(why);
 
   std::vector<ZipMember> zip;
   zip.reserve(members.size() + 2);
-  for (const PackageMember& pm : members) zip.push_back(ZipMember{pm.path, pm.data});
+  // Nothing is copied: the zip reads each member where it is (memory or the staging directory).
+  for (const PackageMember& pm : members) zip.push_back(ZipMember{pm.path, {}, pm.file, &pm.bytes()});
   std::string manifest_text = FormatManifest(m);
   if (!info.sign_key_path.empty()) {
     std::string sig, err;

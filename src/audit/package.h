@@ -19,6 +19,17 @@ struct PackageMember {
   std::string path;  ///< inside the package, '/'-separated, e.g. "inputs/plan.xml"
   std::string data;
   MemberRole role = MemberRole::kOutput;
+  /// When set, the bytes are held elsewhere (the compilation's inputs, the outputs in memory)
+  /// until the package is written, and `data` is not used.
+  const std::string* borrowed = nullptr;
+  /// When not empty, the bytes are this file's (an output already written to the staging
+  /// directory), with `size` and `sha256` worked out when it was written; `data` is not used.
+  std::string file;
+  uint64_t size = 0;
+  std::string sha256;
+
+  /// The bytes of a member held in memory (not one in a file).
+  const std::string& bytes() const { return borrowed ? *borrowed : data; }
 };
 
 struct PackageInfo {

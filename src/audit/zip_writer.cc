@@ -57,8 +57,10 @@ bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWrit
     return false;
   };
   for (const ZipMember& m : members) {
-    // The buffer is borrowed (freep = 0): `members` outlives zip_close below.
-    zip_source_t* src = zip_source_buffer(za, m.data.data(), m.data.size(), 0);
+    // Buffers are borrowed (freep = 0): `members`, and what they borrow, outlive zip_close below.
+    const std::string& data = m.borrowed ? *m.borrowed : m.data;
+    zip_source_t* src = m.file.empty() ? zip_source_buffer(za, data.data(), data.size(), 0)
+                                       : zip_source_file(za, m.file.c_str(), 0, -1);
     if (!src) return fail("cannot add '" + m.name + "'");
     zip_int64_t idx = zip_file_add(za, m.name.c_str(), src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {

@@ -17,6 +17,12 @@ constexpr int64_t kZipEpoch = 315532800;
 struct ZipMember {
   std::string name;  ///< relative path with '/' separators; must pass UnsafeRelativePathReason
   std::string data;
+  /// When not empty, the member's bytes are this file's, read while the archive is written
+  /// (data is not used): a large member is never held in memory.
+  std::string file;
+  /// When set (and file is empty), the member's bytes are these, owned by the caller until the
+  /// archive is written, instead of a copy in data.
+  const std::string* borrowed = nullptr;
 };
 
 struct ZipWriteOptions {

@@ -23,16 +23,20 @@ class MemberList {
   explicit MemberList(DiagEngine& diags) : diags_(diags) {}
 
   bool Add(std::string path, std::string data, MemberRole role) {
-    std::string why = audit::UnusableMemberPathReason(path);
+    return Add(PackageMember{std::move(path), std::move(data), role});
+  }
+
+  bool Add(PackageMember m) {
+    std::string why = audit::UnusableMemberPathReason(m.path);
     if (!why.empty()) {
-      diags_.Report(DiagId::err_output_name_unsafe, Loc(), {"audit package member", path, why});
+      diags_.Report(DiagId::err_output_name_unsafe, Loc(), {"audit package member", m.path, why});
       return false;
     }
-    if (!names_.emplace(path, members_.size()).second) {
-      diags_.Report(DiagId::err_package_unwritable, Loc(), {path, "two members would have this name"});
+    if (!names_.emplace(m.path, members_.size()).second) {
+      diags_.Report(DiagId::err_package_unwritable, Loc(), {m.path, "two members would have this name"});
       return false;
     }
-    members_.push_back(PackageMember{std::move(path), std::move(data), role});
+    members_.push_back(std::move(m));
     return true;
   }
 
@@ -60,7 +64,9 @@ bool AddInput(const std::string& path, const std::string& display, const std::st
     ectx.diags.Report(DiagId::err_file_unreadable, Loc::At(f, 0), {display, "it was not read when the plan was checked"});
     return false;
   }
-  return list.Add(member, *bytes, MemberRole::kInput);
+  PackageMember m{member, {}, MemberRole::kInput};
+  m.borrowed = bytes;  // the SourceManager keeps them for the compilation's life
+  return list.Add(std::move(m));
 }
 
 
@@ -170,12 +176,20 @@ bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx
   if (out->path.empty()) return false;
   MemberList list(ectx.diags);
   bool ok = AddInputs(options, ectx, list);
+  // Outputs are not copied: a member reads the file written through to the staging directory, or
+  // borrows the bytes held in `outputs`.
   for (const auto& [rel, bytes] : outputs.files()) {
-    if (rel.compare(0, 7, "report/") == 0) {
-      ok = list.Add("reports/" + rel.substr(7), bytes, MemberRole::kReport) && ok;
+    const bool report = rel.compare(0, 7, "report/") == 0;
+    PackageMember m{report ? "reports/" + rel.substr(7) : "outputs/" + rel, {},
+                    report ? MemberRole::kReport : MemberRole::kOutput};
+    if (const OutputSet::Written* w = outputs.WrittenFile(rel)) {
+      m.file = outputs.WrittenPath(rel);
+      m.size = w->size;
+      m.sha256 = w->sha256;
     } else {
-      ok = list.Add("outputs/" + rel, bytes, MemberRole::kOutput) && ok;
+      m.borrowed = &bytes;
     }
+    ok = list.Add(std::move(m)) && ok;
   }
   ok = list.Add("reports/approvals.json", ApprovalsJson(ectx), MemberRole::kReport) && ok;
   if (!ok) return false;

@@ -14,7 +14,9 @@ namespace plangen {
 
 struct AuditPackage {
   std::string path;  ///< inside the output directory: "audit/<plan id>-v<version>-<as-of>.zip"
-  std::vector<audit::PackageMember> members;  ///< sorted by path
+  /// Sorted by path. Members borrow the compilation's input bytes and the outputs (held in the
+  /// OutputSet or written to its staging directory): both must outlive the package's writing.
+  std::vector<audit::PackageMember> members;
   audit::PackageInfo info;
 };
 

@@ -169,12 +169,21 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
   ectx.plan_digest = check::PlanDigest(c.plan);
   ectx.paper = *paper;
   ectx.jobs = jobs;
+  // Each output goes into the staging directory as soon as it is made, rather than being held
+  // until all are: the directory is swapped into place only when everything is written, and
+  // removed otherwise.
+  audit::StagedOutput staged;
+  if (!BeginOutputs(out_dir, force, &staged, c.sources, c.diags)) {
+    PrintFindings(c, format, env, std::cout);
+    return c.unreadable ? 2 : 1;
+  }
   // Libraries' temporary files go beside the output, where the next build removes what a killed
   // one left; without a folder there yet, they go to $TMPDIR.
   audit::ScratchDir scratch;
   std::string no_scratch;
   if (scratch.Create(out_dir, &no_scratch)) ectx.scratch_dir = scratch.path();
   OutputSet outputs;
+  outputs.WriteThrough(&staged);
   if (progress) std::cerr << "plangen: emitting outputs\n";
   bool emitted = EmitBuildOutputs(ectx, dist, outputs);
   // A package certifies a clean plan: a draft gets none, and neither does a build for some roles

@@ -82,7 +82,7 @@ bool EmitAndPackage(const CompileOptions& o, Compilation& c, AuditPackage* packa
 std::map<std::string, std::string> InputMembers(const AuditPackage& p) {
   std::map<std::string, std::string> out;
   for (const auto& m : p.members) {
-    if (m.role == audit::MemberRole::kInput) out[m.path] = m.data;
+    if (m.role == audit::MemberRole::kInput) out[m.path] = m.bytes();
   }
   return out;
 }

@@ -55,7 +55,7 @@ void CompareWithRebuild(const CompileOptions& copt, Paper paper, const std::stri
     auto it = package.members.find(m.path);
     if (it == package.members.end()) {
       v.diags.Report(DiagId::err_rebuild_member_extra, nowhere, {m.path});
-    } else if (it->second != m.data) {
+    } else if (it->second != m.bytes()) {
       v.diags.Report(DiagId::err_rebuild_member_differs, nowhere, {m.path});
     }
   }

@@ -60,14 +60,40 @@ bool OutputDirReplaceable(const std::string& dir, bool force, SourceManager& sm,
   return false;
 }
 
+namespace {
+
+bool Fail(const std::string& what, const std::string& why, SourceManager& sm, DiagEngine& diags) {
+  int32_t f = sm.AddFile(what, "", false);
+  diags.Report(DiagId::err_output_unwritable, Loc::At(f, 0), {what, why});
+  return false;
+}
+
+// The staging directory goes beside `dir`, so its parent must exist first (as `-o a/b/out`
+// promises); making it changes nothing that was there before.
+bool Begin(const std::string& dir, audit::StagedOutput* staged, SourceManager& sm, DiagEngine& diags) {
+  std::error_code ec;
+  fs::path parent = fs::path(dir).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  if (ec) return Fail(parent.string(), ec.message(), sm, diags);
+  std::string err;
+  if (!staged->Begin(dir, &err)) return Fail(dir, err, sm, diags);
+  return true;
+}
+
+}  // namespace
+
+bool BeginOutputs(const std::string& dir, bool force, audit::StagedOutput* staged, SourceManager& sm,
+                  DiagEngine& diags) {
+  if (!OutputDirReplaceable(dir, force, sm, diags)) return false;
+  return Begin(dir, staged, sm, diags);
+}
+
 bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags,
                   const WriteOptions& options) {
-  auto fail = [&](const std::string& what, const std::string& why) {
-    int32_t f = sm.AddFile(what, "", false);
-    diags.Report(DiagId::err_output_unwritable, Loc::At(f, 0), {what, why});
-    return false;
-  };
+  auto fail = [&](const std::string& what, const std::string& why) { return Fail(what, why, sm, diags); };
   // Every path is checked before the staging directory exists, so a refused name writes nothing.
+  // (Outputs written through never wrote an unsafe name either: they are kept in memory, to be
+  // refused here, and the staging directory is removed.)
   bool safe = true;
   for (const auto& [rel, bytes] : outputs.files()) {
     std::string why = audit::UnsafeRelativePathReason(rel);
@@ -76,25 +102,25 @@ bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManage
     safe = false;
   }
   if (!safe) return false;
-  if (!OutputDirReplaceable(dir, options.force, sm, diags)) return false;
-  // The staging directory goes beside `dir`, so its parent must exist first (as `-o a/b/out`
-  // promises); making it changes nothing that was there before.
-  std::error_code ec;
-  fs::path parent = fs::path(dir).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  if (ec) return fail(parent.string(), ec.message());
-  audit::StagedOutput staged;
+  if (!outputs.write_error().empty()) return fail(dir + "/" + outputs.write_error_path(), outputs.write_error());
+  audit::StagedOutput own;
+  audit::StagedOutput* staged = outputs.staged();
+  if (!staged) {
+    if (!OutputDirReplaceable(dir, options.force, sm, diags)) return false;
+    if (!Begin(dir, &own, sm, diags)) return false;
+    staged = &own;
+  }
   std::string err;
-  if (!staged.Begin(dir, &err)) return fail(dir, err);
-  if (!staged.WriteFile(kOutputMarker, kMarkerText, &err)) return fail(dir + "/" + kOutputMarker, err);
+  if (!staged->WriteFile(kOutputMarker, kMarkerText, &err)) return fail(dir + "/" + kOutputMarker, err);
   size_t written = 0;
   for (const auto& [rel, bytes] : outputs.files()) {
-    if (!staged.WriteFile(rel, bytes, &err)) return fail(dir + "/" + rel, err);
+    if (outputs.WrittenFile(rel)) continue;  // in the staging directory already
+    if (!staged->WriteFile(rel, bytes, &err)) return fail(dir + "/" + rel, err);
     ++written;
     if (options.after_file && !options.after_file(written)) return fail(dir + "/" + rel, "interrupted");
   }
-  if (options.before_commit && !options.before_commit(staged.staging_dir())) return false;
-  if (!staged.Commit(&err)) return fail(dir, err);
+  if (options.before_commit && !options.before_commit(staged->staging_dir())) return false;
+  if (!staged->Commit(&err)) return fail(dir, err);
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
+#include "audit/output_tree.h"
 #include "emit/output_set.h"
 
 namespace plangen {
@@ -31,11 +32,19 @@ struct WriteOptions {
 /// replaced (PG0003) and returns false.
 bool OutputDirReplaceable(const std::string& dir, bool force, SourceManager& sm, DiagEngine& diags);
 
+/// Makes the staging directory beside `dir` (and `dir`'s parent, as `-o a/b/out` promises) for
+/// outputs written through as they are made (OutputSet::WriteThrough), after the same checks as
+/// WriteOutputs. Returns false with a finding (PG0001, PG0003).
+bool BeginOutputs(const std::string& dir, bool force, audit::StagedOutput* staged, SourceManager& sm,
+                  DiagEngine& diags);
+
 /// Writes every file of `outputs` into a staging directory beside `dir` and swaps it into place
 /// only when all are written, so a failure or a kill leaves the previous `dir` as it was. Every
 /// path is checked first: one that could land outside `dir` is refused (PG0004) before anything
 /// is written, and so is a directory OutputDirReplaceable refuses. kOutputMarker is written with
 /// the outputs. Returns false (with a finding) when anything could not be written.
+/// When `outputs` were written through to a staging directory (BeginOutputs), that one is
+/// finished: the files held in memory and the marker are added, and it is swapped into place.
 bool WriteOutputs(const OutputSet& outputs, const std::string& dir, SourceManager& sm, DiagEngine& diags,
                   const WriteOptions& options = {});
 

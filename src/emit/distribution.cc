@@ -261,10 +261,20 @@ std::string Readme(const EmitContext& ctx, const DistributionOptions& options, c
 }
 
 // The bundle of `role` from the outputs in `out`; false when it cannot be written.
-bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Role& role, const OutputSet& out,
-            std::vector<std::string>* names, std::string* bytes) {
+bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Role& role, OutputSet& out,
+            std::vector<std::string>* names, OutputSet::Written* written) {
   std::vector<audit::ZipMember> members;
-  for (const std::string& path : RoleOutputs(ctx, role, out)) members.push_back({path, out.files().at(path)});
+  // The role's outputs are not copied: the zip reads them where they are (the staging directory,
+  // or the bytes the set holds).
+  for (const std::string& path : RoleOutputs(ctx, role, out)) {
+    audit::ZipMember m{path, {}};
+    if (out.WrittenFile(path)) {
+      m.file = out.WrittenPath(path);
+    } else {
+      m.borrowed = &out.files().at(path);
+    }
+    members.push_back(std::move(m));
+  }
   if (OwnsRows(ctx.plan, role.id.value)) {
     std::string xlsx;
     if (!RoleWorkbook(ctx, role, &xlsx)) return false;
@@ -281,7 +291,7 @@ bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Ro
   audit::ZipWriteOptions zo;
   zo.mtime = static_cast<int64_t>(ctx.as_of.days) * 86400;
   std::string err;
-  if (!audit::ZipToBytes(std::move(members), zo, bytes, &err)) {
+  if (!out.AddZip(BundlePath(role.id.value), std::move(members), zo, written, &err)) {
     ctx.diags.Report(DiagId::err_output_unwritable, Loc(), {BundlePath(role.id.value), err});
     return false;
   }
@@ -324,8 +334,8 @@ bool EmitDistribution(const EmitContext& ctx, const DistributionOptions& options
       continue;
     }
     std::vector<std::string> names;
-    std::string bytes;
-    if (!Bundle(ctx, options, *role, out, &names, &bytes)) {
+    OutputSet::Written bundle;
+    if (!Bundle(ctx, options, *role, out, &names, &bundle)) {
       ok = false;
       continue;
     }
@@ -333,15 +343,14 @@ bool EmitDistribution(const EmitContext& ctx, const DistributionOptions& options
     b["role"] = role->id.value;
     b["name"] = RoleName(ctx.plan, role->id.value);
     b["bundle"] = BundlePath(role->id.value);
-    b["sha256"] = audit::Sha256Hex(bytes);
-    b["size"] = bytes.size();
+    b["sha256"] = bundle.sha256;
+    b["size"] = bundle.size;
     b["members"] = names;
     if (options.compared) {
       auto it = options.changes.find(role->id.value);
       b["changes"] = it == options.changes.end() ? std::vector<std::string>() : it->second;
     }
     bundles.push_back(b);
-    out.Add(BundlePath(role->id.value), std::move(bytes));
   }
   if (!ok || !options.record) return ok;
   nlohmann::ordered_json j;
@@ -364,7 +373,7 @@ bool EmitRoleFiles(const EmitContext& ctx, const std::vector<std::string>& role_
     const Role* role = ctx.plan.FindRole(id);
     if (!role) continue;
     if (!RenderRunbook(ctx, *role, RunbookFormats(), all)) return false;
-    for (const std::string& path : RoleOutputs(ctx, *role, all)) out.Add(path, all.files().at(path));
+    for (const std::string& path : RoleOutputs(ctx, *role, all)) out.Add(path, all.Bytes(path));
   }
   return true;
 }

@@ -30,13 +30,15 @@ namespace {
 // which is the order one thread runs them in, so nothing depends on which thread ran what.
 class Scheduler {
  public:
-  explicit Scheduler(const EmitContext& ctx) : ctx_(ctx) {}
+  // Tasks write their outputs through to `staged` when it is set (OutputSet::WriteThrough).
+  Scheduler(const EmitContext& ctx, audit::StagedOutput* staged) : ctx_(ctx), staged_(staged) {}
 
   // Queues a task; `parent` is the task whose parts it is, or kNone.
   void Add(EmitPart run, size_t parent) {
     std::lock_guard<std::mutex> lock(mutex_);
     tasks_.push_back(Task{std::move(run), {}, {}, {}, true});
     const size_t id = tasks_.size() - 1;
+    tasks_[id].out.WriteThrough(staged_);
     if (parent == kNone) {
       roots_.push_back(id);
     } else {
@@ -125,6 +127,7 @@ class Scheduler {
   }
 
   const EmitContext& ctx_;
+  audit::StagedOutput* staged_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Task> tasks_;
@@ -153,7 +156,7 @@ bool RunEmitters(const EmitContext& ctx, OutputSet& out) {
   // What the threads share is only read from now on: lookups and line tables are built first.
   ctx.plan.BuildIndexes();
   ctx.sources.IndexLines();
-  Scheduler scheduler(ctx);
+  Scheduler scheduler(ctx, out.staged());
   for (const Emitter& e : AllEmitters()) {
     if (e.when != EmitWhen::kWithOthers) continue;
     scheduler.Add([&ctx, run = e.run](OutputSet& o) { return run(ctx, o); }, Scheduler::kNone);
