@@ -33,8 +33,12 @@ std::vector<const Role*> RolesWithDuties(const Plan& plan) {
   std::set<std::string> checkers;
   for (const auto& c : plan.checks) checkers.insert(c.owner.value);
   std::vector<const Role*> out;
+  std::set<std::string> seen;
   for (const Role& r : plan.roles) {
     const std::string& id = r.id.value;
+    // A role id defined twice is an error of its own (a draft still builds): the first
+    // definition, the one references resolve to, gets the runbook and the files named after it.
+    if (!seen.insert(id).second) continue;
     const Governance& g = plan.governance;
     bool duty = !plan.BackupsOwnedBy(id).empty() || !plan.ScenariosOf(id).empty() || checkers.count(id) ||
                 g.reviewer.value == id || g.validator.value == id || g.change_approver.value == id;
