@@ -16,8 +16,10 @@
 #include "audit/zip_reader.h"
 #include "audit/zip_writer.h"
 #include "driver/audit_package.h"
+#include "driver/build_record.h"
 #include "driver/commands.h"
 #include "driver/write_outputs.h"
+#include "plangen_process.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -292,7 +294,9 @@ BOOST_AUTO_TEST_CASE(sigkill_of_the_real_binary_leaves_the_previous_output) {
   MakePrevious(out);
   auto before = Tree(out);
   TempDir ref;
-  BOOST_REQUIRE(BuildSample(ref.path + "/out") == 0);
+  // Built by the same program: the tree's record names the program that wrote it.
+  BOOST_REQUIRE(RunPlangen(testing::SourceRoot(), {"build", kSample, "--as-of", "2026-12-01", "--quiet", "-o", ref.path + "/out"},
+                           300).exit == 0);
   auto complete = Tree(ref.path + "/out");
   for (int delay_ms : {5, 20, 60, 150, 400, 1000, 5000}) {
     pid_t pid = fork();
@@ -354,7 +358,8 @@ BOOST_AUTO_TEST_CASE(package_holds_inputs_outputs_reports_and_manifest) {
   BOOST_TEST(m.count("outputs/summary.html"));
   // every output of the build is in the package, byte for byte
   for (const auto& [path, bytes] : Tree(t.path + "/out")) {
-    if (path.compare(0, 6, "audit/") == 0 || path == kOutputMarker) continue;  // the marker is no output
+    // The marker and the build's record are no outputs.
+    if (path.compare(0, 6, "audit/") == 0 || path == kOutputMarker || path == kBuildRecord) continue;
     std::string member = path.compare(0, 7, "report/") == 0 ? "reports/" + path.substr(7) : "outputs/" + path;
     BOOST_TEST((m.count(member) && m[member] == bytes), member);
   }

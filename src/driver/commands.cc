@@ -16,6 +16,7 @@
 #include "audit/output_tree.h"
 #include "audit/package.h"
 #include "driver/audit_package.h"
+#include "driver/build_record.h"
 #include "driver/approve_command.h"
 #include "driver/common_options.h"
 #include "driver/diff_command.h"
@@ -162,6 +163,17 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
   }
   DistributionOptions dist;
   if (!PrepareDistribution(c, r.GetAll("role"), r.Get("since"), &dist, &error)) return UsageError("build", error);
+  // Incremental: inputs and options as the last build into out_dir recorded them, and its tree
+  // intact, mean the same tree again; the findings above are printed, nothing is written.
+  const bool incremental = !r.Has("no-incremental");
+  const BuildInputs build_inputs = ReadBuildInputs(r, copt, c);
+  if (incremental && OutputTreeUpToDate(out_dir, build_inputs)) {
+    *status = "plangen build: nothing changed since the last build; " + out_dir + " is up to date";
+    if (print && !r.Has("quiet")) std::cerr << *status << "\n";
+    if (print) PrintFindings(c, format, env, std::cout);
+    return ExitCode(c);
+  }
+  const std::string compile_findings = FindingsFingerprint(c);
   TemplateSet templates(r.Get("templates"), DataDir() + "/templates");
   EmitContext ectx{c.plan, c.profile, copt.as_of, c.diags.HasErrors(), templates, c.diags, c.sources,
                    c.has_worksheets ? &c.returned : nullptr, c.has_evidence ? &c.evidence_entries : nullptr,
@@ -200,13 +212,21 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
     if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
     WriteOptions wo;
     wo.force = force;
-    if (make_package) {
-      wo.before_commit = [&](const std::string& staging) {
+    wo.before_commit = [&](const std::string& staging) {
+      if (make_package) {
         std::error_code ec;
         fs::create_directories(fs::path(staging) / "audit", ec);
-        return audit::WritePackage(staging + "/" + package.path, package.members, package.info, c.diags);
-      };
-    }
+        if (!audit::WritePackage(staging + "/" + package.path, package.members, package.info, c.diags)) return false;
+      }
+      // The record goes last. A build whose emitters added findings records nothing, so the next
+      // one emits again and prints them.
+      if (FindingsFingerprint(c) != compile_findings) return true;
+      std::string err;
+      if (WriteBuildRecord(staging, out_dir, build_inputs, outputs, incremental, &err)) return true;
+      int32_t f = c.sources.AddFile(out_dir + "/" + kBuildRecord, "", false);
+      c.diags.Report(DiagId::err_output_unwritable, Loc::At(f, 0), {out_dir + "/" + kBuildRecord, err});
+      return false;
+    };
     emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags, wo);
   }
   if (ectx.draft && emitted) std::cerr << "plangen build: outputs marked DRAFT and no audit package, because the plan has errors\n";
@@ -328,6 +348,8 @@ CommandSpec BuildSpec() {
                     Flag("watch", "build again after every change to the plan, its parts, profile, templates, worksheets "
                                   "or topology, printing the findings that appeared or went away; Ctrl-C stops"),
                     Flag("force", "replace the output directory even if plangen did not write it"),
+                    Flag("no-incremental", "emit and write every output even when the inputs and options are those "
+                                           "the output directory records from its last build"),
                     Value("jobs", "N", "emit the outputs on N threads; the outputs are the same for any N", "the number of cores",
                           Completion::kNone, {}, 'j')},
                    CompileOptionSpecs());

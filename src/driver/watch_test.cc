@@ -233,7 +233,11 @@ BOOST_AUTO_TEST_CASE(build_watch_builds_again_after_a_change) {
   std::string seen;
   BOOST_TEST_REQUIRE(child.WaitFor("nothing written to out", 120, &seen), child.text());
   BOOST_TEST(seen.find("[PG2303]") != std::string::npos, seen);
+  // Back as it was when out was built: out is up to date, nothing is written.
   ReplaceFile(dir / "plan.xml", ReadAll(testing::SourceRoot() + "/samples/contoso/plan.xml"));
+  BOOST_TEST_REQUIRE(child.WaitFor("nothing changed since the last build; out is up to date", 120, &seen), child.text());
+  // Another change that builds: written.
+  ReplaceFile(dir / "plan.xml", ReadAll(testing::SourceRoot() + "/samples/contoso/plan.xml") + "<!-- reviewed -->\n");
   BOOST_TEST_REQUIRE(child.WaitFor("outputs written to out", 120, &seen), child.text());
   BOOST_TEST(child.Stop(SIGINT, 20) == 0);
 }
