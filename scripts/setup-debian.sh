@@ -14,10 +14,11 @@ packages=(
   g++ pkg-config meson ninja-build ccache
   libpugixml-dev libxlsxwriter-dev libkainjow-mustache-dev libcxxopts-dev libboost-test-dev
   libzip-dev zlib1g-dev libssl-dev libical-dev libcmark-dev nlohmann-json3-dev
+  librsvg2-dev  # librsvg and cairo: the timelines of the Word documents as PNG
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
 )
 if [ "${1:-}" = "--test-tools" ]; then
-  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui chromium poppler-utils
+  packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils
              make clang libclang-rt-14-dev llvm
              zsh groff-base man-db bsdextrautils)  # the install test: zsh -n, groff, man -l, col
   # Node.js and npm from Debian, unless the machine has them already: a Node.js installed from

@@ -266,6 +266,20 @@ BOOST_AUTO_TEST_CASE(safe_relative_paths) {
   BOOST_TEST(UnsafeRelativePathReason("C:/x") == "component 'C:': it starts with the drive letter 'C:'");
 }
 
+BOOST_AUTO_TEST_CASE(office_packages_may_hold_relationship_parts) {
+  std::vector<ZipMember> members = {{"_rels/.rels", "<Relationships/>"}, {"word/_rels/document.xml.rels", "<r/>"}};
+  std::string bytes, err;
+  BOOST_TEST(!ZipToBytes(members, ZipWriteOptions{}, &bytes, &err));
+  BOOST_TEST(err == "member name '_rels/.rels' is unsafe: component '.rels': it starts with a dot or a space");
+  ZipWriteOptions office;
+  office.office_package = true;
+  BOOST_TEST(ZipToBytes(members, office, &bytes, &err), err);
+  // Only a component that is exactly ".rels": other dot names and unsafe paths stay refused.
+  for (const char* bad : {"_rels/.relsx", "_rels/.hidden", "../.rels", "a/../.rels/x"}) {
+    BOOST_TEST(!ZipToBytes({{bad, "x"}}, office, &bytes, &err), bad);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(safe_component_reports_pg0004) {
   SourceManager sm;
   DiagEngine diags(sm);

@@ -28,11 +28,20 @@ namespace {
 const unsigned char kEmptyZip[22] = {0x50, 0x4b, 0x05, 0x06};
 
 // Sorts `members` and refuses unsafe or duplicate names.
-bool CheckMembers(std::vector<ZipMember>& members, std::string* err) {
+bool CheckMembers(std::vector<ZipMember>& members, const ZipWriteOptions& options, std::string* err) {
   std::sort(members.begin(), members.end(),
             [](const ZipMember& a, const ZipMember& b) { return a.name < b.name; });
   for (size_t i = 0; i < members.size(); ++i) {
-    std::string why = UnsafeRelativePathReason(members[i].name);
+    std::string checked = members[i].name;
+    if (options.office_package) {
+      // A relationship part's name is ".rels" after its folder: judge it as "x.rels".
+      for (size_t at = checked.find(".rels"); at != std::string::npos; at = checked.find(".rels", at + 2)) {
+        bool starts = at == 0 || checked[at - 1] == '/';
+        bool ends = at + 5 == checked.size() || checked[at + 5] == '/';
+        if (starts && ends) checked.replace(at, 1, "x.");
+      }
+    }
+    std::string why = UnsafeRelativePathReason(checked);
     if (!why.empty()) {
       *err = "member name '" + members[i].name + "' is unsafe: " + why;
       return false;
@@ -88,7 +97,7 @@ bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWrit
 
 bool WriteZip(const std::string& path, std::vector<ZipMember> members, const ZipWriteOptions& options,
               std::string* err) {
-  if (!CheckMembers(members, err)) return false;
+  if (!CheckMembers(members, options, err)) return false;
   int code = 0;
   zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
   if (!za) {
@@ -115,7 +124,7 @@ bool WriteZip(const std::string& path, std::vector<ZipMember> members, const Zip
 }
 
 bool ZipToBytes(std::vector<ZipMember> members, const ZipWriteOptions& options, std::string* bytes, std::string* err) {
-  if (!CheckMembers(members, err)) return false;
+  if (!CheckMembers(members, options, err)) return false;
   if (members.empty()) {
     bytes->assign(reinterpret_cast<const char*>(kEmptyZip), sizeof kEmptyZip);
     return true;

@@ -29,6 +29,9 @@ struct ZipWriteOptions {
   /// Timestamp of every member, seconds since 1970 UTC; clamped to 1980..2107 and rounded
   /// down to even seconds (the zip format's resolution).
   int64_t mtime = kZipEpoch;
+  /// An Office Open XML package (.docx): a name component ".rels", as in "_rels/.rels", is
+  /// allowed; every other rule of safe names holds.
+  bool office_package = false;
   int level = 6;  ///< deflate level, 1..9: 6 is zlib's default, 9 costs ~3x the time for ~1% smaller
 };
 

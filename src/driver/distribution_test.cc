@@ -170,7 +170,8 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
   for (const std::string& role : kRoles) {
     BOOST_TEST_CONTEXT("role " << role) {
       auto bundle = Unzip(files.at("distribution/" + role + ".zip"));
-      std::set<std::string> want = {"README.md", "contacts.md", "runbooks/" + role + ".html", "runbooks/" + role + ".md"};
+      std::set<std::string> want = {"README.md", "contacts.md", "runbooks/" + role + ".html", "runbooks/" + role + ".md",
+                                    "runbooks/" + role + ".docx"};
       if (files.count("calendar/" + role + ".ics")) want.insert("calendar/" + role + ".ics");
       // Its restoration scripts; the task definitions of the backups it owns and the backup
       // scripts of their servers.

@@ -205,6 +205,7 @@ std::string Describe(const std::string& path, const std::map<std::string, std::s
     std::string e = ext();
     if (e == "html") return "your runbook, to read on screen or print (HTML)";
     if (e == "md") return "your runbook as Markdown text";
+    if (e == "docx") return "your runbook as a Word document, to print or annotate";
     return "your runbook (" + e + ")";
   }
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";

@@ -1,7 +1,7 @@
-// runbooks/<role>.html and runbooks/<role>.md: one self-contained, printable HTML runbook and one
-// GitHub-flavoured Markdown runbook per role with duties, both from one view of the role. Roles
-// named nowhere in the plan are noted by the check (role_use_check.cc), so 'check' and 'build'
-// report the same findings.
+// runbooks/<role>.html, .md and .docx: one self-contained, printable HTML runbook, one
+// GitHub-flavoured Markdown runbook and one Word document per role with duties, all from one view
+// of the role. Roles named nowhere in the plan are noted by the check (role_use_check.cc), so
+// 'check' and 'build' report the same findings.
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/runbook_view.h"
@@ -9,8 +9,9 @@
 namespace plangen {
 
 const std::vector<RunbookFormat>& RunbookFormats() {
-  static const std::vector<RunbookFormat> formats = {{"runbook/runbook.html.mustache", ".html", true},
-                                                     {"runbook/runbook.md.mustache", ".md", false}};
+  static const std::vector<RunbookFormat> formats = {{"runbook/runbook.html.mustache", ".html", true, false},
+                                                     {"runbook/runbook.md.mustache", ".md", false, false},
+                                                     {"docx/runbook/document.xml.mustache", ".docx", true, true}};
   return formats;
 }
 
@@ -19,9 +20,12 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
   for (const RunbookFormat& f : formats) timeline = timeline || f.shows_timeline;
   const TemplateData view = RunbookView(ctx, role, timeline);
   for (const RunbookFormat& f : formats) {
-    std::string text;
-    if (!ctx.templates.Render(f.template_name, view, &text, ctx.diags, ctx.sources)) return false;
-    out.Add("runbooks/" + RoleFileStem(role.id.value) + f.ext, std::move(text));
+    const std::string path = "runbooks/" + RoleFileStem(role.id.value) + f.ext;
+    std::string bytes;
+    if (f.docx ? !RenderRunbookDocx(ctx, view, path, &bytes)
+               : !ctx.templates.Render(f.template_name, view, &bytes, ctx.diags, ctx.sources))
+      return false;
+    out.Add(path, std::move(bytes));
   }
   return true;
 }

@@ -13,14 +13,16 @@ namespace plangen {
 /// The roles that have at least one duty, in plan order.
 std::vector<const Role*> RolesWithDuties(const Plan& plan);
 
-/// A format of the runbooks: its template, its file extension, and whether it shows the
-/// scenarios' SVG timelines (the costliest part of the view, left out where nothing shows it).
+/// A format of the runbooks: its template, its file extension, whether it shows the
+/// scenarios' SVG timelines (the costliest part of the view, left out where nothing shows it),
+/// and whether it is a Word document (rendered by RenderRunbookDocx, not by one template).
 struct RunbookFormat {
   const char* template_name;
   const char* ext;
   bool shows_timeline;
+  bool docx = false;
 };
-/// HTML and Markdown.
+/// HTML, Markdown and Word.
 const std::vector<RunbookFormat>& RunbookFormats();
 
 /// Renders runbooks/<stem>.<ext> in each of `formats` for every role with a duty, from one view
@@ -28,6 +30,11 @@ const std::vector<RunbookFormat>& RunbookFormats();
 bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::vector<RunbookFormat>& formats);
 /// Renders `role`'s runbook in each of `formats` from one view; false when a template failed.
 bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<RunbookFormat>& formats, OutputSet& out);
+
+/// runbooks/<role>.docx from the runbook's view: the parts under templates/docx/ (runbook/ for
+/// its document.xml), zipped into `bytes`. `path` names the output in diagnostics.
+bool RenderRunbookDocx(const EmitContext& ctx, const TemplateData& runbook_view, const std::string& path,
+                       std::string* bytes);
 
 /// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);

@@ -30,6 +30,31 @@ std::string EscapeHtml(const std::string& s) {
   return out;
 }
 
+std::string EscapeXml(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    // XML 1.0 allows no C0 control but tab and line feed (a carriage return would be read back
+    // as a line feed), nor U+FFFE and U+FFFF (EF BF BE, EF BF BF): they are left out.
+    if (c < 0x20 && c != '\t' && c != '\n') continue;
+    if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
 std::string EscapeMarkdown(const std::string& s) {
   static const std::string kSpecial = "\\`*_[]#!|~";
   std::string out;
@@ -148,6 +173,8 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
   };
   if (ends_with(".md.mustache")) {
     tmpl.set_custom_escape(EscapeMarkdown);
+  } else if (name.compare(0, 5, "docx/") == 0) {
+    tmpl.set_custom_escape(EscapeXml);
   } else if (!ends_with(".html.mustache")) {
     tmpl.set_custom_escape([](const std::string& s) { return s; });
   }

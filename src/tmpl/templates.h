@@ -18,6 +18,9 @@ using TemplateData = kainjow::mustache::data;
 
 /// HTML escaping (&, <, >, ", ').
 std::string EscapeHtml(const std::string& s);
+/// XML escaping (&, <, >, ", '), leaving out the characters XML 1.0 does not allow (control
+/// characters but tab and line feed, U+FFFE, U+FFFF).
+std::string EscapeXml(const std::string& s);
 /// Markdown escaping for GitHub-flavoured Markdown inline text: every punctuation character that
 /// could start markup is backslash-escaped, '|' too (tables), and line breaks become <br>.
 std::string EscapeMarkdown(const std::string& s);
@@ -32,7 +35,8 @@ class TemplateSet {
 
   /// Renders templates/<name> (for example "runbook/runbook.md.mustache") with `data`. Partials
   /// {{> name}} are read from partials/<name>.mustache beside it. Escaping follows the file's
-  /// format (.md: Markdown, .html: HTML, anything else: none). Reports template errors and keys
+  /// format (.md: Markdown, .html: HTML, the parts of a Word document under docx/: XML,
+  /// anything else: none). Reports template errors and keys
   /// missing from the data (PG3xxx) and returns false; only then is the template registered with
   /// `sm`, to point at.
   bool Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags, SourceManager& sm);

@@ -62,4 +62,12 @@ BOOST_AUTO_TEST_CASE(escapes_per_format) {
   BOOST_TEST(EscapeMarkdown("- item") == "\\- item");
 }
 
+BOOST_AUTO_TEST_CASE(xml_escaping_leaves_out_what_xml_forbids) {
+  BOOST_TEST(EscapeXml("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;");
+  // Tab and line feed stay; other C0 controls, carriage returns, U+FFFE and U+FFFF go.
+  BOOST_TEST(EscapeXml(std::string("x\ty\nz\r\x01\x0b\x1f") + "\xEF\xBF\xBE\xEF\xBF\xBFw") == "x\ty\nzw");
+  // Other characters, U+FFFD and the rest of UTF-8, are kept.
+  BOOST_TEST(EscapeXml("\xEF\xBF\xBD \xC3\xA9") == "\xEF\xBF\xBD \xC3\xA9");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,56 @@
+#include "emit/svg_png.h"
+
+#include <cairo.h>
+#include <librsvg/rsvg.h>
+
+#include <cmath>
+#include <memory>
+
+namespace plangen {
+
+namespace {
+
+cairo_status_t AppendPng(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width, int* height, std::string* err) {
+  GError* gerr = nullptr;
+  std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> handle(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerr), &g_object_unref);
+  if (!handle) {
+    *err = std::string("the SVG cannot be read: ") + (gerr ? gerr->message : "unknown error");
+    if (gerr) g_error_free(gerr);
+    return false;
+  }
+  gdouble w = 0, h = 0;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h) || w <= 0 || h <= 0 || w > 10000 || h > 10000) {
+    *err = "the SVG has no usable width and height";
+    return false;
+  }
+  *width = static_cast<int>(std::ceil(w * scale));
+  *height = static_cast<int>(std::ceil(h * scale));
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, *width, *height), &cairo_surface_destroy);
+  std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  RsvgRectangle viewport{0, 0, static_cast<double>(*width), static_cast<double>(*height)};
+  if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerr)) {
+    *err = std::string("the SVG cannot be drawn: ") + (gerr ? gerr->message : "unknown error");
+    if (gerr) g_error_free(gerr);
+    return false;
+  }
+  cairo_surface_flush(surface.get());
+  png->clear();
+  if (cairo_surface_write_to_png_stream(surface.get(), &AppendPng, png) != CAIRO_STATUS_SUCCESS) {
+    *err = "the PNG cannot be written";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace plangen
