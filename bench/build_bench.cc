@@ -1,7 +1,8 @@
 // Runs 'plangen build' as a user does, on a synthetic plan of N servers, and prints for each run
 // the wall time, the CPU time and the peak resident memory of the process: with --jobs 1 and
-// with every core, and a rebuild into the same output directory. Figures only: nothing here
-// asserts a time, and on a shared machine they vary from run to run.
+// with every core, a rebuild into the same output directory with nothing changed (and its ratio
+// to a full build), one with --no-incremental and one after a change to the plan. Figures only:
+// nothing here asserts a time, and on a shared machine they vary from run to run.
 //
 //   build_bench [SERVERS...]        (default 10000; the plangen binary beside this one, or $PLANGEN_BIN)
 #include <sys/resource.h>
@@ -89,6 +90,15 @@ int main(int argc, char** argv) {
     Print(n, "rebuild, nothing changed", again);
     if (all.exit == 0 && again.exit == 0)
       std::printf("%8d  no-change rebuild: %.1f %% of a full build\n", n, 100.0 * again.wall / all.wall);
+    // The record ignored: every output emitted and written again.
+    const RunResult forced = Run(bin, {"build", plan, "-o", dir + "/out-n", "--as-of", "2026-12-01", "--quiet", "--jobs",
+                                       std::to_string(cores), "--no-incremental"});
+    Print(n, "rebuild --no-incremental", forced);
+    // One input changed (a comment added to the plan): everything is emitted again, and the files
+    // whose bytes did not change keep their time.
+    std::ofstream(plan, std::ios::binary | std::ios::app) << "<!-- changed -->\n";
+    const RunResult changed = build(dir + "/out-n", cores);
+    Print(n, "rebuild, the plan changed", changed);
     fs::remove_all(dir + "/out-1");
     fs::remove_all(dir + "/out-n");
     fs::remove(plan);
