@@ -1,5 +1,7 @@
-// checklists/validation.html and .md: the validation checks grouped by interval and owner.
+// checklists/validation.html, .md and .docx: the validation checks grouped by interval and owner,
+// from one view.
 #include "emit/checklist_view.h"
+#include "emit/docx_package.h"
 #include "emit/emitters.h"
 
 namespace plangen {
@@ -13,6 +15,13 @@ bool EmitChecklists(const EmitContext& ctx, OutputSet& out) {
       return false;
     out.Add(std::string("checklists/validation.") + ext, std::move(text));
   }
+  const std::string docx_path = "checklists/validation.docx";
+  DocxDocument doc(ctx, docx_path);
+  std::string bytes;
+  if (!doc.Write("checklist", std::move(view), "Validation checklist", PrintFooterPlan(ctx) + " \u00b7 Validation checklist",
+                 &bytes))
+    return false;
+  out.Add(docx_path, std::move(bytes));
   return true;
 }
 

@@ -26,6 +26,7 @@
 
 namespace plangen {
 bool EmitAllRunbooks(const EmitContext& ctx, OutputSet& out);
+bool EmitChecklists(const EmitContext& ctx, OutputSet& out);
 }  // namespace plangen
 
 using namespace plangen;
@@ -34,7 +35,7 @@ using kainjow::mustache::data;
 
 namespace {
 
-// The sample compiled, and its runbooks (or every output, with `all`) emitted.
+// The sample compiled, and its runbooks and checklists (or every output, with `all`) emitted.
 struct Built {
   Compilation c;
   std::unique_ptr<TemplateSet> templates;
@@ -57,7 +58,7 @@ struct Built {
     ctx = std::make_unique<EmitContext>(EmitContext{c.plan, c.profile, o.as_of, false, *templates, c.diags, c.sources});
     ctx->paper = paper;
     ctx->jobs = jobs;
-    ok = all ? RunEmitters(*ctx, out) : EmitAllRunbooks(*ctx, out);
+    ok = all ? RunEmitters(*ctx, out) : EmitAllRunbooks(*ctx, out) && EmitChecklists(*ctx, out);
   }
   std::map<std::string, std::string> Docx() const {
     std::map<std::string, std::string> d;
@@ -205,7 +206,8 @@ BOOST_AUTO_TEST_CASE(every_part_is_well_formed_typed_and_linked) {
   const Built& b = A4();
   BOOST_REQUIRE(b.ok);
   auto docs = b.Docx();
-  BOOST_TEST(docs.size() == RolesWithDuties(b.c.plan).size(), "one .docx per runbook");
+  BOOST_TEST(docs.size() == RolesWithDuties(b.c.plan).size() + 1, "one .docx per runbook, and the checklist's");
+  BOOST_TEST(docs.count("checklists/validation.docx"));
   for (const auto& [path, bytes] : docs) {
     BOOST_TEST_CONTEXT(path) {
       auto parts = Unzip(bytes);
@@ -305,7 +307,8 @@ BOOST_AUTO_TEST_CASE(no_empty_paragraph_command_or_check) {
       if (Style(p) == "Check") BOOST_TEST(NoSpace(text).size() > 6u, path << ": a check without text");
       commands += Style(p) == "Command";
     }
-    BOOST_TEST(commands == static_cast<int>(ExpectedOf(b, path.substr(9, path.size() - 14)).commands.size()), path);
+    if (path.rfind("runbooks/", 0) == 0)
+      BOOST_TEST(commands == static_cast<int>(ExpectedOf(b, path.substr(9, path.size() - 14)).commands.size()), path);
   }
 }
 
@@ -370,7 +373,7 @@ BOOST_AUTO_TEST_CASE(byte_identical_across_builds_and_jobs) {
   BOOST_REQUIRE(one.ok);
   BOOST_REQUIRE(two.ok);
   auto a = one.Docx(), b = two.Docx();
-  BOOST_TEST(a.size() == RolesWithDuties(one.c.plan).size());
+  BOOST_TEST(a.size() == RolesWithDuties(one.c.plan).size() + 1);
   BOOST_TEST(a.size() >= 8u);
   BOOST_TEST(a.size() == b.size());
   for (const auto& [path, bytes] : a) BOOST_TEST((b.count(path) && b.at(path) == bytes), path << " differs");
@@ -419,6 +422,11 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
       std::string text = NoSpace(Run("pdftotext -raw '" + pdf.string() + "' -"));
       std::string pages = Run("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
       BOOST_TEST_MESSAGE(path << ": " << bytes.size() << " bytes, " << NoSpace(pages) << " pages in LibreOffice");
+      if (path == "checklists/validation.docx") {
+        BOOST_TEST(text.find("Validationchecklist") != std::string::npos);
+        for (const ValidationCheck& c : b.c.plan.checks) BOOST_TEST(text.find(NoSpace(c.title.value)) != std::string::npos, "check '" << c.title.value << "'");
+        continue;
+      }
       Expected e = ExpectedOf(b, stem);
       BOOST_TEST(text.find(NoSpace("Runbook:")) != std::string::npos);
       for (const std::string& t : e.titles) BOOST_TEST(text.find(NoSpace(t)) != std::string::npos, "step title '" << t << "'");
@@ -426,6 +434,37 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
     }
   }
   fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(checklist_has_every_check_in_a_row_with_a_box) {
+  const Built& b = A4();
+  BOOST_REQUIRE(b.ok);
+  auto parts = Unzip(b.Docx().at("checklists/validation.docx"));
+  pugi::xml_document doc, footer;
+  BOOST_REQUIRE(doc.load_string(parts["word/document.xml"].c_str()));
+  BOOST_REQUIRE(footer.load_string(parts["word/footer1.xml"].c_str()));
+  BOOST_TEST(ParagraphText(footer.select_node("//w:p").node()).find("Validation checklist") != std::string::npos);
+  std::multiset<std::string> rows;  // "kind|title" of each row after a table's heading row
+  size_t tables = 0;
+  for (const pugi::xpath_node& t : doc.select_nodes("//w:tbl")) {
+    ++tables;
+    bool heading = true;
+    for (pugi::xml_node tr : t.node().children("w:tr")) {
+      if (heading) {
+        BOOST_TEST(tr.child("w:trPr").child("w:tblHeader"), "the first row is a heading row, repeated on each page");
+        heading = false;
+        continue;
+      }
+      std::vector<std::string> cells;
+      for (pugi::xml_node tc : tr.children("w:tc")) cells.push_back(ParagraphText(tc.child("w:p")));
+      BOOST_REQUIRE(cells.size() == 8u);
+      BOOST_TEST(cells[0] == "\u2610");
+      rows.insert(cells[2].substr(0, cells[2].find(':')) + "|" + cells[3]);
+    }
+  }
+  BOOST_TEST(tables >= 2u);
+  BOOST_TEST(rows.size() == b.c.plan.checks.size());
+  for (const ValidationCheck& c : b.c.plan.checks) BOOST_TEST(rows.count(c.kind.value + "|" + c.title.value), c.title.value);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
