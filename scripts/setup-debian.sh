@@ -16,6 +16,7 @@ packages=(
   libzip-dev zlib1g-dev libssl-dev libical-dev libcmark-dev nlohmann-json3-dev
   librsvg2-dev  # librsvg and cairo: the timelines of the Word documents as PNG
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
+  libpango1.0-dev libcairo2-dev fonts-dejavu-core  # the PDF outputs (--pdf): pango, cairo and the fonts they embed
 )
 if [ "${1:-}" = "--test-tools" ]; then
   packages+=(unzip libxml2-utils python3 python3-openpyxl python3-icalendar libreoffice-calc-nogui libreoffice-writer-nogui chromium poppler-utils

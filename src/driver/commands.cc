@@ -180,6 +180,7 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
                    c.has_evidence ? &c.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(c.plan);
   ectx.paper = *paper;
+  ectx.pdf = r.Has("pdf");
   ectx.jobs = jobs;
   // Each output goes into the staging directory as soon as it is made, rather than being held
   // until all are: the directory is swapped into place only when everything is written, and
@@ -344,6 +345,7 @@ CommandSpec BuildSpec() {
                           "", Completion::kFile),
                     Value("paper", "SIZE", "the paper the HTML runbooks, checklist and summary print on: a4 or letter", "a4",
                           Completion::kChoice, {"a4", "letter"}),
+                    Flag("pdf", "also typeset every runbook and the checklist as PDF, on the --paper size"),
                     Flag("quiet", "no progress on stderr"),
                     Flag("watch", "build again after every change to the plan, its parts, profile, templates, worksheets "
                                   "or topology, printing the findings that appeared or went away; Ctrl-C stops"),

@@ -19,7 +19,7 @@ namespace {
 
 // Builds the package again from the inputs, in memory, and reports every member that differs
 // from `package`, or why the inputs could not be rebuilt (their findings printed).
-void CompareWithRebuild(const CompileOptions& copt, Paper paper, const std::string& templates_dir, const std::string& since,
+void CompareWithRebuild(const CompileOptions& copt, Paper paper, bool pdf, const std::string& templates_dir, const std::string& since,
                         const audit::VerifyResult& package, OutputFormat format, const Environment& env,
                         Compilation& v) {
   Loc nowhere;
@@ -42,6 +42,7 @@ void CompareWithRebuild(const CompileOptions& copt, Paper paper, const std::stri
                    rc.has_evidence ? &rc.evidence.files : nullptr};
   ectx.plan_digest = check::PlanDigest(rc.plan);
   ectx.paper = paper;
+  ectx.pdf = pdf;
   OutputSet outputs;
   AuditPackage rebuilt;
   DistributionOptions dist;
@@ -92,7 +93,10 @@ int RunVerify(const ParsedArgs& r, const Environment& env) {
     }
     // The build's paper, as its MANIFEST recorded it; a package from before --paper was A4.
     const Paper paper = ParsePaper(result.manifest.paper).value_or(Paper::kA4);
-    CompareWithRebuild(copt, paper, r.Get("templates"), r.Get("since"), result, format, env, v);
+    // A build with --pdf put PDF files in the package.
+    bool pdf = false;
+    for (const auto& [path, data] : result.members) pdf = pdf || (path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0);
+    CompareWithRebuild(copt, paper, pdf, r.Get("templates"), r.Get("since"), result, format, env, v);
   }
   PrintFindings(v, format, env, std::cout);
   if (unreadable) return 2;

@@ -12,6 +12,7 @@
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/runbook_view.h"
+#include "emit/runbook_pdf.h"
 #include "emit/scripts_view.h"
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
@@ -206,6 +207,7 @@ std::string Describe(const std::string& path, const std::map<std::string, std::s
     if (e == "html") return "your runbook, to read on screen or print (HTML)";
     if (e == "md") return "your runbook as Markdown text";
     if (e == "docx") return "your runbook as a Word document, to print or annotate";
+    if (e == "pdf") return "your runbook typeset to print (PDF)";
     return "your runbook (" + e + ")";
   }
   if (StartsWith(path, "calendar/")) return "your backup and validation duties as recurring calendar events (import it)";
@@ -374,6 +376,7 @@ bool EmitRoleFiles(const EmitContext& ctx, const std::vector<std::string>& role_
     const Role* role = ctx.plan.FindRole(id);
     if (!role) continue;
     if (!RenderRunbook(ctx, *role, RunbookFormats(), all)) return false;
+    if (ctx.pdf && !RenderRunbookPdf(ctx, *role, all)) return false;
     for (const std::string& path : RoleOutputs(ctx, *role, all)) out.Add(path, all.Bytes(path));
   }
   return true;

@@ -35,6 +35,8 @@ struct EmitContext {
   std::string scratch_dir;
   /// The paper the HTML outputs print on (--paper).
   Paper paper = Paper::kA4;
+  /// Also typeset the runbooks and the checklist as PDF (--pdf).
+  bool pdf = false;
   /// How many threads RunEmitters may use (--jobs); the outputs and findings are the same
   /// whatever the number.
   unsigned jobs = 1;
