@@ -314,6 +314,58 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
   Set(view, "no_backup", std::move(not_needed));
 }
 
+// A scenario of more steps than this is shown to a role that does not decide it in part: its own
+// steps and the steps just before and after them, the rest summed up in gaps. So each runbook
+// stays the size of its role's work, however many roles a scenario has.
+constexpr size_t kWholeScenarioSteps = 40;
+// How many neighbours of a step a scenario shown in part names ("A (step 2), B (step 3) and 7
+// more").
+constexpr size_t kNeighboursNamed = 5;
+// A runbook lists the contacts of at most this many roles it does not work with, unless its
+// role coordinates.
+constexpr size_t kOtherRolesListed = 20;
+
+std::vector<bool> ShownSteps(const Scenario& s, const ScenarioTiming& t, const std::vector<std::vector<int>>& next,
+                             const std::string& id) {
+  const bool whole = s.steps.size() <= kWholeScenarioSteps || s.decider.value == id;
+  std::vector<bool> shown(s.steps.size(), whole);
+  if (whole) return shown;
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (s.steps[i].role.value != id) continue;
+    shown[i] = true;
+    for (int p : t.steps[i].after) shown[p] = true;
+    for (int n : next[i]) shown[n] = true;
+  }
+  return shown;
+}
+
+std::string JoinSome(const std::vector<std::string>& names, size_t most) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < most; ++i) out += (i ? "; " : "") + names[i];
+  if (names.size() > most) out += " and " + std::to_string(names.size() - most) + " more";
+  return out;
+}
+
+// Consecutive steps a scenario shown in part leaves out, as one row of its timeline.
+struct StepGap {
+  int first = 0, last = 0, count = 0;
+  std::set<std::string> roles;
+  void Add(int i, const std::string& role) {
+    if (count++ == 0) first = i;
+    last = i;
+    roles.insert(role);
+  }
+  data Row(const Plan& plan) const {
+    data g;
+    Set(g, "gap", true);
+    std::string numbers = count == 1 ? "Step " + std::to_string(first + 1)
+                                     : "Steps " + std::to_string(first + 1) + " to " + std::to_string(last + 1);
+    std::string by = roles.size() == 1 ? RoleName(plan, *roles.begin()) : std::to_string(roles.size()) + " roles";
+    Set(g, "gap_text", numbers + ", by " + by + ": not yours, not next to yours.");
+    return g;
+  }
+};
+
 data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& id, bool with_timeline,
                   std::set<std::string>* related) {
   const Plan& plan = ctx.plan;
@@ -346,24 +398,40 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   std::vector<std::vector<int>> next(s.steps.size());
   for (size_t i = 0; i < s.steps.size(); ++i)
     for (int p : t.steps[i].after) next[p].push_back(static_cast<int>(i));
+  const std::vector<bool> shown = ShownSteps(s, t, next, id);
+  const bool partial = std::find(shown.begin(), shown.end(), false) != shown.end();
   data steps{data::type::list};
   data handoffs{data::type::list};
+  StepGap gap;
+  auto flush_gap = [&] {
+    if (gap.count == 0) return;
+    Append(steps, gap.Row(plan));
+    gap = StepGap{};
+  };
   for (size_t i = 0; i < s.steps.size(); ++i) {
     const ScenarioStep& st = s.steps[i];
     const StepTiming& ti = t.steps[i];
+    if (!shown[i]) {
+      gap.Add(static_cast<int>(i), st.role.value);
+      continue;
+    }
+    const bool restart = gap.count > 0;
+    flush_gap();
     bool yours = st.role.value == id;
-    std::string from, to;
+    std::vector<std::string> from, to;
     for (int p : ti.after) {
       if (s.steps[p].role.value == st.role.value) continue;
-      from += (from.empty() ? "" : "; ") + RoleName(plan, s.steps[p].role.value) + " (step " + std::to_string(p + 1) + ")";
+      from.push_back(RoleName(plan, s.steps[p].role.value) + " (step " + std::to_string(p + 1) + ")");
       if (yours) related->insert(s.steps[p].role.value);
     }
     for (int n : next[i]) {
       if (s.steps[n].role.value == st.role.value) continue;
-      to += (to.empty() ? "" : "; ") + RoleName(plan, s.steps[n].role.value) + " (step " + std::to_string(n + 1) + ")";
+      to.push_back(RoleName(plan, s.steps[n].role.value) + " (step " + std::to_string(n + 1) + ")");
       if (yours) related->insert(s.steps[n].role.value);
     }
     data sd;
+    Set(sd, "gap", false);
+    Set(sd, "restart", restart);
     Set(sd, "number", std::to_string(i + 1));
     Set(sd, "title", st.title.value);
     Set(sd, "role", RoleName(plan, st.role.value));
@@ -373,8 +441,10 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
     Set(sd, "finish", TimelineOffset(ti.finish));
     Set(sd, "critical", ti.critical);
     Set(sd, "after", Opt(StepList(ti.after)));
-    Set(sd, "handoff_from", Opt(from));
-    Set(sd, "handoff_to", Opt(to));
+    // In a scenario shown in part, a step with many neighbours names the first few of them.
+    const size_t names = partial ? kNeighboursNamed : std::max(from.size(), to.size());
+    Set(sd, "handoff_from", Opt(JoinSome(from, names)));
+    Set(sd, "handoff_to", Opt(JoinSome(to, names)));
     Set(sd, "source", SourceRef(ctx.sources, st.loc));
     Append(steps, std::move(sd));
     if (!to.empty()) {
@@ -383,10 +453,18 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
       Set(h, "title", st.title.value);
       Set(h, "role", RoleName(plan, st.role.value));
       Set(h, "yours", yours);
-      Set(h, "to", to);
+      Set(h, "to", JoinSome(to, names));
       Append(handoffs, std::move(h));
     }
   }
+  flush_gap();
+  size_t hidden = static_cast<size_t>(std::count(shown.begin(), shown.end(), false));
+  Set(d, "partial", Opt(partial ? "The scenario has " + std::to_string(s.steps.size()) + " steps; " +
+                                      std::to_string(hidden) +
+                                      " of them, by roles whose work does not touch yours, are summed up in gaps " +
+                                      "below. " + RoleName(plan, s.decider.value) +
+                                      ", who decides the scenario, has the whole timeline."
+                                : std::string()));
   Set(d, "steps", std::move(steps));
   Set(d, "has_handoffs", !handoffs.is_empty_list());
   Set(d, "handoffs", std::move(handoffs));
@@ -397,7 +475,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   Set(d, "over", t.rto > 0 && t.total > t.rto);
   Set(d, "margin", t.rto > 0 ? TimelineDuration(t.rto >= t.total ? t.rto - t.total : t.total - t.rto) : std::string());
   Set(d, "cycle", t.cycle);
-  if (with_timeline) Set(d, "timeline_svg", TimelineSvg(plan, s, t));
+  if (with_timeline) Set(d, "timeline_svg", TimelineSvg(plan, s, t, shown));
   RestoreProcedure(ctx, s, d);
 
   data rows{data::type::list};
@@ -545,16 +623,14 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
     }
     // The people who fill the role, with their own contacts and the other roles they fill.
     for (const Ref& m : r.members) {
-      const Person* p = nullptr;
-      for (const Person& x : plan.people) p = p ? p : (x.id.value == m.value ? &x : nullptr);
+      const Person* p = plan.FindPerson(m.value);
       if (!p) continue;
       std::string value = p->name.empty() ? p->id.value : p->name.value;
       for (const Contact& c : p->contacts) value += ", " + c.type.value + " " + c.value.value;
       std::string others;
-      for (const Role& o : plan.roles) {
-        if (o.id.value == r.id.value) continue;
-        for (const Ref& om : o.members)
-          if (om.value == m.value) others += (others.empty() ? "" : ", ") + (o.name.empty() ? o.id.value : o.name.value);
+      for (const Role* o : plan.RolesOfPerson(m.value)) {
+        if (o->id.value == r.id.value) continue;
+        others += (others.empty() ? "" : ", ") + (o->name.empty() ? o->id.value : o->name.value);
       }
       if (!others.empty()) value += " (also " + others + ")";
       data cd;
@@ -569,8 +645,37 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
   add_contacts(role, "this role");
   for (const Role& r : plan.roles)
     if (r.id.value != id && related.count(r.id.value)) add_contacts(r, "works with you in this plan");
+  // Everyone else: listed in full by the roles that coordinate (decide a scenario or govern the
+  // plan), and by every role while there are few; otherwise said in one line, so that a plan of
+  // many roles does not repeat every role's contacts in every runbook.
+  std::vector<const Role*> others;
   for (const Role& r : plan.roles)
-    if (r.id.value != id && !related.count(r.id.value)) add_contacts(r, "other role");
+    if (r.id.value != id && !related.count(r.id.value)) others.push_back(&r);
+  std::vector<std::string> coordinators;
+  for (const Scenario& s : plan.scenarios)
+    if (std::find(coordinators.begin(), coordinators.end(), s.decider.value) == coordinators.end())
+      coordinators.push_back(s.decider.value);
+  for (const Ref* r : {&g.reviewer, &g.change_approver})
+    if (std::find(coordinators.begin(), coordinators.end(), r->value) == coordinators.end()) coordinators.push_back(r->value);
+  const bool coordinates = std::find(coordinators.begin(), coordinators.end(), id) != coordinators.end();
+  if (coordinates || others.size() <= kOtherRolesListed) {
+    for (const Role* r : others) add_contacts(*r, "other role");
+  } else {
+    std::vector<std::string> names;
+    for (const std::string& c : coordinators) names.push_back(RoleName(plan, c));
+    data d;
+    Set(d, "role", std::to_string(others.size()) + " other roles");
+    Set(d, "role_id", std::string());
+    Set(d, "relation", std::string("no duty next to yours: not listed here"));
+    data list{data::type::list};
+    data cd;
+    Set(cd, "type", std::string("contacts"));
+    Set(cd, "value", "in the runbook of " + JoinSome(names, 3));
+    Append(list, std::move(cd));
+    Set(d, "has_contacts", true);
+    Set(d, "contacts", std::move(list));
+    Append(contacts, std::move(d));
+  }
   Set(view, "contacts", std::move(contacts));
 
   data spares{data::type::list};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 #include "tmpl/templates.h"
 
@@ -108,16 +109,18 @@ std::string Clip(const std::string& s, size_t max) {
 
 }  // namespace
 
-std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t) {
+std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
+  auto is_shown = [&](size_t i) { return shown.empty() || shown[i]; };
   std::vector<std::string> lanes;
+  std::unordered_map<std::string, int> lane_index;
   auto lane_of = [&](const std::string& role) {
-    auto it = std::find(lanes.begin(), lanes.end(), role);
-    if (it != lanes.end()) return static_cast<int>(it - lanes.begin());
-    lanes.push_back(role);
-    return static_cast<int>(lanes.size() - 1);
+    auto [it, added] = lane_index.emplace(role, static_cast<int>(lanes.size()));
+    if (added) lanes.push_back(role);
+    return it->second;
   };
   if (t.lead > 0) lane_of(t.lead_role);
-  for (const auto& st : s.steps) lane_of(st.role.value);
+  for (size_t i = 0; i < s.steps.size(); ++i)
+    if (is_shown(i)) lane_of(s.steps[i].role.value);
 
   const double label_w = 170, chart_w = 520, lane_h = 26, top = 22;
   const int64_t span = std::max<int64_t>({t.total, t.rto, 3600});
@@ -158,6 +161,7 @@ std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTimin
         "Spare hardware lead time: " + TimelineDuration(t.lead));
   }
   for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (!is_shown(i)) continue;
     const auto& st = s.steps[i];
     const StepTiming& ti = t.steps[i];
     bar(lane_of(st.role.value), ti.start, ti.finish, ti.critical ? "bar critical" : "bar",

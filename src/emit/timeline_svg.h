@@ -42,7 +42,9 @@ ScenarioTiming ComputeTiming(const Plan& plan, const Scenario& s);
 
 /// An <svg> element: one lane per role, a bar per step (critical steps emphasised), a dashed
 /// line at the RTO. Every piece of user text is HTML-escaped; the result can be inlined into
-/// an HTML page as it is.
-std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t);
+/// an HTML page as it is. With `shown` (one flag per step), only the flagged steps get a bar and
+/// only their roles a lane; the axis still spans the whole scenario.
+std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t,
+                        const std::vector<bool>& shown = {});
 
 }  // namespace plangen

@@ -39,6 +39,8 @@ struct Plan::Indexes {
   std::unordered_map<std::string, const Procedure*> procedures;
   std::unordered_map<std::string, const Spare*> spares;
   std::unordered_map<std::string, const Scenario*> scenarios;
+  std::unordered_map<std::string, const Person*> people;
+  std::unordered_map<std::string, std::vector<const Role*>> roles_of_person;
   std::unordered_map<std::string, std::vector<const Backup*>> backups_on;  // lower-case FQDN
   std::unordered_map<int, std::vector<const Backup*>> backups_in_pool;
   std::unordered_map<std::string, const Server*> mirrors;  // lower-case primary FQDN
@@ -57,7 +59,8 @@ std::vector<std::pair<const void*, size_t>> Shape(const Plan& p) {
   return {{p.roles.data(), p.roles.size()},         {p.locations.data(), p.locations.size()},
           {p.topology.servers.data(), p.topology.servers.size()}, {p.topology.pools.data(), p.topology.pools.size()},
           {p.procedures.data(), p.procedures.size()}, {p.spares.data(), p.spares.size()},
-          {p.scenarios.data(), p.scenarios.size()}, {p.backups.data(), p.backups.size()}};
+          {p.scenarios.data(), p.scenarios.size()}, {p.backups.data(), p.backups.size()},
+          {p.people.data(), p.people.size()}};
 }
 const std::vector<const Backup*> kNoBackups;
 }  // namespace
@@ -74,6 +77,13 @@ const Plan::Indexes& Plan::Index() const {
     ix->procedures = IndexBy(procedures, [](const Procedure& p) { return p.id.value; });
     ix->spares = IndexBy(spares, [](const Spare& s) { return s.id.value; });
     ix->scenarios = IndexBy(scenarios, [](const Scenario& s) { return s.id.value; });
+    ix->people = IndexBy(people, [](const Person& p) { return p.id.value; });
+    for (const Role& r : roles) {
+      for (const Ref& m : r.members) {
+        auto& list = ix->roles_of_person[m.value];
+        if (list.empty() || list.back() != &r) list.push_back(&r);
+      }
+    }
     for (const Backup& b : backups) {
       std::string key = AsciiLower(b.server.value);
       ix->backups_on[key].push_back(&b);
@@ -118,6 +128,12 @@ const Pool* Plan::FindPool(const std::string& key) const {
 const Procedure* Plan::FindProcedure(const std::string& id) const { return Lookup(Index().procedures, id); }
 const Spare* Plan::FindSpare(const std::string& id) const { return Lookup(Index().spares, id); }
 const Scenario* Plan::FindScenario(const std::string& id) const { return Lookup(Index().scenarios, id); }
+const Person* Plan::FindPerson(const std::string& id) const { return Lookup(Index().people, id); }
+const std::vector<const Role*>& Plan::RolesOfPerson(const std::string& id) const {
+  static const std::vector<const Role*> none;
+  auto it = Index().roles_of_person.find(id);
+  return it == Index().roles_of_person.end() ? none : it->second;
+}
 const std::vector<const Backup*>& Plan::BackupsOn(const std::string& fqdn) const {
   auto it = Index().backups_on.find(AsciiLower(fqdn));
   return it == Index().backups_on.end() ? kNoBackups : it->second;

@@ -251,6 +251,9 @@ struct Plan {
   const Procedure* FindProcedure(const std::string& id) const;
   const Spare* FindSpare(const std::string& id) const;
   const Scenario* FindScenario(const std::string& id) const;
+  const Person* FindPerson(const std::string& id) const;
+  /// The roles person `id` is a member of, in plan order.
+  const std::vector<const Role*>& RolesOfPerson(const std::string& id) const;
   /// Backups of the server `fqdn` (any case), in plan order.
   const std::vector<const Backup*>& BackupsOn(const std::string& fqdn) const;
   /// Backups of the servers of pool number `pool` (index into topology.pools), in plan order.

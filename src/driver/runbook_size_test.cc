@@ -1,0 +1,76 @@
+// A runbook stays the size of its role's work, however many roles the plan has: a role that does
+// one step of a scenario of many roles sees its step, the steps next to it and gaps for the rest,
+// and the contacts of the roles it works with; the role that decides sees the whole scenario.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+
+#include "plangen_process.h"
+#include "synthetic_plan.h"
+#include "temp_tree.h"
+
+namespace plangen {
+namespace {
+
+using testing::ReadAll;
+using testing::TempDir;
+
+// Builds the plan of `roles` roles (role rN does step N+1 of one chain) and returns the bytes of
+// runbooks/<role>.md.
+std::string RunbookOf(int roles, const std::string& role, const std::string& ext = ".md") {
+  TempDir tmp("plangen-runbook-size");
+  std::ofstream(tmp.path + "/plan.xml", std::ios::binary) << bench::RolesPlan(roles);
+  ProcessResult r = RunPlangen(tmp.path, {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out"}, 300);
+  BOOST_TEST_REQUIRE(r.exit == 0, r.out << r.err);
+  return ReadAll(tmp.path + "/out/runbooks/" + role + ext);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(runbook_size)
+
+BOOST_AUTO_TEST_CASE(a_role_of_a_long_chain_sees_its_step_its_neighbours_and_gaps) {
+  const std::string md = RunbookOf(120, "r60");
+  BOOST_TEST(md.find("| 61\\* | Step of team 60 | **") != std::string::npos, md.substr(0, 4000));
+  BOOST_TEST(md.find("| 60\\* | Step of team 59 |") != std::string::npos);
+  BOOST_TEST(md.find("| 62\\* | Step of team 61 |") != std::string::npos);
+  BOOST_TEST(md.find("Step of team 10 ") == std::string::npos);
+  BOOST_TEST(md.find("| … | *Steps 1 to 59, by 59 roles: not yours, not next to yours.* |") != std::string::npos);
+  BOOST_TEST(md.find("| … | *Steps 63 to 120, by 58 roles: not yours, not next to yours.* |") != std::string::npos);
+  BOOST_TEST(md.find("The scenario has 120 steps; 117 of them") != std::string::npos);
+  // The contacts of the roles it does not work with are one line.
+  BOOST_TEST(md.find("| r10 |") == std::string::npos);
+  BOOST_TEST(md.find("other roles | no duty next to yours: not listed here | contacts: in the runbook of ") !=
+             std::string::npos);
+  const std::string html = RunbookOf(120, "r60", ".html");
+  BOOST_TEST(html.find("<li class=\"gap\" style=\"list-style: none\"><em>Steps 1 to 59, by 59 roles") != std::string::npos);
+  BOOST_TEST(html.find("<li value=\"60\"") != std::string::npos);
+  BOOST_TEST(html.find("<title>Step 10: ") == std::string::npos);
+  BOOST_TEST(html.find("<title>Step 61: ") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(its_runbook_does_not_grow_with_the_number_of_roles) {
+  const size_t small = RunbookOf(100, "r50").size();
+  const size_t large = RunbookOf(400, "r50").size();
+  BOOST_TEST_MESSAGE("runbook of one step's role: " << small << " bytes with 100 roles, " << large << " with 400");
+  BOOST_TEST(large < small + small / 10, small << " then " << large);
+}
+
+BOOST_AUTO_TEST_CASE(the_role_that_decides_and_a_short_scenario_show_every_step) {
+  const std::string im = RunbookOf(60, "im");
+  BOOST_TEST(im.find("| 1\\* | Step of team 0 |") != std::string::npos);
+  BOOST_TEST(im.find("| 60\\* | Step of team 59 |") != std::string::npos);
+  BOOST_TEST(im.find("| … |") == std::string::npos);
+  // 40 steps: every role sees all of them.
+  const std::string md = RunbookOf(40, "r20");
+  BOOST_TEST(md.find("| 1\\* | Step of team 0 |") != std::string::npos);
+  BOOST_TEST(md.find("| 40\\* | Step of team 39 |") != std::string::npos);
+  BOOST_TEST(md.find("| … |") == std::string::npos);
+  // A plan of few roles lists every other role's contacts in every runbook.
+  const std::string few = RunbookOf(8, "r4");
+  BOOST_TEST(few.find("| Team 0 | other role |") != std::string::npos);
+  BOOST_TEST(few.find("not listed here") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plangen
