@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "audit/safe_name.h"
 #include "audit/sha256.h"
@@ -44,20 +45,11 @@ std::string ChangeLine(const std::string& s) {
 
 std::string Code(const std::string& s) { return "`" + EscapeMarkdownCode(s) + "`"; }
 
-const Person* FindPerson(const Plan& plan, const std::string& id) {
-  for (const Person& p : plan.people) {
-    if (p.id.value == id) return &p;
-  }
-  return nullptr;
-}
-
 // The role's workbook path inside its bundle.
 std::string WorkbookPath(const std::string& role_id) { return "worksheets/" + RoleFileStem(role_id) + ".xlsx"; }
 
 bool OwnsRows(const Plan& plan, const std::string& id) {
-  for (const Backup& b : plan.backups) {
-    if (b.owner.value == id) return true;
-  }
+  if (!plan.BackupsOwnedBy(id).empty()) return true;
   for (const ValidationCheck& c : plan.checks) {
     if (c.owner.value == id) return true;
   }
@@ -91,15 +83,20 @@ struct Handoff {
 // The hand-offs to or from role `id`, in plan order, and the partner roles, in plan order.
 std::vector<Handoff> RoleHandoffs(const Plan& plan, const std::string& id) {
   std::vector<Handoff> out;
-  for (const Scenario& s : plan.scenarios) {
+  for (const Scenario* scenario : plan.ScenariosOf(id)) {
+    const Scenario& s = *scenario;
+    std::unordered_map<std::string, std::vector<int>> by_id;  // a duplicated step id names every step it is on
+    for (size_t p = 0; p < s.steps.size(); ++p) by_id[s.steps[p].id.value].push_back(static_cast<int>(p));
     for (size_t i = 0; i < s.steps.size(); ++i) {
       const ScenarioStep& st = s.steps[i];
       for (const Ref& a : st.after) {
-        for (size_t p = 0; p < s.steps.size(); ++p) {
+        auto it = by_id.find(a.value);
+        if (it == by_id.end()) continue;
+        for (int p : it->second) {
           const ScenarioStep& prev = s.steps[p];
-          if (prev.id.value != a.value || prev.role.value == st.role.value) continue;
+          if (prev.role.value == st.role.value) continue;
           if (prev.role.value != id && st.role.value != id) continue;
-          out.push_back({&s, static_cast<int>(p), static_cast<int>(i)});
+          out.push_back({&s, p, static_cast<int>(i)});
         }
       }
     }
@@ -144,7 +141,7 @@ std::string ContactSheet(const EmitContext& ctx, const Role& role) {
       any = true;
     }
     for (const Ref& m : r.members) {
-      const Person* p = FindPerson(plan, m.value);
+      const Person* p = plan.FindPerson(m.value);
       if (!p) continue;
       std::string line = "- member: " + Md(p->name.empty() ? p->id.value : p->name.value);
       for (const Contact& c : p->contacts) line += ", " + Md(c.type.value) + " " + Md(c.value.value);
