@@ -15,13 +15,17 @@ using testing::ReadAll;
 using testing::TempDir;
 
 // Builds the plan of `roles` roles (role rN does step N+1 of one chain) and returns the bytes of
-// runbooks/<role>.md.
-std::string RunbookOf(int roles, const std::string& role, const std::string& ext = ".md") {
+// the output `path`.
+std::string OutputOf(int roles, const std::string& path) {
   TempDir tmp("plangen-runbook-size");
   std::ofstream(tmp.path + "/plan.xml", std::ios::binary) << bench::RolesPlan(roles);
   ProcessResult r = RunPlangen(tmp.path, {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out"}, 300);
   BOOST_TEST_REQUIRE(r.exit == 0, r.out << r.err);
-  return ReadAll(tmp.path + "/out/runbooks/" + role + ext);
+  return ReadAll(tmp.path + "/out/" + path);
+}
+
+std::string RunbookOf(int roles, const std::string& role, const std::string& ext = ".md") {
+  return OutputOf(roles, "runbooks/" + role + ext);
 }
 
 }  // namespace
@@ -53,6 +57,21 @@ BOOST_AUTO_TEST_CASE(its_runbook_does_not_grow_with_the_number_of_roles) {
   const size_t large = RunbookOf(400, "r50").size();
   BOOST_TEST_MESSAGE("runbook of one step's role: " << small << " bytes with 100 roles, " << large << " with 400");
   BOOST_TEST(large < small + small / 10, small << " then " << large);
+}
+
+BOOST_AUTO_TEST_CASE(its_restoration_script_waits_only_for_the_steps_before_its_own) {
+  const std::string ps = OutputOf(120, "scripts/restore/chain/r60.ps1");
+  BOOST_TEST(ps.find("Wait-HandOff 60 'Step of team 59' 'Team 59'") != std::string::npos, ps.substr(0, 2000));
+  BOOST_TEST(ps.find("Invoke-ManualStep 61 's60' 'Step of team 60'") != std::string::npos);
+  BOOST_TEST(ps.find("Wait-HandOff 62 ") != std::string::npos);
+  BOOST_TEST(ps.find("Wait-HandOff 10 ") == std::string::npos);
+  const size_t small = OutputOf(100, "scripts/restore/chain/r50.ps1").size();
+  const size_t large = OutputOf(400, "scripts/restore/chain/r50.ps1").size();
+  BOOST_TEST(large < small + small / 10, small << " then " << large);
+  // A short scenario: the script walks every step.
+  const std::string all = OutputOf(30, "scripts/restore/chain/r15.ps1");
+  BOOST_TEST(all.find("Wait-HandOff 1 'Step of team 0'") != std::string::npos);
+  BOOST_TEST(all.find("Wait-HandOff 30 'Step of team 29'") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_role_that_decides_and_a_short_scenario_show_every_step) {

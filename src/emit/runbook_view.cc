@@ -29,6 +29,13 @@ std::string SourceRef(const SourceManager& sm, const Loc& loc) {
   return r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.column);
 }
 
+namespace {
+// A scenario of more steps than this is shown to a role that does not decide it in part: its own
+// steps and the steps just before and after them, the rest summed up in gaps. So each runbook
+// stays the size of its role's work, however many roles a scenario has.
+constexpr size_t kWholeScenarioSteps = 40;
+}  // namespace
+
 std::vector<const Role*> RolesWithDuties(const Plan& plan) {
   std::set<std::string> checkers;
   for (const auto& c : plan.checks) checkers.insert(c.owner.value);
@@ -45,6 +52,22 @@ std::vector<const Role*> RolesWithDuties(const Plan& plan) {
     if (duty) out.push_back(&r);
   }
   return out;
+}
+
+std::vector<bool> StepsShownTo(const Scenario& s, const ScenarioTiming& t, const std::string& role) {
+  const bool whole = s.steps.size() <= kWholeScenarioSteps || s.decider.value == role;
+  std::vector<bool> shown(s.steps.size(), whole);
+  if (whole) return shown;
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (s.steps[i].role.value != role) continue;
+    shown[i] = true;
+    for (int p : t.steps[i].after) shown[p] = true;
+  }
+  // The steps that come right after one of the role's.
+  for (size_t i = 0; i < s.steps.size(); ++i)
+    for (int p : t.steps[i].after)
+      if (s.steps[p].role.value == role) shown[i] = true;
+  return shown;
 }
 
 namespace {
@@ -314,30 +337,12 @@ void OutsideTheBackup(const EmitContext& ctx, const std::vector<const Server*>& 
   Set(view, "no_backup", std::move(not_needed));
 }
 
-// A scenario of more steps than this is shown to a role that does not decide it in part: its own
-// steps and the steps just before and after them, the rest summed up in gaps. So each runbook
-// stays the size of its role's work, however many roles a scenario has.
-constexpr size_t kWholeScenarioSteps = 40;
 // How many neighbours of a step a scenario shown in part names ("A (step 2), B (step 3) and 7
 // more").
 constexpr size_t kNeighboursNamed = 5;
 // A runbook lists the contacts of at most this many roles it does not work with, unless its
 // role coordinates.
 constexpr size_t kOtherRolesListed = 20;
-
-std::vector<bool> ShownSteps(const Scenario& s, const ScenarioTiming& t, const std::vector<std::vector<int>>& next,
-                             const std::string& id) {
-  const bool whole = s.steps.size() <= kWholeScenarioSteps || s.decider.value == id;
-  std::vector<bool> shown(s.steps.size(), whole);
-  if (whole) return shown;
-  for (size_t i = 0; i < s.steps.size(); ++i) {
-    if (s.steps[i].role.value != id) continue;
-    shown[i] = true;
-    for (int p : t.steps[i].after) shown[p] = true;
-    for (int n : next[i]) shown[n] = true;
-  }
-  return shown;
-}
 
 std::string JoinSome(const std::vector<std::string>& names, size_t most) {
   std::string out;
@@ -398,7 +403,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   std::vector<std::vector<int>> next(s.steps.size());
   for (size_t i = 0; i < s.steps.size(); ++i)
     for (int p : t.steps[i].after) next[p].push_back(static_cast<int>(i));
-  const std::vector<bool> shown = ShownSteps(s, t, next, id);
+  const std::vector<bool> shown = StepsShownTo(s, t, id);
   const bool partial = std::find(shown.begin(), shown.end(), false) != shown.end();
   data steps{data::type::list};
   data handoffs{data::type::list};

@@ -6,6 +6,7 @@
 
 #include "emit/emit_context.h"
 #include "emit/output_set.h"
+#include "emit/timeline_svg.h"
 #include "tmpl/templates.h"
 
 namespace plangen {
@@ -38,6 +39,12 @@ bool RenderRunbookDocx(const EmitContext& ctx, const TemplateData& runbook_view,
 
 /// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);
+
+/// The steps of scenario `s` that role `role`'s runbook and restoration script show, one flag
+/// per step: all of them when the scenario is short or the role decides it; otherwise the role's
+/// own steps and the steps just before and after them, so that neither grows with the number of
+/// roles in the scenario.
+std::vector<bool> StepsShownTo(const Scenario& s, const ScenarioTiming& t, const std::string& role);
 
 /// A role's name for people: its name, or its id when it has none.
 std::string RoleName(const Plan& plan, const std::string& id);

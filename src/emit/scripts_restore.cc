@@ -1,5 +1,6 @@
 // scripts/restore/<scenario>/<role>.ps1: per scenario and role, the role's steps in order, with
-// hand-off waits for the steps of other roles and an evidence row per step.
+// hand-off waits for the steps of other roles (in a long scenario, for the steps next to the
+// role's only) and an evidence row per step.
 #include <algorithm>
 #include <set>
 
@@ -56,10 +57,13 @@ TemplateData RestoreScriptView(const EmitContext& ctx, const Scenario& s, const 
                                       ScriptFileStem(role) + ".csv"));
   view.set("procedure", ProcedureView(ctx, s));
   data steps{data::type::list};
-  int n = 1;
-  for (const ScenarioStep& st : s.steps) {
+  // In a long scenario the role waits only for the steps its own come after (StepsShownTo).
+  const std::vector<bool> shown = StepsShownTo(s, ComputeTiming(ctx.plan, s), role);
+  for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (!shown[i]) continue;
+    const ScenarioStep& st = s.steps[i];
     data d;
-    d.set("number", std::to_string(n++));
+    d.set("number", std::to_string(i + 1));
     d.set("function_part", PsIdentifierPart(st.id.value));
     d.set("id", PsLiteral(st.id.value));
     d.set("title", PsLiteral(st.title.value));
