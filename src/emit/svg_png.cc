@@ -3,12 +3,15 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
 namespace plangen {
 
 namespace {
+
+constexpr double kMaxSide = 10000;
 
 cairo_status_t AppendPng(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -27,12 +30,16 @@ bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width
     return false;
   }
   gdouble w = 0, h = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h) || w <= 0 || h <= 0 || w > 10000 || h > 10000) {
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h) || !(w > 0) || !(h > 0) ||
+      !std::isfinite(w) || !std::isfinite(h)) {
     *err = "the SVG has no usable width and height";
     return false;
   }
-  *width = static_cast<int>(std::ceil(w * scale));
-  *height = static_cast<int>(std::ceil(h * scale));
+  // A tall drawing (the timeline of a scenario of hundreds of roles) is drawn smaller rather than
+  // as a bitmap of hundreds of megabytes: no side longer than kMaxSide pixels.
+  scale = std::min(scale, kMaxSide / std::max(w, h));
+  *width = std::max(1, static_cast<int>(std::ceil(w * scale)));
+  *height = std::max(1, static_cast<int>(std::ceil(h * scale)));
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, *width, *height), &cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
