@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 
+#include "audit/zip_reader.h"
 #include "plangen_process.h"
 #include "synthetic_plan.h"
 #include "temp_tree.h"
@@ -50,6 +51,14 @@ BOOST_AUTO_TEST_CASE(a_role_of_a_long_chain_sees_its_step_its_neighbours_and_gap
   BOOST_TEST(html.find("<li value=\"60\"") != std::string::npos);
   BOOST_TEST(html.find("<title>Step 10: ") == std::string::npos);
   BOOST_TEST(html.find("<title>Step 61: ") != std::string::npos);
+  // The Word runbook shows the same steps and gaps.
+  std::string document;
+  for (const auto& e : audit::ReadZipBytes(RunbookOf(120, "r60", ".docx"), audit::ZipLimits{}).entries)
+    if (e.name == "word/document.xml") document = e.data;
+  BOOST_TEST(document.find(">Steps 1 to 59, by 59 roles: not yours, not next to yours.<") != std::string::npos);
+  BOOST_TEST(document.find(">Step of team 60<") != std::string::npos);
+  BOOST_TEST(document.find(">Step of team 10<") == std::string::npos);
+  BOOST_TEST(document.find(">The scenario has 120 steps; 117 of them") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(its_runbook_does_not_grow_with_the_number_of_roles) {
