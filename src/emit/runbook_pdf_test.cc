@@ -245,4 +245,21 @@ BOOST_AUTO_TEST_CASE(same_bytes_from_every_build_and_none_without_pdf) {
   BOOST_TEST(pdfs(1, false).empty());
 }
 
+// checklists/validation.pdf holds every check of the plan, with its footer and embedded fonts.
+BOOST_AUTO_TEST_CASE(checklist_pdf_holds_every_check) {
+  if (!HavePoppler()) return;
+  PdfSample s;
+  OutputSet out;
+  BOOST_REQUIRE(RunEmitters(*s.ctx, out));
+  BOOST_REQUIRE(out.Has("checklists/validation.pdf"));
+  PdfFile pdf(out.files().at("checklists/validation.pdf"), "checklist");
+  const std::string text = Bare(pdf.Text());
+  for (const ValidationCheck& c : s.c.plan.checks)
+    BOOST_TEST((text.find(Bare(c.kind.value + ":")) != std::string::npos && text.find(Bare(c.title.value)) != std::string::npos),
+               "missing from the checklist PDF: " << c.title.value);
+  BOOST_TEST(text.find(Bare("Page 1 of " + std::to_string(pdf.Pages()))) != std::string::npos);
+  BOOST_TEST(RunCapture("/usr/bin/pdffonts " + pdf.path.string()).find(" no ") == std::string::npos);
+  BOOST_TEST_MESSAGE("validation.pdf has " << pdf.Pages() << " pages");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
