@@ -2,7 +2,9 @@
 // one step of a scenario of many roles sees its step, the steps next to it and gaps for the rest,
 // and the contacts of the roles it works with; the role that decides sees the whole scenario.
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <fstream>
+#include <vector>
 
 #include "audit/zip_reader.h"
 #include "plangen_process.h"
@@ -20,7 +22,9 @@ using testing::TempDir;
 std::string OutputOf(int roles, const std::string& path) {
   TempDir tmp("plangen-runbook-size");
   std::ofstream(tmp.path + "/plan.xml", std::ios::binary) << bench::RolesPlan(roles);
-  ProcessResult r = RunPlangen(tmp.path, {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out"}, 300);
+  std::vector<std::string> args = {"build", "plan.xml", "--as-of", "2026-12-01", "--quiet", "-o", "out"};
+  if (path.size() > 4 && path.compare(path.size() - 4, 4, ".pdf") == 0) args.push_back("--pdf");
+  ProcessResult r = RunPlangen(tmp.path, args, 300);
   BOOST_TEST_REQUIRE(r.exit == 0, r.out << r.err);
   return ReadAll(tmp.path + "/out/" + path);
 }
@@ -59,6 +63,25 @@ BOOST_AUTO_TEST_CASE(a_role_of_a_long_chain_sees_its_step_its_neighbours_and_gap
   BOOST_TEST(document.find(">Step of team 60<") != std::string::npos);
   BOOST_TEST(document.find(">Step of team 10<") == std::string::npos);
   BOOST_TEST(document.find(">The scenario has 120 steps; 117 of them") != std::string::npos);
+}
+
+// The PDF runbook: the same gaps, and a timeline of the steps shown (its size does not grow).
+BOOST_AUTO_TEST_CASE(its_pdf_runbook_has_the_gaps_and_does_not_grow) {
+  if (system("command -v pdftotext >/dev/null 2>&1") != 0) {
+    BOOST_TEST_REQUIRE(getenv("CI") == nullptr, "pdftotext is missing and CI=true");
+    BOOST_TEST_MESSAGE("SKIPPED: pdftotext is missing (poppler-utils)");
+    return;
+  }
+  TempDir tmp("plangen-runbook-size-pdf");
+  const std::string small = OutputOf(100, "runbooks/r50.pdf");
+  const std::string large = OutputOf(400, "runbooks/r50.pdf");
+  BOOST_TEST(large.size() < small.size() + small.size() / 5, small.size() << " then " << large.size());
+  std::ofstream(tmp.path + "/r50.pdf", std::ios::binary) << large;
+  BOOST_TEST_REQUIRE(system(("pdftotext -raw " + tmp.path + "/r50.pdf " + tmp.path + "/r50.txt").c_str()) == 0);
+  const std::string text = ReadAll(tmp.path + "/r50.txt");
+  BOOST_TEST(text.find("Steps 1 to 49, by 49 roles: not yours, not next to yours.") != std::string::npos, text.substr(0, 3000));
+  BOOST_TEST(text.find("Step of team 50") != std::string::npos);
+  BOOST_TEST(text.find("Step of team 10\n") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(its_runbook_does_not_grow_with_the_number_of_roles) {

@@ -61,7 +61,8 @@ void Contents(PdfDocument& doc, const TemplateData& view) {
   doc.ContentsEntry("Who to call", "contacts");
 }
 
-void ScenarioPart(PdfDocument& doc, const EmitContext& ctx, const TemplateData& s, const Scenario* model) {
+void ScenarioPart(PdfDocument& doc, const EmitContext& ctx, const TemplateData& s, const Scenario* model,
+                  const std::string& role_id) {
   doc.BeginGroup();
   doc.Heading(3, ViewStr(s, "title"), ViewStr(s, "anchor"), true);
   std::string p = "RTO " + PdfEscape(ViewStr(s, "rto"));
@@ -94,16 +95,23 @@ void ScenarioPart(PdfDocument& doc, const EmitContext& ctx, const TemplateData& 
   if (ViewTrue(s, "over")) t += "<b>exceeds the RTO by " + PdfEscape(ViewStr(s, "margin")) + ".</b>";
   if (ViewTrue(s, "cycle")) t += " Some steps depend on each other in a cycle; their order is uncertain.";
   doc.Paragraph(t);
+  if (!ViewStr(s, "partial").empty()) doc.Paragraph(PdfEscape(ViewStr(s, "partial")));
   if (model) {
     ScenarioTiming timing = ComputeTiming(ctx.plan, *model);
+    std::vector<bool> shown = StepsShownTo(*model, timing, role_id);
     const Plan* plan = &ctx.plan;
-    doc.Drawing(TimelinePdfHeight(*plan, *model, timing), [plan, model, timing](PdfCanvas& c, double x, double y, double w) {
-      DrawTimelinePdf(c, x, y, w, *plan, *model, timing);
-    });
+    doc.Drawing(TimelinePdfHeight(*plan, *model, timing, shown),
+                [plan, model, timing, shown](PdfCanvas& c, double x, double y, double w) {
+                  DrawTimelinePdf(c, x, y, w, *plan, *model, timing, shown);
+                });
     doc.Paragraph("Steps in role lanes, critical path in red, the RTO as a dashed line.", 0, PdfFont::kSmall);
   }
   doc.Heading(4, "Steps");
   for (const TemplateData& st : ViewList(s, "steps")) {
+    if (ViewTrue(st, "gap")) {
+      doc.Item("\u2026", "<i>" + PdfEscape(ViewStr(st, "gap_text")) + "</i>", 0);
+      continue;
+    }
     std::string text = "<b>" + PdfEscape(ViewStr(st, "title")) + "</b>" + (ViewTrue(st, "critical") ? " <i>(critical path)</i>" : "");
     text += "\n" + PdfEscape(ViewStr(st, "role")) + (ViewTrue(st, "yours") ? " (you)" : "") + ", " +
             PdfEscape(ViewStr(st, "estimate")) + ", from " + PdfEscape(ViewStr(st, "start")) + " to " +
@@ -203,7 +211,7 @@ bool RenderRunbookPdf(const EmitContext& ctx, const Role& role, OutputSet& out) 
     const std::vector<const Scenario*> models = ctx.plan.ScenariosOf(role.id.value);
     size_t i = 0;
     for (const TemplateData& s : ViewList(view, "scenarios")) {
-      ScenarioPart(doc, ctx, s, i < models.size() ? models[i] : nullptr);
+      ScenarioPart(doc, ctx, s, i < models.size() ? models[i] : nullptr, role.id.value);
       ++i;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace plangen {
@@ -14,14 +15,22 @@ constexpr double kLabelWidth = 118, kLaneHeight = 16, kTop = 14, kAxis = 14;
 
 // The roles in lane order: the spare's contact first when there is a lead time, then the
 // roles as their steps come.
-std::vector<std::string> Lanes(const Scenario& s, const ScenarioTiming& t) {
+struct LaneMap {
   std::vector<std::string> lanes;
-  auto add = [&](const std::string& role) {
-    if (std::find(lanes.begin(), lanes.end(), role) == lanes.end()) lanes.push_back(role);
-  };
-  if (t.lead > 0) add(t.lead_role);
-  for (const auto& st : s.steps) add(st.role.value);
-  return lanes;
+  std::unordered_map<std::string, size_t> index;
+  size_t Of(const std::string& role) {
+    auto [it, added] = index.emplace(role, lanes.size());
+    if (added) lanes.push_back(role);
+    return it->second;
+  }
+};
+
+LaneMap Lanes(const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
+  LaneMap m;
+  if (t.lead > 0) m.Of(t.lead_role);
+  for (size_t i = 0; i < s.steps.size(); ++i)
+    if (shown.empty() || shown[i]) m.Of(s.steps[i].role.value);
+  return m;
 }
 
 std::string RoleLabel(const Plan& plan, const std::string& id) {
@@ -31,17 +40,16 @@ std::string RoleLabel(const Plan& plan, const std::string& id) {
 
 }  // namespace
 
-double TimelinePdfHeight(const Plan&, const Scenario& s, const ScenarioTiming& t) {
-  return kTop + kLaneHeight * static_cast<double>(Lanes(s, t).size()) + kAxis + 4;
+double TimelinePdfHeight(const Plan&, const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
+  return kTop + kLaneHeight * static_cast<double>(Lanes(s, t, shown).lanes.size()) + kAxis + 4;
 }
 
 void DrawTimelinePdf(PdfCanvas& canvas, double x0, double y0, double width, const Plan& plan, const Scenario& s,
-                     const ScenarioTiming& t) {
+                     const ScenarioTiming& t, const std::vector<bool>& shown) {
   cairo_t* cr = canvas.cr();
-  const std::vector<std::string> lanes = Lanes(s, t);
-  auto lane_of = [&](const std::string& role) {
-    return static_cast<double>(std::find(lanes.begin(), lanes.end(), role) - lanes.begin());
-  };
+  LaneMap map = Lanes(s, t, shown);
+  const std::vector<std::string>& lanes = map.lanes;
+  auto lane_of = [&](const std::string& role) { return static_cast<double>(map.index.at(role)); };
   // Room at the right for half of the last axis label, centred on its line.
   const double chart_w = width - kLabelWidth - 16;
   const int64_t span = std::max<int64_t>({t.total, t.rto, 3600});
@@ -95,6 +103,7 @@ void DrawTimelinePdf(PdfCanvas& canvas, double x0, double y0, double width, cons
   };
   if (t.lead > 0) bar(lane_of(t.lead_role), 0, t.lead, false, true, "spare");
   for (size_t i = 0; i < s.steps.size(); ++i) {
+    if (!shown.empty() && !shown[i]) continue;
     const StepTiming& ti = t.steps[i];
     bar(lane_of(s.steps[i].role.value), ti.start, ti.finish, ti.critical, false, std::to_string(i + 1));
   }

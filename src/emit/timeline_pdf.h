@@ -7,11 +7,13 @@
 
 namespace plangen {
 
-/// The height in points of `s`'s timeline.
-double TimelinePdfHeight(const Plan& plan, const Scenario& s, const ScenarioTiming& t);
+/// The height in points of `s`'s timeline. With `shown` (one flag per step), of the flagged steps'
+/// lanes only, as TimelineSvg.
+double TimelinePdfHeight(const Plan& plan, const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown = {});
 
-/// Draws `s`'s timeline with its top left at (x, y), `width` points wide.
+/// Draws `s`'s timeline with its top left at (x, y), `width` points wide: the flagged steps of
+/// `shown` only, when given.
 void DrawTimelinePdf(PdfCanvas& canvas, double x, double y, double width, const Plan& plan, const Scenario& s,
-                     const ScenarioTiming& t);
+                     const ScenarioTiming& t, const std::vector<bool>& shown = {});
 
 }  // namespace plangen
