@@ -35,6 +35,8 @@ mkdir -p "$logs"
 symbolizer=/usr/lib/llvm-14/bin/llvm-symbolizer
 [ -x "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=0:log_path=$logs/asan"
+# Leaks inside third-party libraries that hold memory for the process's life (scripts/lsan.supp).
+export LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan"
 reports() {  # reports STEP: fails the step when a report file appeared, and prints it
   local found=0 f
