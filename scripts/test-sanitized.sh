@@ -2,7 +2,7 @@
 # The sanitizer stage of the suite (scripts/test.sh runs it when CI=true or PLANGEN_SANITIZE=1):
 # builds build-san/ (clang, AddressSanitizer + UndefinedBehaviorSanitizer, -O1), runs the golden
 # command lines, the red-team plans and the unit tests with every plangen process instrumented,
-# then each fuzz target for PLANGEN_FUZZ_SECONDS (20) seconds over its seeds.
+# then each fuzz target for PLANGEN_FUZZ_SECONDS (30) seconds over its seeds.
 # Any sanitizer report, in a test or in a plangen it started, fails the stage, and so does a
 # fuzz finding. Prints one line per step and ends with
 #   sanitized: N passed, N failed, N skipped
@@ -97,6 +97,6 @@ step "unit tests, ${#suites[@]} suites in two shards ($((SECONDS - start)) s)" $
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 start=$SECONDS
-fuzz/run.sh "${PLANGEN_FUZZ_SECONDS:-20}" build-san
-step "fuzz targets, ${PLANGEN_FUZZ_SECONDS:-20} s each ($((SECONDS - start)) s)" $?
+fuzz/run.sh "${PLANGEN_FUZZ_SECONDS:-30}" build-san
+step "fuzz targets, ${PLANGEN_FUZZ_SECONDS:-30} s each ($((SECONDS - start)) s)" $?
 finish
