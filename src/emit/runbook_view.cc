@@ -656,12 +656,7 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
   std::vector<const Role*> others;
   for (const Role& r : plan.roles)
     if (r.id.value != id && !related.count(r.id.value)) others.push_back(&r);
-  std::vector<std::string> coordinators;
-  for (const Scenario& s : plan.scenarios)
-    if (std::find(coordinators.begin(), coordinators.end(), s.decider.value) == coordinators.end())
-      coordinators.push_back(s.decider.value);
-  for (const Ref* r : {&g.reviewer, &g.change_approver})
-    if (std::find(coordinators.begin(), coordinators.end(), r->value) == coordinators.end()) coordinators.push_back(r->value);
+  const std::vector<std::string>& coordinators = plan.Coordinators();
   const bool coordinates = std::find(coordinators.begin(), coordinators.end(), id) != coordinators.end();
   if (coordinates || others.size() <= kOtherRolesListed) {
     for (const Role* r : others) add_contacts(*r, "other role");

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace plangen {
 
@@ -49,6 +50,7 @@ struct Plan::Indexes {
   std::unordered_map<std::string, std::vector<const Scenario*>> scenarios_of_role;
   std::map<std::pair<std::string, int>, std::vector<const Pool*>> pools_of_kind;  // (kind, site or kAnySite): first two
   std::unordered_map<std::string, const Pool*> kind_in_another_site;
+  std::vector<std::string> coordinators;
   // What the indexes were built from: a plan changed since (elements added, or the plan copied)
   // gets new indexes.
   std::vector<std::pair<const void*, size_t>> built_from;
@@ -105,6 +107,13 @@ const Plan::Indexes& Plan::Index() const {
         if (list.empty() || list.back() != &s) list.push_back(&s);
       }
     }
+    std::unordered_set<std::string> coordinating;
+    auto coordinator = [&](const std::string& id) {
+      if (coordinating.insert(id).second) ix->coordinators.push_back(id);
+    };
+    for (const Scenario& s : scenarios) coordinator(s.decider.value);
+    coordinator(governance.reviewer.value);
+    coordinator(governance.change_approver.value);
     for (const Pool& p : topology.pools) {
       for (int site : {kAnySite, p.site}) {
         auto& first = ix->pools_of_kind[{p.kind.value, site}];
@@ -118,6 +127,7 @@ const Plan::Indexes& Plan::Index() const {
   return *indexes_;
 }
 
+const std::vector<std::string>& Plan::Coordinators() const { return Index().coordinators; }
 const Role* Plan::FindRole(const std::string& id) const { return Lookup(Index().roles, id); }
 const Location* Plan::FindLocation(const std::string& id) const { return Lookup(Index().locations, id); }
 const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, AsciiLower(fqdn)); }

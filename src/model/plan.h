@@ -268,6 +268,9 @@ struct Plan {
   const std::vector<const Backup*>& BackupsOwnedBy(const std::string& id) const;
   /// Scenarios in which role `id` decides or does a step, in plan order.
   const std::vector<const Scenario*>& ScenariosOf(const std::string& id) const;
+  /// The roles that coordinate the plan: the deciders of its scenarios (plan order), then its
+  /// reviewer and change approver; each id once.
+  const std::vector<std::string>& Coordinators() const;
   /// The first two pools (plan order) of `kind`: enough to answer "is there one" and "is there
   /// one other than this one".
   const std::vector<const Pool*>& FirstPoolsOfKind(const std::string& kind) const;
