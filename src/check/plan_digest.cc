@@ -112,6 +112,7 @@ std::string CanonicalPlanText(const Plan& p) {
     r.Nested("contact", Each(x.contacts, [](Rec& c, const Contact& k) { c.Text("type", k.type).Text("value", k.value); }),
              false);
     if (!x.members.empty()) r.Set("members", x.members);
+    r.Optional("time-zone", x.time_zone);
   }), true);
   if (!p.people.empty()) {
     top.Nested("person", Each(p.people, [](Rec& r, const Person& x) {

@@ -1,4 +1,4 @@
-// Time zones: a site's zone must be one of the tz database, and its backups should not be due at
+// Time zones: a site's or a role's zone must be one of the tz database, and its backups should not be due at
 // a wall-clock time that the coming year's daylight-saving changes skip (the run may not happen)
 // or repeat (it may happen twice). Jobs that run more often than daily are left alone.
 #include "check/check_context.h"
@@ -24,6 +24,11 @@ void CheckTimeZones(const CheckContext& ctx, DiagEngine& diags) {
     std::string why;
     zones[&site] = TimeZone::Find(site.time_zone.value, &why);
     if (!zones[&site]) diags.Report(DiagId::err_unknown_time_zone, site.time_zone.loc, {why});
+  }
+  for (const Role& role : plan.roles) {
+    std::string why;
+    if (!role.time_zone.empty() && !TimeZone::Find(role.time_zone.value, &why))
+      diags.Report(DiagId::err_unknown_time_zone, role.time_zone.loc, {why});
   }
   const Date until{ctx.as_of.days + 366};
   for (const Backup& b : plan.backups) {

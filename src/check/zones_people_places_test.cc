@@ -46,6 +46,20 @@ BOOST_AUTO_TEST_CASE(a_site_zone_must_be_in_the_tz_database) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_role_zone_must_be_in_the_tz_database) {
+  const std::string role = R"(<role id="dba" kind="team")";
+  std::string xml = Replace(CleanPlan(), role, R"(<role id="dba" time-zone="America/Los_Angles" kind="team")");
+  auto c = CompilePlanText(xml);
+  BOOST_TEST(Findings(*c, "PG29") ==
+                 Lines{At(xml, "America/Los_Angles") +
+                       ": error: 'America/Los_Angles' is not a time zone of the tz database; did you mean 'America/Los_Angeles'? [PG2910]"},
+             boost::test_tools::per_element());
+  for (const char* good : {"America/Los_Angeles", "Asia/Kolkata", "UTC"}) {
+    c = CompilePlanText(Replace(CleanPlan(), role, std::string(R"(<role id="dba" time-zone=")") + good + R"(" kind="team")"));
+    BOOST_TEST(Findings(*c, "PG29").empty(), good);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(runs_in_the_hours_clocks_skip_or_repeat) {
   // Dublin: clocks go forward at 01:00 on 28 March 2027 and back at 02:00 on 31 October 2027.
   std::string xml = InZone("Europe/Dublin", "daily 01:30");

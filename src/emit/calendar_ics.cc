@@ -185,6 +185,11 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
     Line(ics, "CALSCALE:GREGORIAN");
     Line(ics, "METHOD:PUBLISH");
     Line(ics, "X-WR-CALNAME:" + IcsText(plan.title.value + ": " + (role.name.empty() ? id : role.name.value)));
+    // The zone the role's people keep: calendar programs that read it (Apple's, Google's) show the
+    // events in it by default; the events themselves keep their servers' zones.
+    std::string why;
+    if (!role.time_zone.empty() && TimeZone::Find(role.time_zone.value, &why))
+      Line(ics, "X-WR-TIMEZONE:" + role.time_zone.value);
     // Each zone's offsets and changes from a year before --as-of to ten years after.
     for (const auto& [name, tz] : zones) {
       for (const std::string& l : tz.VTimezone(Date{ctx.as_of.days - 366}, Date{ctx.as_of.days + 3653})) Line(ics, l);

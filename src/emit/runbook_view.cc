@@ -11,6 +11,7 @@
 #include "emit/placeholders.h"
 #include "emit/procedure_expansion.h"
 #include "emit/timeline_svg.h"
+#include "emit/your_time.h"
 #include "tmpl/data_moves.h"
 
 namespace plangen {
@@ -497,6 +498,10 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
   const Plan& plan = ctx.plan;
   const std::string& id = role.id.value;
   std::set<std::string> related;
+  // The time this role's people keep, when the plan says it.
+  std::string zone_why;
+  const std::optional<TimeZone> your_zone =
+      role.time_zone.empty() ? std::nullopt : TimeZone::Find(role.time_zone.value, &zone_why);
   data view;
   Set(view, "plan_title", plan.title.value);
   Set(view, "plan_id", plan.id.value);
@@ -527,8 +532,13 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
     Set(d, "server", b.server.value);
     // Schedules are wall-clock times of the server's site: say which clock.
     std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
-    if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty())
-      schedule += " (" + site->time_zone.value + " time)";
+    if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty()) {
+      // And on the clock this role's people keep, when it reads otherwise.
+      std::string why, yours;
+      std::optional<TimeZone> zone = TimeZone::Find(site->time_zone.value, &why);
+      if (zone && your_zone && b.schedule.value) yours = ScheduleOnYourClock(*b.schedule.value, *zone, *your_zone, ctx.as_of);
+      schedule += " (" + site->time_zone.value + " time" + (yours.empty() ? "" : "; " + yours) + ")";
+    }
     Set(d, "schedule", schedule);
     Set(d, "retention", Dur(b.retention));
     data locs{data::type::list};
@@ -641,6 +651,14 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
       data cd;
       Set(cd, "type", std::string("member"));
       Set(cd, "value", value);
+      Append(list, std::move(cd));
+    }
+    // The time its people keep, and how far it is from yours.
+    std::string why;
+    if (std::optional<TimeZone> zone = r.time_zone.empty() ? std::nullopt : TimeZone::Find(r.time_zone.value, &why)) {
+      data cd;
+      Set(cd, "type", std::string("time zone"));
+      Set(cd, "value", ZoneForContacts(*zone, r.id.value == id || !your_zone ? nullptr : &*your_zone, ctx.as_of));
       Append(list, std::move(cd));
     }
     Set(d, "has_contacts", !list.is_empty_list());

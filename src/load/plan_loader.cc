@@ -104,6 +104,7 @@ class PlanReader {
       }
       r.loc = v.Where(n);
       r.members = v.List(n, "members");
+      r.time_zone = v.Attr(n, "time-zone");
       plan_->roles.push_back(r);
     }
     for (auto n : root.child("people").children("person")) {

@@ -10,7 +10,7 @@ plan/title #text!
 plan/description #text
 plan/include @href!
 plan/roles : role*
-plan/roles/role @id! @kind! @name @department @role-kind @members : contact*
+plan/roles/role @id! @kind! @name @department @role-kind @members @time-zone : contact*
 plan/roles/role/contact @type! #text!
 plan/people : person*
 plan/people/person @id! @name! : contact*

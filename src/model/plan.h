@@ -25,6 +25,7 @@ struct Role {
   std::vector<Contact> contacts;
   Loc loc;
   std::vector<Ref> members;  ///< ids of the people who fill the role
+  Text time_zone;            ///< IANA zone its people keep ("Europe/Dublin"); optional
 };
 
 /// Someone who fills one or more roles.
