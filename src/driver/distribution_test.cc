@@ -16,6 +16,7 @@
 #include "audit/zip_writer.h"
 #include "driver/commands.h"
 #include "emit/checklist_view.h"
+#include "outside_program.h"
 #include "test_paths.h"
 #include "worksheets_test_support.h"
 
@@ -95,14 +96,6 @@ std::map<std::string, std::string> Build(const std::string& dir, std::vector<std
   std::string out, err;
   BOOST_REQUIRE_MESSAGE(Run(args, &out, &err) == 0, out + err);
   return Tree(dir);
-}
-
-bool HaveTool(const std::string& what, const std::string& probe) {
-  if (std::system((probe + " >/dev/null 2>&1").c_str()) == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but " + what + " is not installed");
-  BOOST_TEST_MESSAGE("SKIPPED: " + what + " is not installed");
-  return false;
 }
 
 // The "What changed for you" section of a README, or "" when it has none.
@@ -288,7 +281,9 @@ BOOST_AUTO_TEST_CASE(bundles_are_byte_identical_across_builds) {
 }
 
 BOOST_AUTO_TEST_CASE(bundles_open_with_python_zipfile_and_unzip) {
-  if (!HaveTool("/usr/bin/python3", "/usr/bin/python3 -c 'import zipfile'") || !HaveTool("unzip", "command -v unzip")) return;
+  if (!testing::HaveOutsideProgram("/usr/bin/python3", "/usr/bin/python3 -c 'import zipfile'") ||
+      !testing::HaveOutsideProgram("unzip", "command -v unzip"))
+    return;
   Scratch s;
   auto files = Build(s.path + "/out");
   for (const std::string& role : kRoles) {
@@ -456,7 +451,7 @@ BOOST_AUTO_TEST_CASE(role_workbooks_read_back_with_worksheets) {
   for (const std::string& line : got) BOOST_TEST(line.find("[PG4106]") != std::string::npos, line);
   BOOST_TEST(got.front().find(dir + "/dba.xlsx:Database!") == 0u, got.front());
 
-  if (!HaveTool("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'")) return;
+  if (!testing::HaveOutsideProgram("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'")) return;
   // Filled in as a team would (the Backup set's name and expiration of each row), they read back clean.
   std::string fill = s.path + "/fill.py";
   std::ofstream(fill) << "import sys, openpyxl\n"

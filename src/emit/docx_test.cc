@@ -22,6 +22,7 @@
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
 #include "emit/runbook_view.h"
+#include "outside_program.h"
 #include "test_paths.h"
 
 namespace plangen {
@@ -31,6 +32,7 @@ bool EmitChecklists(const EmitContext& ctx, OutputSet& out);
 
 using namespace plangen;
 namespace fs = std::filesystem;
+using plangen::testing::HaveOutsideProgram;
 using kainjow::mustache::data;
 
 namespace {
@@ -163,14 +165,6 @@ fs::path TempDir(const std::string& name) {
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
-}
-
-bool Have(const std::string& what, const std::string& probe) {
-  if (std::system((probe + " >/dev/null 2>&1").c_str()) == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but " + what + " is not installed");
-  BOOST_TEST_MESSAGE("SKIPPED: " + what + " is not installed");
-  return false;
 }
 
 std::string ReadFile(const fs::path& p) {
@@ -401,10 +395,11 @@ BOOST_AUTO_TEST_CASE(text_is_escaped_and_characters_xml_forbids_left_out) {
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
-  if (!Have("LibreOffice (soffice)", "command -v soffice") || !Have("pdftotext (poppler-utils)", "command -v pdftotext"))
-    return;
   const Built& b = A4();
   BOOST_REQUIRE(b.ok);
+  if (!HaveOutsideProgram("LibreOffice (soffice)", "command -v soffice") ||
+      !HaveOutsideProgram("pdftotext (poppler-utils)", "command -v pdftotext"))
+    return;
   fs::path dir = TempDir("soffice");
   std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
                     "/home' timeout 600 soffice --headless --convert-to pdf --outdir '" + dir.string() + "/pdf'";

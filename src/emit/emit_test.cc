@@ -22,6 +22,7 @@
 #include "emit/emitters.h"
 #include "emit/html_breaks.h"
 #include "emit/timeline_svg.h"
+#include "outside_program.h"
 #include "test_paths.h"
 
 using namespace plangen;
@@ -160,24 +161,13 @@ int EmptyBoxes(const std::string& text, bool markdown) {
   return n;
 }
 
-// Chromium is needed, and must be there when CI=true; elsewhere a missing one skips the test.
-bool HaveChromium() {
-  const char* ci = std::getenv("CI");
-  bool in_ci = ci && std::string(ci) == "true";
-  if (fs::exists("/usr/bin/chromium")) return true;
-  BOOST_TEST_REQUIRE(!in_ci, "CI=true but /usr/bin/chromium is missing");
-  BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/chromium is not installed; nothing was rendered");
-  return false;
-}
+// Chromium renders and prints the pages.
+bool HaveChromium() { return testing::HaveOutsideProgram("/usr/bin/chromium", "test -x /usr/bin/chromium"); }
 
-// pdfinfo and pdftotext (poppler-utils) read printed pages back; there when CI=true.
+// pdfinfo and pdftotext (poppler-utils) read printed pages back.
 bool HavePoppler() {
-  const char* ci = std::getenv("CI");
-  bool in_ci = ci && std::string(ci) == "true";
-  if (fs::exists("/usr/bin/pdfinfo") && fs::exists("/usr/bin/pdftotext")) return true;
-  BOOST_TEST_REQUIRE(!in_ci, "CI=true but pdfinfo or pdftotext (poppler-utils) is missing");
-  BOOST_TEST_MESSAGE("SKIPPED: poppler-utils is not installed; nothing was printed");
-  return false;
+  return testing::HaveOutsideProgram("pdfinfo and pdftotext (poppler-utils)",
+                                     "test -x /usr/bin/pdfinfo && test -x /usr/bin/pdftotext");
 }
 
 // `text` with every run of white space made one space, and trimmed.

@@ -18,6 +18,7 @@
 #include "emit/xlsx_workbook.h"
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
+#include "outside_program.h"
 #include "test_paths.h"
 
 namespace plangen {
@@ -43,6 +44,11 @@ struct Scratch {
   }
   std::string path;
 };
+
+bool HaveOpenpyxl() {
+  return testing::HaveOutsideProgram("/usr/bin/python3 with openpyxl (python3-openpyxl)",
+                                     "/usr/bin/python3 -c 'import openpyxl'");
+}
 
 // The sample plan, compiled, with everything an emitter needs.
 struct Sample {
@@ -130,12 +136,7 @@ print(json.dumps(out))
 
 // Runs the reader; nullopt (with a visible message) when openpyxl is not installed here.
 std::optional<nlohmann::json> ReadWithOpenpyxl(const std::vector<std::string>& paths) {
-  const char* ci = std::getenv("CI");
-  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
-    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
-    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
-    return std::nullopt;
-  }
+  if (!HaveOpenpyxl()) return std::nullopt;
   Scratch s;
   std::string script = s.Write("read.py", kReader);
   std::string cmd = "/usr/bin/python3 " + script;
@@ -195,12 +196,7 @@ int CheckHeights(const nlohmann::json& sheet, const std::string& name) {
 namespace {
 
 std::optional<nlohmann::json> ReadHeights(const std::vector<std::string>& paths) {
-  const char* ci = std::getenv("CI");
-  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
-    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
-    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
-    return std::nullopt;
-  }
+  if (!HaveOpenpyxl()) return std::nullopt;
   Scratch s;
   std::string cmd = "/usr/bin/python3 " + s.Write("heights.py", kHeightReader);
   for (const auto& p : paths) cmd += " '" + p + "'";
@@ -663,12 +659,7 @@ for path in sys.argv[2:]:
                                     for ws in wb.worksheets}
 json.dump(out, open(sys.argv[1], "w"))
 )PY";
-  if (std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") != 0) {
-    const char* ci = std::getenv("CI");
-    if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but /usr/bin/python3 cannot import openpyxl");
-    BOOST_TEST_MESSAGE("SKIPPED: /usr/bin/python3 with openpyxl (python3-openpyxl) is not installed");
-    return;
-  }
+  if (!HaveOpenpyxl()) return;
   const std::string script = dir.Write("comments.py", reader);
   const std::string json_path = dir.path + "/comments.json";
   BOOST_REQUIRE_EQUAL(std::system(("/usr/bin/python3 " + script + " " + json_path + " '" + pool + "' '" + all_path + "'").c_str()), 0);

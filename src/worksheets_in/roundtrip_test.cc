@@ -12,6 +12,7 @@
 #include "driver/compile.h"
 #include "emit/emit_context.h"
 #include "emit/output_set.h"
+#include "outside_program.h"
 #include "test_paths.h"
 #include "worksheets_test_support.h"
 
@@ -67,16 +68,10 @@ struct Scratch {
   std::string path;
 };
 
-bool Have(const std::string& what, const std::string& probe) {
-  if (std::system((probe + " >/dev/null 2>&1").c_str()) == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but " + what + " is not installed");
-  BOOST_TEST_MESSAGE("SKIPPED: " + what + " is not installed");
-  return false;
+bool HaveOpenpyxl() {
+  return testing::HaveOutsideProgram("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'");
 }
-
-bool HaveOpenpyxl() { return Have("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'"); }
-bool HaveSoffice() { return Have("LibreOffice (soffice)", "command -v soffice"); }
+bool HaveSoffice() { return testing::HaveOutsideProgram("LibreOffice (soffice)", "command -v soffice"); }
 
 // Runs LibreOffice headless with its own profile folder; `files` are quoted for the shell.
 void Soffice(const Scratch& s, const std::string& args, const std::vector<std::string>& files) {
