@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "audit/zip_writer.h"
+#include "emit/docx_tables.h"
 #include "emit/svg_png.h"
 #include "tmpl/data_moves.h"
 
@@ -129,6 +130,7 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   Set(view, "docx_page_w", data(std::to_string(page.width)));
   Set(view, "docx_page_h", data(std::to_string(page.height)));
   Set(view, "docx_text_w", data(std::to_string(page.TextWidth())));
+  SetDocxColumnKeys(kind, page.TextWidth(), &view);
   Set(view, "docx_title", data(title));
   Set(view, "docx_footer", data(footer));
   Set(view, "docx_date", data(FormatDate(ctx_.as_of) + "T00:00:00Z"));
