@@ -16,6 +16,7 @@
 #include "audit/zip_reader.h"
 #include "emit/docx_package.h"
 #include "emit/docx_tables.h"
+#include "outside_program.h"
 #include "plangen_process.h"
 #include "temp_tree.h"
 #include "test_paths.h"
@@ -58,14 +59,6 @@ std::vector<std::string> HeadingWords(const std::string& document_xml, size_t* t
     }
   }
   return words;
-}
-
-bool Have(const std::string& what, const std::string& probe) {
-  if (std::system((probe + " >/dev/null 2>&1").c_str()) == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci && std::string(ci) == "true") BOOST_FAIL("CI=true but " + what + " is not installed");
-  BOOST_TEST_MESSAGE("SKIPPED: " + what + " is not installed");
-  return false;
 }
 
 std::string Output(const std::string& cmd) {
@@ -157,10 +150,11 @@ BOOST_AUTO_TEST_CASE(every_table_is_fixed_and_as_wide_as_the_text_of_its_paper) 
 // LibreOffice sets the checklist and the runbook with every kind of table: each word of each
 // heading row is whole on its line, as often as there are tables with it.
 BOOST_AUTO_TEST_CASE(libreoffice_breaks_no_heading_word) {
-  if (!Have("LibreOffice (soffice)", "command -v soffice") || !Have("pdftotext (poppler-utils)", "command -v pdftotext"))
-    return;
   testing::TempDir dir("plangen-docx-layout");
   std::map<std::string, std::string> docs = SampleDocuments(dir.path, "a4");
+  if (!testing::HaveOutsideProgram("LibreOffice (soffice)", "command -v soffice") ||
+      !testing::HaveOutsideProgram("pdftotext (poppler-utils)", "command -v pdftotext"))
+    return;
   const std::vector<std::string> shown = {"checklists/validation.docx", "runbooks/lync-ops.docx"};
   std::string cmd = "cd '" + dir.path + "' && HOME='" + dir.path + "/home' timeout 600 soffice --headless --convert-to pdf --outdir '" +
                     dir.path + "/pdf'";
