@@ -15,34 +15,18 @@ namespace plangen::check {
 
 namespace {
 
-// Runs of white space become one space; ends are trimmed. Free text reflows without changing.
-std::string Collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char ch : s) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(ch);
-    }
-  }
-  return out;
-}
-
 std::string DurationKey(const DurationValue& d) {
-  if (!d.value) return Collapse(d.text.value);
+  if (!d.value) return CollapseSpace(d.text.value);
   const Duration& v = *d.value;
   int64_t time = v.hours * 3600 + v.minutes * 60 + v.seconds;
   return "P" + std::to_string(v.years) + "Y" + std::to_string(v.months) + "M" +
          std::to_string(static_cast<int64_t>(v.weeks) * 7 + v.days) + "DT" + std::to_string(time) + "S";
 }
 
-std::string DateKey(const DateValue& d) { return d.value ? FormatDate(*d.value) : Collapse(d.text.value); }
-std::string ScheduleKey(const ScheduleValue& s) { return s.value ? s.value->Canonical() : Collapse(s.text.value); }
+std::string DateKey(const DateValue& d) { return d.value ? FormatDate(*d.value) : CollapseSpace(d.text.value); }
+std::string ScheduleKey(const ScheduleValue& s) { return s.value ? s.value->Canonical() : CollapseSpace(s.text.value); }
 std::string BoolKey(const BoolValue& b) {
-  if (!b.value) return Collapse(b.text.value);
+  if (!b.value) return CollapseSpace(b.text.value);
   return *b.value ? "yes" : "no";
 }
 
@@ -58,8 +42,8 @@ class Rec {
     out_ += '\n';
     return *this;
   }
-  Rec& Text(const char* name, const plangen::Text& t) { return Field(name, Collapse(t.value)); }
-  Rec& Fqdn(const char* name, const plangen::Text& t) { return Field(name, AsciiLower(Collapse(t.value))); }
+  Rec& Text(const char* name, const plangen::Text& t) { return Field(name, CollapseSpace(t.value)); }
+  Rec& Fqdn(const char* name, const plangen::Text& t) { return Field(name, AsciiLower(CollapseSpace(t.value))); }
   /// A field added to the format after digests were first given: written only when the plan
   /// sets it, so that the digests of plans that do not use it stay as they were.
   Rec& Optional(const char* name, const plangen::Text& t) { return t.empty() ? *this : Text(name, t); }
@@ -134,7 +118,7 @@ std::string CanonicalPlanText(const Plan& p) {
   // What the topology path points at, not its text: the same file spelled './t.tbxml' or by an
   // absolute path, or a plan folder moved with its topology, keeps the digest.
   if (!t.file_digest.empty()) top.Field("topology-file", t.file_digest);
-  else top.Field("topology-file", t.file.empty() ? "" : "unread " + std::filesystem::path(Collapse(t.file.value)).filename().string());
+  else top.Field("topology-file", t.file.empty() ? "" : "unread " + std::filesystem::path(CollapseSpace(t.file.value)).filename().string());
   top.Nested("site", Each(t.sites, [&](Rec& r, const Site& s) {
     r.Text("id", s.id).Text("name", s.name).Optional("time-zone", s.time_zone);
     if (!s.residency.empty()) r.Set("residency", s.residency, true);

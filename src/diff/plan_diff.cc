@@ -11,22 +11,6 @@ namespace plangen::diff {
 
 namespace {
 
-// Runs of white space become one space; ends are trimmed (free text reflows without changing).
-std::string Collapse(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char ch : s) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(ch);
-    }
-  }
-  return out;
-}
-
 // One compared value: `key` decides equality, `shown` is how the plan wrote it.
 struct Field {
   std::string name;
@@ -37,43 +21,43 @@ struct Field {
 class Fields {
  public:
   Fields& Text(const char* name, const plangen::Text& t) {
-    std::string v = Collapse(t.value);
+    std::string v = CollapseSpace(t.value);
     v_.push_back({name, v, v});
     return *this;
   }
   Fields& Fqdn(const char* name, const plangen::Text& t) {
-    std::string v = Collapse(t.value);
+    std::string v = CollapseSpace(t.value);
     v_.push_back({name, AsciiLower(v), v});
     return *this;
   }
   Fields& Duration(const char* name, const DurationValue& d) {
-    std::string key = Collapse(d.text.value);
+    std::string key = CollapseSpace(d.text.value);
     if (d.value) {
       const plangen::Duration& x = *d.value;
       key = "P" + std::to_string(x.years) + "Y" + std::to_string(x.months) + "M" +
             std::to_string(static_cast<int64_t>(x.weeks) * 7 + x.days) + "DT" +
             std::to_string(x.hours * 3600 + x.minutes * 60 + x.seconds) + "S";
     }
-    v_.push_back({name, key, Collapse(d.text.value)});
+    v_.push_back({name, key, CollapseSpace(d.text.value)});
     return *this;
   }
   Fields& Schedule(const char* name, const ScheduleValue& s) {
-    v_.push_back({name, s.value ? s.value->Canonical() : Collapse(s.text.value), Collapse(s.text.value)});
+    v_.push_back({name, s.value ? s.value->Canonical() : CollapseSpace(s.text.value), CollapseSpace(s.text.value)});
     return *this;
   }
   Fields& Date(const char* name, const DateValue& d) {
-    v_.push_back({name, d.value ? FormatDate(*d.value) : Collapse(d.text.value), Collapse(d.text.value)});
+    v_.push_back({name, d.value ? FormatDate(*d.value) : CollapseSpace(d.text.value), CollapseSpace(d.text.value)});
     return *this;
   }
   Fields& Bool(const char* name, const BoolValue& b) {
-    std::string key = b.value ? (*b.value ? "yes" : "no") : Collapse(b.text.value);
-    v_.push_back({name, key, Collapse(b.text.value)});
+    std::string key = b.value ? (*b.value ? "yes" : "no") : CollapseSpace(b.text.value);
+    v_.push_back({name, key, CollapseSpace(b.text.value)});
     return *this;
   }
   /// A list whose order carries no meaning: shown and compared sorted.
   Fields& Set(const char* name, const std::vector<plangen::Text>& list, bool fold = false) {
     std::vector<std::string> items;
-    for (const auto& t : list) items.push_back(fold ? AsciiLower(Collapse(t.value)) : Collapse(t.value));
+    for (const auto& t : list) items.push_back(fold ? AsciiLower(CollapseSpace(t.value)) : CollapseSpace(t.value));
     return SetOf(name, std::move(items));
   }
   Fields& SetOf(const char* name, std::vector<std::string> items) {
@@ -87,7 +71,7 @@ class Fields {
   /// A list whose order matters.
   Fields& Seq(const char* name, const std::vector<plangen::Text>& list) {
     std::string joined;
-    for (const auto& t : list) joined += (joined.empty() ? "" : "; ") + Collapse(t.value);
+    for (const auto& t : list) joined += (joined.empty() ? "" : "; ") + CollapseSpace(t.value);
     v_.push_back({name, joined, joined});
     return *this;
   }
@@ -119,7 +103,7 @@ struct Element {
 
 void AddRoles(std::vector<std::string>* roles, std::initializer_list<const plangen::Text*> refs) {
   for (const plangen::Text* r : refs) {
-    if (!r->value.empty()) roles->push_back(Collapse(r->value));
+    if (!r->value.empty()) roles->push_back(CollapseSpace(r->value));
   }
 }
 
@@ -254,14 +238,14 @@ std::vector<Element> Each(const std::vector<T>& v, F make) {
 
 Element ById(const plangen::Text& id) {
   Element e;
-  e.id = Collapse(id.value);
+  e.id = CollapseSpace(id.value);
   e.key = e.id;
   return e;
 }
 
 Element ByFqdn(const plangen::Text& fqdn) {
   Element e;
-  e.id = Collapse(fqdn.value);
+  e.id = CollapseSpace(fqdn.value);
   e.key = AsciiLower(e.id);
   return e;
 }
@@ -277,7 +261,7 @@ std::vector<Element> Roles(const Plan& p) {
   return Each(p.roles, [](const Role& r) {
     Element e = ById(r.id);
     std::vector<std::string> contacts;
-    for (const Contact& c : r.contacts) contacts.push_back(Collapse(c.type.value) + " " + Collapse(c.value.value));
+    for (const Contact& c : r.contacts) contacts.push_back(CollapseSpace(c.type.value) + " " + CollapseSpace(c.value.value));
     e.fields = Fields().Text("name", r.name).Text("kind", r.kind).Text("department", r.department)
                    .Text("role-kind", r.role_kind).SetOf("contacts", contacts).Take();
     e.roles = {e.id};
@@ -329,9 +313,9 @@ std::vector<Element> Servers(const Plan& p) {
     Element e = ByFqdn(s.fqdn);
     std::vector<std::string> services;
     for (const Service& v : s.services) {
-      std::string d = Collapse(v.type.value);
-      if (!v.share.empty()) d += " share " + Collapse(v.share.value);
-      if (!v.instance.empty()) d += " instance " + Collapse(v.instance.value);
+      std::string d = CollapseSpace(v.type.value);
+      if (!v.share.empty()) d += " share " + CollapseSpace(v.share.value);
+      if (!v.instance.empty()) d += " instance " + CollapseSpace(v.instance.value);
       services.push_back(d);
     }
     plangen::Text pool;
@@ -386,7 +370,7 @@ std::vector<Element> Scenarios(const Plan& p) {
                    .Text("decider", x.decider).Bool("new-hardware", x.new_hardware).Text("spare", x.spare)
                    .Set("covers", x.covers, true).Seq("criteria", x.criteria).Take();
     for (const ScenarioStep& s : x.steps) {
-      e.children.push_back({Collapse(s.id.value), Fields().Text("title", s.title).Text("role", s.role)
+      e.children.push_back({CollapseSpace(s.id.value), Fields().Text("title", s.title).Text("role", s.role)
                                                       .Duration("estimate", s.estimate).Set("after", s.after)
                                                       .Text("procedure", s.procedure).Take()});
       AddRoles(&e.roles, {&s.role});

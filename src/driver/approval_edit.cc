@@ -1,4 +1,5 @@
 #include "driver/approval_edit.h"
+#include "util/strings.h"
 
 #include <vector>
 
@@ -120,23 +121,6 @@ bool IndentBefore(const std::string& t, size_t pos, std::string* indent) {
 
 }  // namespace
 
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 bool EditApproval(const std::string& text, size_t governance_offset, const ApprovalRecord& record, ApprovalEdit* out,
                   std::string* error) {
   Scanner scan(text, governance_offset);
@@ -187,10 +171,10 @@ bool EditApproval(const std::string& text, size_t governance_offset, const Appro
     }
   }
 
-  std::string element = "<" + prefix + "approval kind=\"" + XmlEscape(record.kind) + "\" by=\"" + XmlEscape(record.by) +
-                        "\" date=\"" + XmlEscape(record.date) + "\" plan-version=\"" + XmlEscape(record.plan_version) +
-                        "\" digest=\"" + XmlEscape(record.digest) + "\"";
-  element += record.comment.empty() ? "/>" : ">" + XmlEscape(record.comment) + "</" + prefix + "approval>";
+  std::string element = "<" + prefix + "approval kind=\"" + EscapeXmlValue(record.kind) + "\" by=\"" + EscapeXmlValue(record.by) +
+                        "\" date=\"" + EscapeXmlValue(record.date) + "\" plan-version=\"" + EscapeXmlValue(record.plan_version) +
+                        "\" digest=\"" + EscapeXmlValue(record.digest) + "\"";
+  element += record.comment.empty() ? "/>" : ">" + EscapeXmlValue(record.comment) + "</" + prefix + "approval>";
 
   for (const Tag& a : approvals) {
     if (Attribute(a.attrs, "by") == record.by && Attribute(a.attrs, "kind") == record.kind &&

@@ -30,7 +30,4 @@ struct ApprovalEdit {
 bool EditApproval(const std::string& text, size_t governance_offset, const ApprovalRecord& record, ApprovalEdit* out,
                   std::string* error);
 
-/// `s` escaped for an XML attribute value or text (&, <, >, ", and control characters as references).
-std::string XmlEscape(const std::string& s);
-
 }  // namespace plangen

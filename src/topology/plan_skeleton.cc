@@ -12,25 +12,6 @@ namespace plangen::topo {
 
 namespace {
 
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Plan ids are written by people and appear in file names: keep them to [a-z0-9-].
 std::string Slug(const std::string& s, const std::string& fallback) {
   std::string out;
@@ -80,16 +61,16 @@ class Writer {
   void Open(int indent, const std::string& name, const std::vector<Attr>& attrs, bool empty = false) {
     std::string s = "<" + name;
     for (const Attr& a : attrs) {
-      if (!a.value.empty()) s += std::string(" ") + a.name + "=\"" + Escape(a.value) + "\"";
+      if (!a.value.empty()) s += std::string(" ") + a.name + "=\"" + EscapeXmlValue(a.value) + "\"";
     }
     Line(indent, s + (empty ? "/>" : ">"));
   }
   void Element(int indent, const std::string& name, const std::vector<Attr>& attrs, const std::string& content) {
     std::string s = "<" + name;
     for (const Attr& a : attrs) {
-      if (!a.value.empty()) s += std::string(" ") + a.name + "=\"" + Escape(a.value) + "\"";
+      if (!a.value.empty()) s += std::string(" ") + a.name + "=\"" + EscapeXmlValue(a.value) + "\"";
     }
-    Line(indent, s + ">" + Escape(content) + "</" + name + ">");
+    Line(indent, s + ">" + EscapeXmlValue(content) + "</" + name + ">");
   }
   void Close(int indent, const std::string& name) { Line(indent, "</" + name + ">"); }
 };

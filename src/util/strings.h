@@ -1,4 +1,5 @@
-// Case folding for names that compare without regard to case (FQDNs, tool and service names).
+// Small text helpers: case folding for names that compare without regard to case (FQDNs, tool and
+// service names), white space folding for free text, and escaping for XML written by hand.
 #pragma once
 
 #include <string>
@@ -9,5 +10,12 @@ namespace plangen {
 std::string AsciiLower(std::string s);
 /// True when `a` and `b` are equal but for the case of ASCII letters.
 bool EqualsIgnoreCase(const std::string& a, const std::string& b);
+/// `s` with each run of white space made one space and the ends trimmed: free text that reflows
+/// compares equal.
+std::string CollapseSpace(const std::string& s);
+/// `s` escaped for an XML attribute value or element text written by hand: the five markup
+/// characters as entities, and tab, line feed and carriage return as character references so that
+/// an attribute value keeps them when read back.
+std::string EscapeXmlValue(const std::string& s);
 
 }  // namespace plangen

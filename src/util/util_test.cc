@@ -9,6 +9,7 @@
 #include "util/iso8601.h"
 #include "util/schedule.h"
 #include "util/source_manager.h"
+#include "util/strings.h"
 #include "util/text_decode.h"
 
 using namespace plangen;
@@ -181,6 +182,18 @@ BOOST_AUTO_TEST_CASE(output_names_start_from_the_plans_folder) {
   BOOST_TEST(sm.ResolveForOutput(Loc::At(part, 0)).file == "parts/roles.xml");
   BOOST_TEST(sm.Resolve(Loc::At(part, 0)).file == (root / "site/plans/parts/roles.xml").string());
   fs::remove_all(root);
+}
+
+BOOST_AUTO_TEST_CASE(free_text_folds_its_white_space) {
+  BOOST_TEST(plangen::CollapseSpace("  Restore\n\t the  store \r\n") == "Restore the store");
+  BOOST_TEST(plangen::CollapseSpace(" \n ") == "");
+  BOOST_TEST(plangen::CollapseSpace("d\xC3\xA9j\xC3\xA0  vu") == "d\xC3\xA9j\xC3\xA0 vu");
+}
+
+BOOST_AUTO_TEST_CASE(xml_values_keep_their_breaks) {
+  BOOST_TEST(plangen::EscapeXmlValue("a<b & \"c\">") == "a&lt;b &amp; &quot;c&quot;&gt;");
+  BOOST_TEST(plangen::EscapeXmlValue("one\ttwo\nthree\r") == "one&#9;two&#10;three&#13;");
+  BOOST_TEST(plangen::EscapeXmlValue("it's") == "it's");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
