@@ -90,6 +90,7 @@ struct PdfDocument::Impl {
     std::string outline_text;
     std::string target;            // contents entries: the anchor they link to
     bool keep_with_next = false;
+    std::string tag;               // its structure element in the tagged PDF ("H2", "P", "LI", ...)
   };
   struct Frag {
     size_t block;
@@ -188,6 +189,7 @@ struct PdfDocument::Impl {
     b.label = label;
     b.x = x;
     b.before = before;
+    b.tag = kind == Kind::kCode ? "Code" : kind == Kind::kContents ? "TOCI" : label ? "LI" : "P";
     blocks.push_back(std::move(b));
   }
 
@@ -341,6 +343,7 @@ void PdfDocument::Heading(int level, const std::string& text, const std::string&
   Impl::Block& b = impl_->blocks.back();
   b.keep_with_next = true;
   b.anchor = anchor;
+  b.tag = "H" + std::to_string(level);
   if (outline) {
     b.outline_level = level;
     b.outline_text = text;
@@ -368,6 +371,7 @@ void PdfDocument::ContentsEntry(const std::string& text, const std::string& anch
 void PdfDocument::Drawing(double height, PdfDraw draw) {
   Impl::Block b;
   b.kind = Impl::Kind::kDrawing;
+  b.tag = "Figure";
   b.height = height;
   b.before = 4;
   b.draw = std::move(draw);
@@ -409,16 +413,29 @@ bool PdfDocument::Write(const PdfMetadata& meta, const std::string& footer, std:
   cairo_t* cr = cairo_create(surface);
   Canvas drawing(cr, d);
   PdfCanvas& canvas = drawing;
+  // A tagged PDF: each block is a structure element (headings, paragraphs, list items in lists,
+  // commands, contents entries, figures) in reading order, under one Document, so that screen
+  // readers and reflowing viewers follow the text. Elements end with their page; the footer is
+  // left out of the structure.
+  cairo_tag_begin(cr, "Document", "");
   size_t next = 0;
   for (int page = 0; page < d.pages; ++page) {
+    bool in_list = false;
     for (; next < d.frags.size() && d.frags[next].page == page; ++next) {
       const Impl::Frag& f = d.frags[next];
       const Impl::Block& b = d.blocks[f.block];
       const double x = kMarginX + b.x;
+      if (in_list != (b.tag == "LI")) {
+        if (in_list) cairo_tag_end(cr, "L");
+        else cairo_tag_begin(cr, "L", "");
+        in_list = !in_list;
+      }
+      cairo_tag_begin(cr, b.tag.c_str(), "");
       if (b.kind == Impl::Kind::kDrawing) {
         cairo_save(cr);
         b.draw(canvas, kMarginX, f.y, d.TextWidth());
         cairo_restore(cr);
+        cairo_tag_end(cr, b.tag.c_str());
         continue;
       }
       const double first_top = b.lines[f.from].top;
@@ -461,7 +478,9 @@ bool PdfDocument::Write(const PdfMetadata& meta, const std::string& footer, std:
         }
         if (!link.empty()) cairo_tag_end(cr, CAIRO_TAG_LINK);
       }
+      cairo_tag_end(cr, b.tag.c_str());
     }
+    if (in_list) cairo_tag_end(cr, "L");
     // The running footer.
     const double fy = d.size.height - kFooterBaseline;
     cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
@@ -474,6 +493,7 @@ bool PdfDocument::Write(const PdfMetadata& meta, const std::string& footer, std:
     canvas.Text(footer, PdfFont::kSmall, kMarginX, fy - 4, -1, d.TextWidth() - nw - 18);
     cairo_show_page(cr);
   }
+  cairo_tag_end(cr, "Document");
   // The outline: parts, and the duties nested under them.
   int parent[5] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
                    CAIRO_PDF_OUTLINE_ROOT};
