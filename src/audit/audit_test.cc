@@ -24,24 +24,17 @@
 #include "audit/zip_reader.h"
 #include "audit/zip_writer.h"
 #include "diag/diagnostic.h"
+#include "temp_tree.h"
 
 using namespace plangen;
 using namespace plangen::audit;
 
 namespace {
 
-// A fresh directory under /tmp, removed with everything in it at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-audit-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::string err;
-    RemoveTree(path, &err);
-  }
+// A fresh directory under /tmp, removed with everything in it at the end of the test; the paths
+// inside it are strings, as the audit functions take them.
+struct TempDir : plangen::testing::TempDir {
+  TempDir() : plangen::testing::TempDir("plangen-audit-test") {}
   std::string operator/(const std::string& name) const { return path + "/" + name; }
 };
 

@@ -8,12 +8,16 @@
 #include "driver/approval_edit.h"
 #include "driver/commands.h"
 #include "driver/compile.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
 using namespace plangen;
 
 namespace {
+
+using plangen::testing::ReadAll;
+using plangen::testing::TempDir;
 
 ApprovalRecord Record() {
   ApprovalRecord r;
@@ -32,20 +36,6 @@ std::string Edit(const std::string& text, ApprovalRecord r = Record()) {
   if (at == std::string::npos) at = text.find("<p:governance");
   BOOST_REQUIRE_MESSAGE(EditApproval(text, at, r, &e, &error), error);
   return e.text;
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path TempDir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("plangen-approve-test-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
 }
 
 }  // namespace
@@ -94,7 +84,8 @@ BOOST_AUTO_TEST_CASE(replaces_the_same_roles_approval_of_the_same_version) {
 }
 
 BOOST_AUTO_TEST_CASE(the_sample_gains_one_line_and_nothing_else_changes) {
-  fs::path dir = TempDir("sample");
+  const TempDir tmp("plangen-approve-test");
+  const fs::path dir = tmp.path;
   const fs::path plan = dir / "plan.xml";
   const std::string before = ReadAll(fs::path(testing::SourceRoot()) / "samples/contoso/plan.xml");
   std::ofstream(plan, std::ios::binary) << before;
@@ -119,11 +110,11 @@ BOOST_AUTO_TEST_CASE(the_sample_gains_one_line_and_nothing_else_changes) {
   int files = 0;
   for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
   BOOST_TEST(files == 1);
-  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(a_plan_with_errors_is_left_alone) {
-  fs::path dir = TempDir("errors");
+  const TempDir tmp("plangen-approve-test");
+  const fs::path dir = tmp.path;
   const fs::path plan = dir / "plan.xml";
   std::string text = ReadAll(fs::path(testing::SourceRoot()) / "samples/contoso/plan.xml");
   text.replace(text.find("owner=\"lync-ops\""), 16, "owner=\"nobody\"");
@@ -132,11 +123,11 @@ BOOST_AUTO_TEST_CASE(a_plan_with_errors_is_left_alone) {
   env.today = *ParseDate("2026-12-01");
   BOOST_TEST(RunCommandLine({"approve", plan.string(), "--role", "cio", "--kind", "business"}, env) == 1);
   BOOST_TEST(ReadAll(plan) == text);
-  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(diff_takes_an_audit_package_as_the_old_version) {
-  fs::path dir = TempDir("package");
+  const TempDir tmp("plangen-approve-test");
+  const fs::path dir = tmp.path;
   Environment env;
   env.today = *ParseDate("2026-12-01");
   const std::string sample = testing::SourceRoot() + "/samples/contoso/plan.xml";
@@ -147,7 +138,6 @@ BOOST_AUTO_TEST_CASE(diff_takes_an_audit_package_as_the_old_version) {
   BOOST_TEST(RunCommandLine({"diff", package.string(), sample}, env) == 0);
   BOOST_TEST(RunCommandLine({"diff", package.string(), testing::SourceRoot() + "/tests/data/diff/changed.xml"}, env) == 1);
   BOOST_TEST(RunCommandLine({"diff", sample, package.string()}, env) == 0);
-  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -179,7 +169,8 @@ void WritePlanWithTopology(const fs::path& dir, const std::string& spelling) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(follows_the_topology_file_not_its_path_or_the_plans_folder) {
-  fs::path root = TempDir("digest");
+  const TempDir tmp("plangen-approve-test");
+  const fs::path root = tmp.path;
   WritePlanWithTopology(root / "a", "topo.tbxml");
   const std::string first = DigestOf(root / "a/plan.xml");
   // The folder moves elsewhere: same digest.
@@ -194,7 +185,6 @@ BOOST_AUTO_TEST_CASE(follows_the_topology_file_not_its_path_or_the_plans_folder)
   // Another topology: another digest.
   std::ofstream(root / "d/topo.tbxml", std::ios::app) << "<!-- one more line -->\n";
   BOOST_TEST(DigestOf(root / "d/plan.xml") != first);
-  fs::remove_all(root);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,6 +20,7 @@
 #include "driver/commands.h"
 #include "driver/write_outputs.h"
 #include "plangen_process.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -27,18 +28,9 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-build-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing::TempDir;
+using testing::ReadAll;
+using testing::Tree;
 
 // Builds run from the source root with relative input paths, as a user in a plan folder would.
 struct InSourceRoot {
@@ -46,22 +38,6 @@ struct InSourceRoot {
   InSourceRoot() { fs::current_path(testing::SourceRoot()); }
   ~InSourceRoot() { fs::current_path(saved); }
 };
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Every regular file under `dir`, relative path -> bytes.
-std::map<std::string, std::string> Tree(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = ReadAll(e.path());
-  }
-  return files;
-}
 
 int Run(std::vector<std::string> args) {
   Environment env;

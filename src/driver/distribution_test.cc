@@ -17,6 +17,7 @@
 #include "driver/commands.h"
 #include "emit/checklist_view.h"
 #include "outside_program.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 #include "worksheets_test_support.h"
 
@@ -25,39 +26,15 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-struct Scratch {
-  std::string path;
-  Scratch() {
-    char templ[] = "/tmp/plangen-distribution-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing::TempDir;
+using testing::ReadAll;
+using testing::Tree;
 
 struct InSourceRoot {
   fs::path saved = fs::current_path();
   InSourceRoot() { fs::current_path(testing::SourceRoot()); }
   ~InSourceRoot() { fs::current_path(saved); }
 };
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::map<std::string, std::string> Tree(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = ReadAll(e.path());
-  }
-  return files;
-}
 
 // Runs plangen in process from the source root; stdout and stderr are kept in `out` and `err`.
 int Run(std::vector<std::string> args, std::string* out = nullptr, std::string* err = nullptr) {
@@ -120,7 +97,7 @@ std::string EditedSample(const std::string& dir, const std::string& from, const 
 // Builds the sample --since `since` and compares each role's "what changed" with the golden file
 // tests/golden/distribution/<name>.txt (PLANGEN_UPDATE_GOLDEN=1 rewrites it).
 void CheckWhatChanged(const std::string& name, const std::string& since) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out", {"--since", since});
   std::string got;
   for (const std::string& role : kRoles) {
@@ -142,7 +119,7 @@ void CheckWhatChanged(const std::string& name, const std::string& since) {
 BOOST_AUTO_TEST_SUITE(distribution)
 
 BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out");
   Compilation c;
   {
@@ -221,7 +198,7 @@ BOOST_AUTO_TEST_CASE(each_bundle_holds_exactly_its_roles_files) {
 }
 
 BOOST_AUTO_TEST_CASE(golden_readme_and_contacts_of_each_bundle) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out");
   fs::path expected = fs::path(testing::SourceRoot()) / "tests/golden/sample/expected/distribution";
   const char* update = std::getenv("PLANGEN_UPDATE_GOLDEN");
@@ -241,7 +218,7 @@ BOOST_AUTO_TEST_CASE(golden_readme_and_contacts_of_each_bundle) {
 }
 
 BOOST_AUTO_TEST_CASE(bundles_are_recorded_in_the_audit_package) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out");
   std::string package;
   for (const auto& [path, bytes] : files) {
@@ -269,7 +246,7 @@ BOOST_AUTO_TEST_CASE(bundles_are_recorded_in_the_audit_package) {
 }
 
 BOOST_AUTO_TEST_CASE(bundles_are_byte_identical_across_builds) {
-  Scratch a, b;
+  TempDir a, b;
   auto one = Build(a.path + "/out"), two = Build(b.path + "/out");
   int compared = 0;
   for (const auto& [path, bytes] : one) {
@@ -284,7 +261,7 @@ BOOST_AUTO_TEST_CASE(bundles_open_with_python_zipfile_and_unzip) {
   if (!testing::HaveOutsideProgram("/usr/bin/python3", "/usr/bin/python3 -c 'import zipfile'") ||
       !testing::HaveOutsideProgram("unzip", "command -v unzip"))
     return;
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out");
   for (const std::string& role : kRoles) {
     std::string zip = s.path + "/out/distribution/" + role + ".zip";
@@ -307,7 +284,7 @@ BOOST_AUTO_TEST_CASE(bundles_open_with_python_zipfile_and_unzip) {
 }
 
 BOOST_AUTO_TEST_CASE(role_build_equals_the_same_files_of_a_full_build) {
-  Scratch s;
+  TempDir s;
   auto full = Build(s.path + "/full");
   auto some = Build(s.path + "/some", {"--role", "dba", "--role", "storage", "--role", "dba"});
   // The files of their bundles that a full build writes too (runbooks, calendars, scripts), and
@@ -330,7 +307,7 @@ BOOST_AUTO_TEST_CASE(role_build_equals_the_same_files_of_a_full_build) {
 }
 
 BOOST_AUTO_TEST_CASE(role_build_refuses_an_unknown_role_or_one_without_duties) {
-  Scratch s;
+  TempDir s;
   std::string out, err;
   BOOST_TEST(Run({"build", kSample, "-o", s.path + "/a", "--as-of", "2026-12-01", "--role", "dbb"}, &out, &err) == 2);
   BOOST_TEST(err.find("plangen build: --role: the plan has no role 'dbb'; did you mean 'dba'?") != std::string::npos, err);
@@ -341,14 +318,14 @@ BOOST_AUTO_TEST_CASE(role_build_refuses_an_unknown_role_or_one_without_duties) {
 }
 
 BOOST_AUTO_TEST_CASE(what_changed_schedule_concerns_only_the_owner) {
-  Scratch s;
+  TempDir s;
   // The previous version took red-cdr (owned by dba) at 04:15.
   CheckWhatChanged("schedule-change",
                    EditedSample(s.path + "/v3", "schedule=\"daily 03:15\"", "schedule=\"daily 04:15\""));
 }
 
 BOOST_AUTO_TEST_CASE(what_changed_handoff_concerns_both_roles) {
-  Scratch s;
+  TempDir s;
   // The previous version verified pool01 after the Front Ends only, not after the File Store that
   // the storage team restores: a hand-off from storage to lync-ops is new.
   CheckWhatChanged("handoff-change",
@@ -357,7 +334,7 @@ BOOST_AUTO_TEST_CASE(what_changed_handoff_concerns_both_roles) {
 }
 
 BOOST_AUTO_TEST_CASE(what_changed_nothing_since_the_same_package) {
-  Scratch s;
+  TempDir s;
   Build(s.path + "/approved");
   std::string package;
   for (const auto& e : fs::directory_iterator(s.path + "/approved/audit")) package = e.path().string();
@@ -367,7 +344,7 @@ BOOST_AUTO_TEST_CASE(what_changed_nothing_since_the_same_package) {
 // The roles whose bundle lists a change, building the sample --since a copy edited from `from` to
 // `to` (so the change is from `to` back to `from`).
 std::set<std::string> RolesConcerned(const std::string& from, const std::string& to) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out", {"--since", EditedSample(s.path + "/old", from, to)});
   auto j = nlohmann::json::parse(files.at("report/distribution.json"));
   std::set<std::string> roles;
@@ -397,7 +374,7 @@ BOOST_AUTO_TEST_CASE(each_change_concerns_the_roles_that_act_on_it) {
 }
 
 BOOST_AUTO_TEST_CASE(verify_rebuilds_the_bundles_with_the_same_since) {
-  Scratch s;
+  TempDir s;
   std::string old = EditedSample(s.path + "/old", "schedule=\"daily 03:15\"", "schedule=\"daily 04:15\"");
   Build(s.path + "/out", {"--since", old});
   std::string zip;
@@ -410,7 +387,7 @@ BOOST_AUTO_TEST_CASE(verify_rebuilds_the_bundles_with_the_same_since) {
 }
 
 BOOST_AUTO_TEST_CASE(since_an_unreadable_package_is_refused) {
-  Scratch s;
+  TempDir s;
   std::string out, err;
   BOOST_TEST(Run({"build", kSample, "-o", s.path + "/a", "--as-of", "2026-12-01", "--since", "tests/data/none.zip"}, &out,
                  &err) == 2);
@@ -419,7 +396,7 @@ BOOST_AUTO_TEST_CASE(since_an_unreadable_package_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(role_workbooks_read_back_with_worksheets) {
-  Scratch s;
+  TempDir s;
   auto files = Build(s.path + "/out");
   std::string dir = s.path + "/returned";
   fs::create_directories(dir);
@@ -472,7 +449,7 @@ BOOST_AUTO_TEST_CASE(role_workbooks_read_back_with_worksheets) {
 }
 
 BOOST_AUTO_TEST_CASE(zip_in_memory_is_the_zip_on_disk) {
-  Scratch s;
+  TempDir s;
   std::vector<audit::ZipMember> members = {{"b/two.txt", std::string(5000, 'x')}, {"a.txt", "one"}};
   audit::ZipWriteOptions zo;
   zo.mtime = 1796083200;  // 2026-12-01

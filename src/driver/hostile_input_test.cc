@@ -21,6 +21,7 @@
 #include "diag/printers.h"
 #include "load/xml_input.h"
 #include "plangen_process.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -28,31 +29,8 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-hostile-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string p = path + "/" + name;
-    fs::create_directories(fs::path(p).parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-};
+using testing::TempDir;
+using testing::ReadAll;
 
 using Result = ProcessResult;
 

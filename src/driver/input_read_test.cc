@@ -21,6 +21,7 @@
 #include "tmpl/templates.h"
 #include "util/data_dir.h"
 #include "plangen_process.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -28,12 +29,7 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::ReadAll;
 
 void WriteAll(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 

@@ -10,6 +10,7 @@
 
 #include "plangen_process.h"
 #include "synthetic_plan.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -17,35 +18,9 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-jobs-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Every regular file under `dir`, relative path -> bytes.
-std::map<std::string, std::string> Tree(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  if (!fs::is_directory(dir)) return files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = ReadAll(e.path());
-  }
-  return files;
-}
+using testing::TempDir;
+using testing::ReadAll;
+using testing::Tree;
 
 // Builds `args` into <tmp>/jN for each N of `jobs` and checks that every run printed the same
 // findings, exited the same way and wrote the same files byte for byte. Returns the first run.

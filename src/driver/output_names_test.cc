@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "plangen_process.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -18,20 +19,8 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = ReadAll(e.path());
-  }
-  return files;
-}
+using testing::ReadAll;
+using testing::Tree;
 
 // The sample plan in a fresh folder (work/deploy/plan), its returned worksheets beside it
 // (work/deploy/returned), and an empty folder elsewhere to run from.

@@ -12,6 +12,7 @@
 
 #include "audit/zip_reader.h"
 #include "driver/commands.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -19,31 +20,14 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-pdf-build-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing::TempDir;
+using testing::ReadAll;
 
 struct InSourceRoot {
   fs::path saved = fs::current_path();
   InSourceRoot() { fs::current_path(testing::SourceRoot()); }
   ~InSourceRoot() { fs::current_path(saved); }
 };
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 int Run(std::vector<std::string> args) {
   Environment env;

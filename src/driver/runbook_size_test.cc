@@ -8,6 +8,7 @@
 
 #include "audit/zip_reader.h"
 #include "outside_program.h"
+#include "pdf_text.h"
 #include "plangen_process.h"
 #include "synthetic_plan.h"
 #include "temp_tree.h"
@@ -74,8 +75,7 @@ BOOST_AUTO_TEST_CASE(its_pdf_runbook_has_the_gaps_and_does_not_grow) {
   if (!testing::HaveOutsideProgram("pdftotext (poppler-utils)", "command -v pdftotext")) return;
   TempDir tmp("plangen-runbook-size-pdf");
   std::ofstream(tmp.path + "/r50.pdf", std::ios::binary) << large;
-  BOOST_TEST_REQUIRE(system(("pdftotext -raw " + tmp.path + "/r50.pdf " + tmp.path + "/r50.txt").c_str()) == 0);
-  const std::string text = ReadAll(tmp.path + "/r50.txt");
+  const std::string text = testing::PdfText(tmp.path + "/r50.pdf", /*raw=*/true);
   BOOST_TEST(text.find("Steps 1 to 49, by 49 roles: not yours, not next to yours.") != std::string::npos, text.substr(0, 3000));
   BOOST_TEST(text.find("Step of team 50") != std::string::npos);
   BOOST_TEST(text.find("Step of team 10\n") == std::string::npos);

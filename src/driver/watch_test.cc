@@ -17,6 +17,7 @@
 
 #include "driver/watch.h"
 #include "plangen_process.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 using namespace plangen;
@@ -24,26 +25,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("plangen-watch-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using plangen::testing::TempDir;
+using plangen::testing::ReadAll;
 
 // Replaces a file as editors do: a new file renamed over the old one.
 void ReplaceFile(const fs::path& p, const std::string& text) {
@@ -153,7 +136,7 @@ class Child {
 };
 
 fs::path CopySample(const TempDir& d) {
-  fs::path dir = d.path / "contoso";
+  fs::path dir = d / "contoso";
   fs::copy(testing::SourceRoot() + "/samples/contoso", dir, fs::copy_options::recursive);
   return dir;
 }
@@ -244,7 +227,7 @@ BOOST_AUTO_TEST_CASE(build_watch_builds_again_after_a_change) {
 
 BOOST_AUTO_TEST_CASE(watch_refuses_json) {
   TempDir d;
-  ProcessResult r = RunPlangen(d.path.string(), {"check", "plan.xml", "--watch", "--format", "json"});
+  ProcessResult r = RunPlangen(d.path, {"check", "plan.xml", "--watch", "--format", "json"});
   BOOST_TEST(r.exit == 2);
   BOOST_TEST(r.err.find("--watch prints text") != std::string::npos, r.err);
 }

@@ -15,6 +15,7 @@
 #include "emit/emitters.h"
 #include "tmpl/templates.h"
 #include "util/data_dir.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -22,33 +23,9 @@ namespace fs = std::filesystem;
 namespace plangen {
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char templ[] = "/tmp/plangen-write-through-test.XXXXXX";
-    BOOST_REQUIRE(mkdtemp(templ));
-    path = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::map<std::string, std::string> Tree(const std::string& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), dir).generic_string()] = ReadAll(e.path());
-  }
-  return files;
-}
+using testing::TempDir;
+using testing::ReadAll;
+using testing::Tree;
 
 // The sample compiled, then emitted and written into `out` with its audit package, the outputs
 // held in memory or written through.

@@ -23,6 +23,8 @@
 #include "emit/emitters.h"
 #include "emit/runbook_view.h"
 #include "outside_program.h"
+#include "pdf_text.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace plangen {
@@ -36,6 +38,9 @@ using plangen::testing::HaveOutsideProgram;
 using kainjow::mustache::data;
 
 namespace {
+
+using plangen::testing::ReadAll;
+using plangen::testing::TempDir;
 
 // The sample compiled, and its runbooks and checklists (or every output, with `all`) emitted.
 struct Built {
@@ -158,31 +163,6 @@ Expected ExpectedOf(const Built& b, const std::string& role_id) {
     for (const data& st : List(bk, "steps")) step(st, "text");
   }
   return e;
-}
-
-fs::path TempDir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("plangen-docx-test-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string Run(const std::string& cmd) {
-  std::string out;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (!f) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  pclose(f);
-  return out;
 }
 
 std::string NoSpace(const std::string& s) {
@@ -400,7 +380,8 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
   if (!HaveOutsideProgram("LibreOffice (soffice)", "command -v soffice") ||
       !HaveOutsideProgram("pdftotext (poppler-utils)", "command -v pdftotext"))
     return;
-  fs::path dir = TempDir("soffice");
+  const TempDir tmp("plangen-docx-test");
+  const fs::path dir = tmp.path;
   std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
                     "/home' timeout 600 soffice --headless --convert-to pdf --outdir '" + dir.string() + "/pdf'";
   for (const auto& [path, bytes] : b.Docx()) {
@@ -414,9 +395,9 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
     fs::path pdf = dir / "pdf" / (stem + ".pdf");
     BOOST_TEST_CONTEXT(path) {
       BOOST_REQUIRE(fs::exists(pdf));
-      std::string text = NoSpace(Run("pdftotext -raw '" + pdf.string() + "' -"));
-      std::string pages = Run("pdfinfo '" + pdf.string() + "' | sed -n 's/^Pages: *//p'");
-      BOOST_TEST_MESSAGE(path << ": " << bytes.size() << " bytes, " << NoSpace(pages) << " pages in LibreOffice");
+      std::string text = NoSpace(testing::PdfText(pdf.string(), /*raw=*/true));
+      const int pages = testing::PdfPages(testing::PdfInfo(pdf.string()));
+      BOOST_TEST_MESSAGE(path << ": " << bytes.size() << " bytes, " << pages << " pages in LibreOffice");
       if (path == "checklists/validation.docx") {
         BOOST_TEST(text.find("Validationchecklist") != std::string::npos);
         for (const ValidationCheck& c : b.c.plan.checks) BOOST_TEST(text.find(NoSpace(c.title.value)) != std::string::npos, "check '" << c.title.value << "'");
@@ -428,7 +409,6 @@ BOOST_AUTO_TEST_CASE(libreoffice_opens_every_runbook_and_shows_every_step) {
       for (const std::string& t : e.texts) BOOST_TEST(text.find(NoSpace(t)) != std::string::npos, "step '" << t << "'");
     }
   }
-  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(checklist_has_every_check_in_a_row_with_a_box) {

@@ -23,12 +23,18 @@
 #include "emit/html_breaks.h"
 #include "emit/timeline_svg.h"
 #include "outside_program.h"
+#include "pdf_text.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 using namespace plangen;
 namespace fs = std::filesystem;
 
 namespace {
+
+using plangen::testing::ReadAll;
+using plangen::testing::RunCapture;
+using plangen::testing::TempDir;
 
 struct Sample {
   Compilation c;
@@ -73,30 +79,6 @@ bool Mine(const std::string& path) {
   return false;
 }
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string RunCapture(const std::string& cmd) {
-  std::string out;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (!f) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  pclose(f);
-  return out;
-}
-
-fs::path TempDir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("plangen-emit-test-" + name + "-" + std::to_string(getpid()));
-  fs::create_directories(d);
-  return d;
-}
-
 // The parts of an .xlsx or .docx that carry its content, so goldens do not depend on deflate's
 // bytes (nor on the fonts a .docx's timeline pictures were drawn with).
 std::map<std::string, std::string> ZipParts(const std::string& bytes, const std::vector<const char*>& names) {
@@ -125,7 +107,8 @@ std::map<std::string, std::string> XlsxParts(const std::string& bytes) {
 
 // An HTML document checked by python3's html.parser: prints the start tags it saw and the text.
 std::string PythonHtml(const std::string& html) {
-  fs::path dir = TempDir("html");
+  const TempDir tmp("plangen-emit-test");
+  const fs::path dir = tmp.path;
   fs::path file = dir / "page.html";
   std::ofstream(file, std::ios::binary) << html;
   std::string cmd = "/usr/bin/python3 -c '\n"
@@ -140,7 +123,6 @@ std::string PythonHtml(const std::string& html) {
                     "print(\"TEXT \" + \"\".join(p.text).replace(\"\\n\", \" \"))\n"
                     "' " + file.string();
   std::string r = RunCapture(cmd);
-  fs::remove_all(dir);
   return r;
 }
 
@@ -244,7 +226,8 @@ struct LayoutPage {
 // Chromium's smallest window), in one Chromium run, and measures each. Labels not measured are
 // missing from the result.
 std::map<std::string, Layout> MeasureLayouts(const std::vector<LayoutPage>& pages) {
-  fs::path dir = TempDir("layout");
+  const TempDir tmp("plangen-emit-test");
+  const fs::path dir = tmp.path;
   std::ostringstream frames;
   frames << "<!DOCTYPE html><html><body style=\"margin:0\">";
   for (const LayoutPage& p : pages) {
@@ -263,7 +246,6 @@ std::map<std::string, Layout> MeasureLayouts(const std::vector<LayoutPage>& page
   fs::path page = dir / "frames.html";
   std::ofstream(page, std::ios::binary) << frames.str();
   std::string dom = RunCapture(ChromiumCommand(dir) + " --window-size=1400,1000 --dump-dom file://" + page.string() + " 2>/dev/null");
-  fs::remove_all(dir);
   std::map<std::string, Layout> out;
   for (size_t at = dom.find("<pre>LAYOUT "); at != std::string::npos; at = dom.find("<pre>LAYOUT ", at + 1)) {
     Layout l;
@@ -310,7 +292,7 @@ BOOST_AUTO_TEST_CASE(golden_sample_outputs) {
       }
       BOOST_TEST_INFO("golden " << rel << " (regenerate with PLANGEN_UPDATE_GOLDEN=1)");
       BOOST_TEST(fs::exists(p));
-      BOOST_TEST((ReadFile(p) == text));
+      BOOST_TEST((ReadAll(p) == text));
       ++compared;
     }
   }
@@ -664,15 +646,15 @@ BOOST_AUTO_TEST_CASE(audit_summary_speaks_in_words) {
 
 BOOST_AUTO_TEST_CASE(runbook_renders_in_headless_chromium) {
   if (!HaveChromium()) return;
-  fs::path dir = TempDir("chromium");
+  const TempDir tmp("plangen-emit-test");
+  const fs::path dir = tmp.path;
   fs::path html = dir / "lync-ops.html", pdf = dir / "lync-ops.pdf";
   std::ofstream(html, std::ios::binary) << TheSample().Get("runbooks/lync-ops.html");
   std::string log = RunCapture(ChromiumCommand(dir) + " --print-to-pdf=" + pdf.string() + " file://" + html.string() + " 2>&1");
-  std::string head = ReadFile(pdf).substr(0, 5);
+  std::string head = ReadAll(pdf).substr(0, 5);
   BOOST_TEST(head == "%PDF-", log);
   for (const char* bad : {"CONSOLE", "Uncaught", "Failed to load resource", "net::ERR_", "Not allowed to load"})
     BOOST_TEST(log.find(bad) == std::string::npos, bad << " in: " << log);
-  fs::remove_all(dir);
 }
 
 // The text beside each timeline says the RTO as the chart does, and no runbook says "+0 s" or
@@ -721,19 +703,19 @@ BOOST_AUTO_TEST_CASE(lync_ops_prints_on_half_the_pages_with_a_footer_on_each) {
   for (const Want& want : {Want{Paper::kA4, "(A4)", 17}, Want{Paper::kLetter, "(letter)", 23}}) {
     Sample s(nullptr, want.paper);
     const std::string& page = s.Get("runbooks/lync-ops.html");
-    fs::path dir = TempDir(std::string("print-") + PaperName(want.paper));
+    const TempDir tmp("plangen-emit-test");
+    const fs::path dir = tmp.path;
     fs::path html = dir / "lync-ops.html", pdf = dir / "lync-ops.pdf";
     std::ofstream(html, std::ios::binary) << page;
     RunCapture(ChromiumCommand(dir) + " --no-pdf-header-footer --print-to-pdf=" + pdf.string() + " file://" +
                html.string() + " 2>/dev/null");
-    std::string info = RunCapture("/usr/bin/pdfinfo " + pdf.string());
-    std::smatch m;
-    int pages = std::regex_search(info, m, std::regex("Pages:\\s+([0-9]+)")) ? std::stoi(m[1]) : -1;
+    std::string info = testing::PdfInfo(pdf.string());
+    int pages = testing::PdfPages(info);
     BOOST_TEST_MESSAGE("lync-ops.html prints on " << pages << " " << PaperName(want.paper) << " pages");
     BOOST_TEST(pages > 0, info);
     BOOST_TEST(pages <= want.most, PaperName(want.paper) << ": " << pages << " pages");
     BOOST_TEST(info.find(want.size) != std::string::npos, info);
-    std::string text = RunCapture("/usr/bin/pdftotext -enc UTF-8 " + pdf.string() + " -");
+    std::string text = testing::PdfText(pdf.string());
     std::vector<std::string> texts;
     for (size_t at = 0, ff; (ff = text.find('\f', at)) != std::string::npos; at = ff + 1) texts.push_back(text.substr(at, ff - at));
     BOOST_TEST(static_cast<int>(texts.size()) == pages);
@@ -756,7 +738,6 @@ BOOST_AUTO_TEST_CASE(lync_ops_prints_on_half_the_pages_with_a_footer_on_each) {
       BOOST_TEST(opens, want_title << " opens a page");
     }
     BOOST_TEST(scenarios > 5);
-    fs::remove_all(dir);
   }
 }
 

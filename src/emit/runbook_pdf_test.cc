@@ -21,6 +21,7 @@
 #include "emit/runbook_pdf.h"
 #include "emit/runbook_view.h"
 #include "outside_program.h"
+#include "pdf_text.h"
 #include "test_paths.h"
 
 using namespace plangen;
@@ -67,17 +68,6 @@ bool HavePoppler() {
                                      "test -x /usr/bin/pdfinfo && test -x /usr/bin/pdftotext && test -x /usr/bin/pdffonts");
 }
 
-std::string RunCapture(const std::string& cmd) {
-  std::string out;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (!f) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  pclose(f);
-  return out;
-}
-
 // The PDF written to a temporary file, removed with this object.
 struct PdfFile {
   fs::path path;
@@ -89,8 +79,8 @@ struct PdfFile {
     std::error_code ec;
     fs::remove(path, ec);
   }
-  std::string Info() const { return RunCapture("/usr/bin/pdfinfo -isodates " + path.string()); }
-  std::string Text() const { return RunCapture("/usr/bin/pdftotext -enc UTF-8 " + path.string() + " -"); }
+  std::string Info() const { return testing::PdfInfo(path.string()); }
+  std::string Text() const { return testing::PdfText(path.string()); }
   /// The text without the running footers, so that what continues on the next page reads on.
   std::string Body() const {
     std::istringstream lines(Text());
@@ -100,11 +90,7 @@ struct PdfFile {
       if (!std::regex_match(line, footer)) out += line + "\n";
     return out;
   }
-  int Pages() const {
-    std::smatch m;
-    std::string info = Info();
-    return std::regex_search(info, m, std::regex("Pages:\\s+([0-9]+)")) ? std::stoi(m[1]) : -1;
-  }
+  int Pages() const { return testing::PdfPages(Info()); }
 };
 
 // Text compared as the reader sees it: pdftotext ends lines where the PDF wraps them (a command
@@ -191,7 +177,7 @@ BOOST_AUTO_TEST_CASE(every_font_is_embedded_dejavu) {
   if (!HavePoppler()) return;
   PdfSample s;
   PdfFile pdf(s.RunbookPdf(), "fonts");
-  std::istringstream lines(RunCapture("/usr/bin/pdffonts " + pdf.path.string()));
+  std::istringstream lines(testing::RunCapture("/usr/bin/pdffonts " + pdf.path.string()));
   std::string line;
   int fonts = 0;
   while (std::getline(lines, line)) {
@@ -259,7 +245,7 @@ BOOST_AUTO_TEST_CASE(checklist_pdf_holds_every_check) {
     BOOST_TEST((text.find(Bare(c.kind.value + ":")) != std::string::npos && text.find(Bare(c.title.value)) != std::string::npos),
                "missing from the checklist PDF: " << c.title.value);
   BOOST_TEST(text.find(Bare("Page 1 of " + std::to_string(pdf.Pages()))) != std::string::npos);
-  BOOST_TEST(RunCapture("/usr/bin/pdffonts " + pdf.path.string()).find(" no ") == std::string::npos);
+  BOOST_TEST(testing::RunCapture("/usr/bin/pdffonts " + pdf.path.string()).find(" no ") == std::string::npos);
   BOOST_TEST_MESSAGE("validation.pdf has " << pdf.Pages() << " pages");
 }
 

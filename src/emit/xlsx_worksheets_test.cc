@@ -19,6 +19,7 @@
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
 #include "outside_program.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace plangen {
@@ -28,22 +29,7 @@ bool EmitChecklistXlsx(const EmitContext& ctx, OutputSet& out);
 
 namespace {
 
-struct Scratch {
-  Scratch() {
-    std::string t = (std::filesystem::temp_directory_path() / "plangen-xlsx-test-XXXXXX").string();
-    path = mkdtemp(t.data());
-  }
-  ~Scratch() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string p = path + "/" + name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p;
-  }
-  std::string path;
-};
+using testing::TempDir;
 
 bool HaveOpenpyxl() {
   return testing::HaveOutsideProgram("/usr/bin/python3 with openpyxl (python3-openpyxl)",
@@ -137,7 +123,7 @@ print(json.dumps(out))
 // Runs the reader; nullopt (with a visible message) when openpyxl is not installed here.
 std::optional<nlohmann::json> ReadWithOpenpyxl(const std::vector<std::string>& paths) {
   if (!HaveOpenpyxl()) return std::nullopt;
-  Scratch s;
+  TempDir s;
   std::string script = s.Write("read.py", kReader);
   std::string cmd = "/usr/bin/python3 " + script;
   for (const auto& p : paths) cmd += " '" + p + "'";
@@ -197,7 +183,7 @@ namespace {
 
 std::optional<nlohmann::json> ReadHeights(const std::vector<std::string>& paths) {
   if (!HaveOpenpyxl()) return std::nullopt;
-  Scratch s;
+  TempDir s;
   std::string cmd = "/usr/bin/python3 " + s.Write("heights.py", kHeightReader);
   for (const auto& p : paths) cmd += " '" + p + "'";
   cmd += " > " + s.path + "/out.json";
@@ -235,7 +221,7 @@ BOOST_AUTO_TEST_CASE(wrapped_rows_are_tall_enough_and_dates_are_dates) {
   BOOST_REQUIRE(s.ok);
   EmitContext ctx = s.Context();
   BOOST_REQUIRE(EmitChecklistXlsx(ctx, out));
-  Scratch dir;
+  TempDir dir;
   std::string all = dir.Write("all.xlsx", out.files().at("worksheets/all.xlsx"));
   std::string checklist = dir.Write("validation.xlsx", out.files().at("checklists/validation.xlsx"));
   auto j = ReadHeights({all, checklist});
@@ -430,7 +416,7 @@ BOOST_AUTO_TEST_CASE(openpyxl_sees_headers_values_validations_and_panes) {
   Sample s;
   OutputSet out = s.Emit();
   BOOST_REQUIRE(s.ok);
-  Scratch dir;
+  TempDir dir;
   std::string pool = dir.Write("pool01.contoso.com.xlsx", out.files().at("worksheets/pool01.contoso.com.xlsx"));
   std::string all = dir.Write("all.xlsx", out.files().at("worksheets/all.xlsx"));
   auto read = ReadWithOpenpyxl({pool, all});
@@ -597,7 +583,7 @@ BOOST_AUTO_TEST_CASE(a_finding_on_a_backup_is_a_comment_on_its_cell) {
   const size_t at = plan.find(was);
   BOOST_REQUIRE(at != std::string::npos);
   plan.replace(at, was.size(), "<backup id=\"red-xds\" item=\"xds\" server=\"sql01.contoso.com\" owner=\"lync-ops\" schedule=\"daily 00:00\" retention=\"P90D\" locations=\"red-backup\"/>");
-  Scratch dir;
+  TempDir dir;
   CompileOptions o;
   o.plan_path = dir.Write("plan.xml", plan);
   o.as_of = *ParseDate("2026-12-01");

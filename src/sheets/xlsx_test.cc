@@ -15,6 +15,7 @@
 
 #include "diag/printers.h"
 #include "outside_program.h"
+#include "temp_tree.h"
 #include "sheets/workbook.h"
 #include "sheets/zip_archive.h"
 
@@ -23,25 +24,15 @@ using namespace plangen::sheets;
 
 namespace {
 
-std::string TempDir() {
-  char tmpl[] = "/tmp/plangen-sheets-XXXXXX";
-  const char* d = mkdtemp(tmpl);
-  BOOST_REQUIRE(d);
-  return d;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using plangen::testing::ReadAll;
+using plangen::testing::TempDir;
 
 using Parts = std::vector<std::pair<std::string, std::string>>;
 
 // A zip archive of `parts`, written by libzip.
 std::string MakeZip(const Parts& parts) {
-  const std::string dir = TempDir();
+  const TempDir tmp("plangen-sheets");
+  const std::string& dir = tmp.path;
   const std::string path = dir + "/a.zip";
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -51,10 +42,7 @@ std::string MakeZip(const Parts& parts) {
     BOOST_REQUIRE(zip_file_add(z, name.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
   }
   BOOST_REQUIRE(zip_close(z) == 0);
-  std::string bytes = Slurp(path);
-  unlink(path.c_str());
-  rmdir(dir.c_str());
-  return bytes;
+  return ReadAll(path);
 }
 
 // Calls `patch(header, is_central)` on every local and central directory header of entry `name`.
@@ -134,7 +122,7 @@ std::string WriteWithLibxlsxwriter(const std::string& path, bool constant_memory
   worksheet_write_datetime(ws2, 1, 0, &d3, date);
   if (!constant_memory) worksheet_merge_range(ws2, 2, 0, 2, 2, "Merged", nullptr);
   BOOST_REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
-  return Slurp(path);
+  return ReadAll(path);
 }
 
 void CheckFilledIn(const Read& r) {
@@ -204,7 +192,8 @@ Parts HandMade(const std::string& sheet_data, bool date1904 = false) {
 BOOST_AUTO_TEST_SUITE(sheets)
 
 BOOST_AUTO_TEST_CASE(xlsx_written_by_libxlsxwriter) {
-  std::string dir = TempDir();
+  const TempDir tmp("plangen-sheets");
+  const std::string& dir = tmp.path;
   Read shared("book.xlsx", WriteWithLibxlsxwriter(dir + "/book.xlsx", false));
   CheckFilledIn(shared);
   BOOST_REQUIRE(shared.book.sheets[1].merges.size() == 1u);
@@ -395,13 +384,14 @@ BOOST_AUTO_TEST_CASE(xlsx_saved_again_by_libreoffice) {
   if (!plangen::testing::HaveOutsideProgram("LibreOffice (soffice)", "test -x /usr/bin/soffice || test -x /usr/bin/libreoffice"))
     return;
   const std::string soffice = access("/usr/bin/soffice", X_OK) == 0 ? "/usr/bin/soffice" : "/usr/bin/libreoffice";
-  std::string dir = TempDir();
+  const TempDir tmp("plangen-sheets");
+  const std::string& dir = tmp.path;
   WriteWithLibxlsxwriter(dir + "/book.xlsx", false);
   std::string cmd = "HOME=" + dir + " " + soffice + " --headless --convert-to xlsx --outdir " + dir + "/out " + dir +
                     "/book.xlsx >" + dir + "/log.txt 2>&1";
-  BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, Slurp(dir + "/log.txt"));
-  std::string bytes = Slurp(dir + "/out/book.xlsx");
-  BOOST_REQUIRE_MESSAGE(!bytes.empty(), Slurp(dir + "/log.txt"));
+  BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, ReadAll(dir + "/log.txt"));
+  std::string bytes = ReadAll(dir + "/out/book.xlsx");
+  BOOST_REQUIRE_MESSAGE(!bytes.empty(), ReadAll(dir + "/log.txt"));
   Read r("book.xlsx", bytes);
   CheckFilledIn(r);
 }

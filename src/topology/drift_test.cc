@@ -7,6 +7,7 @@
 
 #include "driver/compile.h"
 #include "load/profile_loader.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 #include "topology/plan_skeleton.h"
 
@@ -15,21 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kContoso = "corpus/lync-topology/Contoso.tbxml";
+using plangen::testing::TempDir;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("plangen-drift-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+const char* const kContoso = "corpus/lync-topology/Contoso.tbxml";
 
 void WriteAll(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
@@ -84,7 +73,7 @@ BOOST_AUTO_TEST_SUITE(drift)
 
 BOOST_AUTO_TEST_CASE(a_fresh_skeleton_has_no_drift) {
   TempDir d;
-  fs::path plan = d.path / "plan.xml";
+  fs::path plan = d / "plan.xml";
   WriteAll(plan, ContosoPlan(""));
   BOOST_TEST(Drift(plan, testing::DataPath(kContoso)) == "");
   // Through the plan's own reference, relative to the plan file.
@@ -94,7 +83,7 @@ BOOST_AUTO_TEST_CASE(a_fresh_skeleton_has_no_drift) {
 
 BOOST_AUTO_TEST_CASE(each_kind_of_drift_both_ways_with_both_locations) {
   TempDir d;
-  fs::path plan = d.path / "plan.xml";
+  fs::path plan = d / "plan.xml";
   std::string text = ContosoPlan("");
   // Topology has it, plan lacks it: a server, a whole file server, a share, a data store.
   Replace(text, "        <server fqdn=\"xfrontend4.contoso.com\" roles=\"front-end\"/>\n", "");
@@ -142,15 +131,15 @@ BOOST_AUTO_TEST_CASE(the_sample_plan_against_another_deployment_and_unreadable_t
   BOOST_TEST(got.find("PG5104 pool 'pool01.contoso.com' is in the plan but not in the topology") != std::string::npos);
   BOOST_TEST(got.find("fe01.contoso.com") == std::string::npos);  // servers of a missing pool: one finding
   TempDir d;
-  WriteAll(d.path / "bad.tbxml", "<TopologyBuilder xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008\"><NewTopology>");
-  std::string bad = Drift(sample, (d.path / "bad.tbxml").string());
+  WriteAll(d / "bad.tbxml", "<TopologyBuilder xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008\"><NewTopology>");
+  std::string bad = Drift(sample, (d / "bad.tbxml").string());
   BOOST_TEST(bad.find("bad.tbxml:1:102 PG1001 malformed XML") == 0u);
   BOOST_TEST(bad.find("PG510") == std::string::npos);
   Compilation c;
   CompileOptions o;
   o.plan_path = sample;
   o.as_of = *ParseDate("2026-12-01");
-  o.topology = (d.path / "missing.tbxml").string();
+  o.topology = (d / "missing.tbxml").string();
   Compile(o, c);
   BOOST_TEST(c.unreadable);  // exit 2
 }

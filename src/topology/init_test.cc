@@ -12,6 +12,7 @@
 #include "driver/commands.h"
 #include "driver/compile.h"
 #include "load/profile_loader.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 #include "topology/plan_skeleton.h"
 
@@ -20,28 +21,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using plangen::testing::TempDir;
+using plangen::testing::ReadAll;
+
 const char* const kContoso = "corpus/lync-topology/Contoso.tbxml";
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("plangen-init-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void WriteAll(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
@@ -270,8 +253,8 @@ BOOST_AUTO_TEST_CASE(contoso_skeleton_backs_up_the_sql_stores_and_both_shares) {
 
 BOOST_AUTO_TEST_CASE(contoso_init_then_check_lists_only_decisions_then_is_clean) {
   TempDir d;
-  BOOST_TEST_REQUIRE(Init({(d.path / "out").string(), "--topology", testing::DataPath(kContoso)}) == 0);
-  fs::path plan = d.path / "out" / "plan.xml";
+  BOOST_TEST_REQUIRE(Init({(d / "out").string(), "--topology", testing::DataPath(kContoso)}) == 0);
+  fs::path plan = d / "out" / "plan.xml";
   Checked first = Check(plan);
   BOOST_TEST(Structural(first) == 0);
   BOOST_TEST(first.decisions.size() > 50u);
@@ -307,8 +290,8 @@ BOOST_AUTO_TEST_CASE(contoso_init_then_check_lists_only_decisions_then_is_clean)
 
 BOOST_AUTO_TEST_CASE(contoso_init_reports_only_decisions_and_the_topology_file_itself) {
   TempDir d;
-  BOOST_TEST_REQUIRE(Init({(d.path / "out").string(), "--topology", testing::DataPath(kContoso)}) == 0);
-  std::string text = ReadAll(d.path / "out" / "plan.xml");
+  BOOST_TEST_REQUIRE(Init({(d / "out").string(), "--topology", testing::DataPath(kContoso)}) == 0);
+  std::string text = ReadAll(d / "out" / "plan.xml");
   // The plan is the organisation's (the default SIP domain contoso.com), not its first site's.
   BOOST_TEST(text.find("<plan xmlns=\"urn:plangen:plan:1\" id=\"contoso-lync\"") != std::string::npos);
   BOOST_TEST(text.find("<title>contoso.com backup and restoration plan</title>") != std::string::npos);
@@ -319,7 +302,7 @@ BOOST_AUTO_TEST_CASE(contoso_init_reports_only_decisions_and_the_topology_file_i
   BOOST_TEST(scenarios.count("whole-pool frontendpool.contoso.com") == 1u);
   BOOST_TEST(scenarios.count("back-end xSQL1.contoso.com") == 1u);
   BOOST_TEST(scenarios.count("whole-pool xSQL1.contoso.com") == 0u);
-  Checked c = Check(d.path / "out" / "plan.xml");
+  Checked c = Check(d / "out" / "plan.xml");
   // Besides the decisions, only what is true of the topology file: Contoso.tbxml was never
   // published, so it has no Central Management store.
   std::set<std::string> codes;
@@ -350,9 +333,9 @@ BOOST_AUTO_TEST_CASE(small_topologies_get_only_the_scenarios_they_support) {
   };
   for (const auto& k : cases) {
     BOOST_TEST_CONTEXT(k.name) {
-      fs::path topology = d.path / (std::string(k.name) + ".xml");
+      fs::path topology = d / (std::string(k.name) + ".xml");
       WriteAll(topology, SmallTopology(k.monitoring, k.second_site));
-      fs::path out = d.path / k.name;
+      fs::path out = d / k.name;
       BOOST_TEST_REQUIRE(Init({out.string(), "--topology", topology.string()}) == 0);
       std::string text = ReadAll(out / "plan.xml");
       BOOST_TEST(Scenarios(text) == k.scenarios, boost::test_tools::per_element());
@@ -409,8 +392,8 @@ BOOST_AUTO_TEST_CASE(fabrikam_mirrored_back_end_branch_and_persistent_chat) {
   BOOST_TEST(lines(published) == lines(plan), boost::test_tools::per_element());
 
   TempDir d;
-  BOOST_TEST_REQUIRE(Init({(d.path / "f").string(), "--topology", testing::DataPath("topology/Fabrikam.tbxml")}) == 0);
-  fs::path p = d.path / "f" / "plan.xml";
+  BOOST_TEST_REQUIRE(Init({(d / "f").string(), "--topology", testing::DataPath("topology/Fabrikam.tbxml")}) == 0);
+  fs::path p = d / "f" / "plan.xml";
   Checked first = Check(p);
   // A published topology: after init, the decisions and nothing else. The mirrored Back End has a
   // scenario for each case (primary alone, mirror alone, both), so no PG2208.
@@ -436,8 +419,8 @@ BOOST_AUTO_TEST_CASE(fabrikam_mirrored_back_end_branch_and_persistent_chat) {
 
 BOOST_AUTO_TEST_CASE(starter_plan_without_topology) {
   TempDir d;
-  BOOST_TEST_REQUIRE(Init({(d.path / "s").string()}) == 0);
-  fs::path p = d.path / "s" / "plan.xml";
+  BOOST_TEST_REQUIRE(Init({(d / "s").string()}) == 0);
+  fs::path p = d / "s" / "plan.xml";
   std::string text = ReadAll(p);
   BOOST_TEST(text.find("<!--") != std::string::npos);
   Checked c = Check(p);
@@ -447,11 +430,11 @@ BOOST_AUTO_TEST_CASE(starter_plan_without_topology) {
 
 BOOST_AUTO_TEST_CASE(refuses_to_overwrite_without_force) {
   TempDir d;
-  fs::path p = d.path / "plan.xml";
+  fs::path p = d / "plan.xml";
   WriteAll(p, "mine");
-  BOOST_TEST(Init({d.path.string(), "--topology", testing::DataPath(kContoso)}) == 2);
+  BOOST_TEST(Init({d.path, "--topology", testing::DataPath(kContoso)}) == 2);
   BOOST_TEST(ReadAll(p) == "mine");
-  BOOST_TEST(Init({d.path.string(), "--topology", testing::DataPath(kContoso), "--force"}) == 0);
+  BOOST_TEST(Init({d.path, "--topology", testing::DataPath(kContoso), "--force"}) == 0);
   BOOST_TEST(ReadAll(p).find("frontendpool.contoso.com") != std::string::npos);
   BOOST_TEST(Init({}) == 2);  // no folder
 }
@@ -465,17 +448,17 @@ BOOST_AUTO_TEST_CASE(bad_topologies_write_nothing) {
       {"wrong.xml", "<plan xmlns=\"urn:plangen:plan:1\"/>"},
   };
   for (const auto& [name, text] : cases) {
-    WriteAll(d.path / name, text);
-    fs::path out = d.path / ("out-" + name);
-    BOOST_TEST(Init({out.string(), "--topology", (d.path / name).string()}) == 2, name);
+    WriteAll(d / name, text);
+    fs::path out = d / ("out-" + name);
+    BOOST_TEST(Init({out.string(), "--topology", (d / name).string()}) == 2, name);
     BOOST_TEST(!fs::exists(out / "plan.xml"), name);
   }
-  BOOST_TEST(Init({(d.path / "none").string(), "--topology", (d.path / "missing.tbxml").string()}) == 2);
+  BOOST_TEST(Init({(d / "none").string(), "--topology", (d / "missing.tbxml").string()}) == 2);
 }
 
 BOOST_AUTO_TEST_CASE(decisions_are_reported_where_they_are_written) {
   TempDir d;
-  fs::path p = d.path / "plan.xml";
+  fs::path p = d / "plan.xml";
   WriteAll(p,
            "<plan xmlns=\"urn:plangen:plan:1\" id=\"p\" version=\"1\" profile=\"lync-server-2013\">\n"
            "  <title>t</title>\n"

@@ -13,6 +13,7 @@
 #include "emit/emit_context.h"
 #include "emit/output_set.h"
 #include "outside_program.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 #include "worksheets_test_support.h"
 
@@ -25,6 +26,8 @@ namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
 
 namespace {
+
+using plangen::testing::TempDir;
 
 // Fills every empty cell of a team-filled column, and every untouched Backup set cell, in the
 // sheets plangen wrote (those with a Row id column): python3 fill.py FILE HEADER...
@@ -52,29 +55,13 @@ for ws in wb.worksheets:
 wb.save(path)
 )PY";
 
-struct Scratch {
-  Scratch() {
-    std::string t = (fs::temp_directory_path() / "plangen-roundtrip-XXXXXX").string();
-    path = mkdtemp(t.data());
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string Dir(const std::string& name) const {
-    fs::create_directories(path + "/" + name);
-    return path + "/" + name;
-  }
-  std::string path;
-};
-
 bool HaveOpenpyxl() {
   return testing::HaveOutsideProgram("/usr/bin/python3 with openpyxl", "/usr/bin/python3 -c 'import openpyxl'");
 }
 bool HaveSoffice() { return testing::HaveOutsideProgram("LibreOffice (soffice)", "command -v soffice"); }
 
 // Runs LibreOffice headless with its own profile folder; `files` are quoted for the shell.
-void Soffice(const Scratch& s, const std::string& args, const std::vector<std::string>& files) {
+void Soffice(const TempDir& s, const std::string& args, const std::vector<std::string>& files) {
   std::string cmd = "HOME='" + s.Dir("home") + "' soffice --headless " + args;
   for (const auto& f : files) cmd += " '" + f + "'";
   BOOST_REQUIRE_MESSAGE(std::system((cmd + " >/dev/null 2>&1").c_str()) == 0, cmd);
@@ -155,7 +142,7 @@ std::vector<std::string> TeamFilledHeaders() {
 BOOST_AUTO_TEST_SUITE(worksheets)
 
 BOOST_AUTO_TEST_CASE(unedited_workbooks_only_lack_what_teams_fill) {
-  Scratch s;
+  TempDir s;
   std::string dir = s.Dir("worksheets");
   EmitSample(dir);
   Lines got = Findings({dir});
@@ -165,7 +152,7 @@ BOOST_AUTO_TEST_CASE(unedited_workbooks_only_lack_what_teams_fill) {
 
 BOOST_AUTO_TEST_CASE(round_trip_filled_by_script_then_resaved_by_libreoffice) {
   if (!HaveOpenpyxl()) return;
-  Scratch s;
+  TempDir s;
   std::string dir = s.Dir("filled");
   EmitSample(dir);
   std::string script = s.path + "/fill.py";
@@ -204,7 +191,7 @@ BOOST_AUTO_TEST_CASE(sample_returned_worksheets_are_clean_and_stay_so_when_resav
   std::string returned = testing::SourceRoot() + "/samples/contoso/returned";
   BOOST_TEST(Findings({returned}) == Lines{}, boost::test_tools::per_element());
   if (!HaveSoffice()) return;
-  Scratch s;
+  TempDir s;
   std::string resaved = s.Dir("resaved");
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(returned)) files.push_back(e.path().string());
@@ -231,7 +218,7 @@ BOOST_AUTO_TEST_CASE(defective_worksheets_resaved_by_libreoffice_give_the_same_f
   Lines original = Findings({defects});
   BOOST_TEST(original.size() > 25u);
   if (!HaveSoffice()) return;
-  Scratch s;
+  TempDir s;
   std::string resaved = s.Dir("resaved");
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(defects)) files.push_back(e.path().string());

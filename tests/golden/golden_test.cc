@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "temp_tree.h"
 #include "test_paths.h"
 
 namespace fs = std::filesystem;
@@ -18,12 +19,7 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using plangen::testing::ReadAll;
 
 std::vector<std::string> Cases() {
   std::vector<std::string> names;

@@ -16,6 +16,7 @@
 #include "emit/placeholders.h"
 #include "load/plan_loader.h"
 #include "load/profile_loader.h"
+#include "temp_tree.h"
 #include "test_paths.h"
 #include "tmpl/templates.h"
 
@@ -23,16 +24,10 @@ namespace plangen {
 namespace {
 
 using testing::DataPath;
+using testing::ReadAll;
 using testing::SourceRoot;
 
 std::string LyncPath() { return SourceRoot() + "/worksheets/lync-server-2013/profile.xml"; }
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct Loaded {
   SourceManager sm;

@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -38,6 +39,17 @@ bool HaveOutsideProgram(const std::string& what, const std::string& probe) {
       return false;
   }
   return false;
+}
+
+std::string RunCapture(const std::string& command) {
+  std::string out;
+  FILE* f = popen(command.c_str(), "r");
+  if (!f) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  pclose(f);
+  return out;
 }
 
 }  // namespace plangen::testing

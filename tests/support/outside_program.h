@@ -26,4 +26,7 @@ OutsideProgramUse DecideOutsideProgram(bool present, const char* ci, const char*
 /// program, after what the test checks of plangen's own output.
 bool HaveOutsideProgram(const std::string& what, const std::string& probe);
 
+/// What the shell command `command` writes to its standard output ("" when it cannot start).
+std::string RunCapture(const std::string& command);
+
 }  // namespace plangen::testing

@@ -15,6 +15,7 @@ namespace plangen::testing {
 
 struct TempDir {
   std::string path;
+  /// A new, empty directory /tmp/`name`.XXXXXX.
   explicit TempDir(const std::string& name = "plangen-test") {
     std::string templ = "/tmp/" + name + ".XXXXXX";
     BOOST_REQUIRE(mkdtemp(templ.data()));
@@ -26,6 +27,21 @@ struct TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+
+  /// The path of `name` inside.
+  std::filesystem::path operator/(const std::string& name) const { return std::filesystem::path(path) / name; }
+  /// Writes `bytes` to `name` inside, making its folders, and returns its path.
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    std::filesystem::path p = *this / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  /// The folder `name` inside, made when missing.
+  std::string Dir(const std::string& name) const {
+    std::filesystem::create_directories(*this / name);
+    return (*this / name).string();
+  }
 };
 
 inline std::string ReadAll(const std::filesystem::path& p) {
@@ -35,7 +51,7 @@ inline std::string ReadAll(const std::filesystem::path& p) {
   return ss.str();
 }
 
-/// Every regular file under `dir`: relative path -> bytes.
+/// Every regular file under `dir`: relative path -> bytes; empty when `dir` is not a directory.
 inline std::map<std::string, std::string> Tree(const std::string& dir) {
   std::map<std::string, std::string> files;
   if (!std::filesystem::is_directory(dir)) return files;
