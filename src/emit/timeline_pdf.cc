@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace plangen {
@@ -12,26 +11,6 @@ namespace plangen {
 namespace {
 
 constexpr double kLabelWidth = 118, kLaneHeight = 16, kTop = 14, kAxis = 14;
-
-// The roles in lane order: the spare's contact first when there is a lead time, then the
-// roles as their steps come.
-struct LaneMap {
-  std::vector<std::string> lanes;
-  std::unordered_map<std::string, size_t> index;
-  size_t Of(const std::string& role) {
-    auto [it, added] = index.emplace(role, lanes.size());
-    if (added) lanes.push_back(role);
-    return it->second;
-  }
-};
-
-LaneMap Lanes(const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
-  LaneMap m;
-  if (t.lead > 0) m.Of(t.lead_role);
-  for (size_t i = 0; i < s.steps.size(); ++i)
-    if (shown.empty() || shown[i]) m.Of(s.steps[i].role.value);
-  return m;
-}
 
 std::string RoleLabel(const Plan& plan, const std::string& id) {
   const Role* r = plan.FindRole(id);
@@ -41,15 +20,15 @@ std::string RoleLabel(const Plan& plan, const std::string& id) {
 }  // namespace
 
 double TimelinePdfHeight(const Plan&, const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
-  return kTop + kLaneHeight * static_cast<double>(Lanes(s, t, shown).lanes.size()) + kAxis + 4;
+  return kTop + kLaneHeight * static_cast<double>(TimelineLanes(s, t, shown).roles.size()) + kAxis + 4;
 }
 
 void DrawTimelinePdf(PdfCanvas& canvas, double x0, double y0, double width, const Plan& plan, const Scenario& s,
                      const ScenarioTiming& t, const std::vector<bool>& shown) {
   cairo_t* cr = canvas.cr();
-  LaneMap map = Lanes(s, t, shown);
-  const std::vector<std::string>& lanes = map.lanes;
-  auto lane_of = [&](const std::string& role) { return static_cast<double>(map.index.at(role)); };
+  const TimelineLaneMap map = TimelineLanes(s, t, shown);
+  const std::vector<std::string>& lanes = map.roles;
+  auto lane_of = [&](const std::string& role) { return static_cast<double>(map.Of(role)); };
   // Room at the right for half of the last axis label, centred on its line.
   const double chart_w = width - kLabelWidth - 16;
   const int64_t span = std::max<int64_t>({t.total, t.rto, 3600});

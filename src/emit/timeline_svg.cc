@@ -109,18 +109,22 @@ std::string Clip(const std::string& s, size_t max) {
 
 }  // namespace
 
+TimelineLaneMap TimelineLanes(const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
+  TimelineLaneMap m;
+  auto add = [&](const std::string& role) {
+    if (m.index.emplace(role, m.roles.size()).second) m.roles.push_back(role);
+  };
+  if (t.lead > 0) add(t.lead_role);
+  for (size_t i = 0; i < s.steps.size(); ++i)
+    if (shown.empty() || shown[i]) add(s.steps[i].role.value);
+  return m;
+}
+
 std::string TimelineSvg(const Plan& plan, const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown) {
   auto is_shown = [&](size_t i) { return shown.empty() || shown[i]; };
-  std::vector<std::string> lanes;
-  std::unordered_map<std::string, int> lane_index;
-  auto lane_of = [&](const std::string& role) {
-    auto [it, added] = lane_index.emplace(role, static_cast<int>(lanes.size()));
-    if (added) lanes.push_back(role);
-    return it->second;
-  };
-  if (t.lead > 0) lane_of(t.lead_role);
-  for (size_t i = 0; i < s.steps.size(); ++i)
-    if (is_shown(i)) lane_of(s.steps[i].role.value);
+  const TimelineLaneMap map = TimelineLanes(s, t, shown);
+  const std::vector<std::string>& lanes = map.roles;
+  auto lane_of = [&](const std::string& role) { return static_cast<int>(map.Of(role)); };
 
   const double label_w = 170, chart_w = 520, lane_h = 26, top = 22;
   const int64_t span = std::max<int64_t>({t.total, t.rto, 3600});

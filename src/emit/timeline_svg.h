@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/plan.h"
@@ -39,6 +40,19 @@ std::string TimelineOffset(int64_t seconds);
 /// have finished; steps with nothing before them start once the spare hardware has arrived.
 /// Steps without a valid estimate take no time. Never loops, whatever the references.
 ScenarioTiming ComputeTiming(const Plan& plan, const Scenario& s);
+
+/// The lanes of a timeline chart, top to bottom.
+struct TimelineLaneMap {
+  std::vector<std::string> roles;                 ///< the role of each lane
+  std::unordered_map<std::string, size_t> index;  ///< role -> its lane
+  /// The lane of `role`, which must have one.
+  size_t Of(const std::string& role) const { return index.at(role); }
+};
+
+/// One lane per role, in the order the roles first come: the role to call for the spare first
+/// when there is a lead time, then the role of each step. With `shown` (one flag per step), only
+/// the flagged steps count. The SVG and the PDF timelines draw these lanes.
+TimelineLaneMap TimelineLanes(const Scenario& s, const ScenarioTiming& t, const std::vector<bool>& shown = {});
 
 /// An <svg> element: one lane per role, a bar per step (critical steps emphasised), a dashed
 /// line at the RTO. Every piece of user text is HTML-escaped; the result can be inlined into

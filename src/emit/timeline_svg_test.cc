@@ -4,6 +4,7 @@
 
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "emit/timeline_svg.h"
 
@@ -134,6 +135,28 @@ BOOST_AUTO_TEST_CASE(step_tips_say_when_in_the_texts_words) {
   BOOST_TEST(svg.find("<title>Step 2: Step b (from +15 min to +20 h 15 min)</title>") != std::string::npos);
   BOOST_TEST(svg.find("0 s") == std::string::npos);
   BOOST_TEST(svg.find("day") == std::string::npos);
+}
+
+// One lane per role, in the order the roles first come; the spare's role first when there is a
+// lead time; with `shown`, the flagged steps' roles only.
+BOOST_AUTO_TEST_CASE(lanes_in_the_order_roles_first_come) {
+  using Roles = std::vector<std::string>;
+  Fixture f;
+  ScenarioTiming t = ComputeTiming(f.plan, f.s);
+  TimelineLaneMap m = TimelineLanes(f.s, t);
+  BOOST_TEST(m.roles == (Roles{"dba", "ops"}), boost::test_tools::per_element());
+  BOOST_TEST(m.Of("dba") == 0u);
+  BOOST_TEST(m.Of("ops") == 1u);
+  BOOST_TEST(TimelineLanes(f.s, t, {false, true, true}).roles == Roles{"ops"}, boost::test_tools::per_element());
+  t.lead = 3600;
+  t.lead_role = "ops";
+  m = TimelineLanes(f.s, t);
+  BOOST_TEST(m.roles == (Roles{"ops", "dba"}), boost::test_tools::per_element());
+  BOOST_TEST(m.Of("dba") == 1u);
+  BOOST_TEST(TimelineLanes(f.s, t, {true, false, false}).roles == (Roles{"ops", "dba"}), boost::test_tools::per_element());
+  // The chart draws those lanes: the spare's role on top.
+  const std::string svg = TimelineSvg(f.plan, f.s, t);
+  BOOST_TEST(svg.find(">Lync Operations<") < svg.find(">Database Services<"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
