@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <utility>
 
 #include "emit/procedure_expansion.h"
 #include "util/strings.h"
@@ -10,10 +11,6 @@
 namespace plangen {
 
 namespace {
-
-bool StartsWithIgnoreCase(const std::string& s, const std::string& prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
 
 bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
@@ -88,44 +85,62 @@ struct PlanFacts {
         if (unfilled.empty() && !out.empty()) outputs.push_back(out);
       }
     }
+    Index();
   }
 
   bool KnownHost(const std::string& h) const { return hosts.count(AsciiLower(h)) > 0; }
 
-  bool KnownShare(const std::string& unc) const {
-    for (const std::string& s : shares) {
-      if (EqualsIgnoreCase(unc, s)) return true;
-    }
-    return false;
-  }
+  bool KnownShare(const std::string& unc) const { return share_index.count(AsciiLower(unc)) > 0; }
 
   // A path some backup writes: one of the outputs, or a file or folder inside one.
   bool Written(const std::string& path) const {
-    for (const std::string& o : outputs) {
-      if (EqualsIgnoreCase(path, o) || StartsWithIgnoreCase(path, o + "\\")) return true;
-    }
-    for (const std::string& l : open_locations) {
-      if (StartsWithIgnoreCase(path, l + "\\")) return true;
+    const std::string lower = AsciiLower(path);
+    if (output_index.count(lower)) return true;
+    // Inside an output or an open location: the part before one of its backslashes is one.
+    for (size_t at = lower.find('\\'); at != std::string::npos; at = lower.find('\\', at + 1)) {
+      const std::string head = lower.substr(0, at);
+      if (output_index.count(head) || open_location_index.count(head)) return true;
     }
     return false;
   }
 
   // A folder some backup writes into.
   bool WrittenInto(const std::string& folder) const {
-    for (const std::string& o : outputs) {
-      if (StartsWithIgnoreCase(o, folder + "\\")) return true;
-    }
-    for (const std::string& l : open_locations) {
-      if (EqualsIgnoreCase(l, folder)) return true;
-    }
-    return false;
+    const std::string lower = AsciiLower(folder);
+    return output_folder_index.count(lower) > 0 || open_location_index.count(lower) > 0;
   }
+
+ private:
+  // The lists above in lower case, found by name rather than by a walk through every backup's.
+  void Index() {
+    for (const std::string& s : shares) share_index.insert(AsciiLower(s));
+    for (const std::string& l : open_locations) open_location_index.insert(AsciiLower(l));
+    for (const std::string& o : outputs) {
+      const std::string lower = AsciiLower(o);
+      output_index.insert(lower);
+      for (size_t at = lower.find('\\'); at != std::string::npos; at = lower.find('\\', at + 1))
+        output_folder_index.insert(lower.substr(0, at));
+    }
+  }
+  std::set<std::string> share_index, open_location_index, output_index;
+  std::set<std::string> output_folder_index;  // every folder an output lies in, at any depth
 };
 
 class Linter {
  public:
   Linter(const Plan& plan, const Profile& profile, DiagEngine& diags)
-      : plan_(plan), profile_(profile), diags_(diags), facts_(plan, profile) {}
+      : plan_(plan), profile_(profile), diags_(diags), facts_(plan, profile) {
+    // The databases the plan backs up, in any case, found by name for every command that names
+    // one rather than by a walk through every backup.
+    for (const plangen::Backup& b : plan_.backups) {
+      const ProfileItem* it = profile_.FindItem(b.item.value);
+      if (!it || it->type.value != "database") continue;
+      const std::string& store = it->store.value;
+      const std::string name = AsciiLower(store.substr(0, store.rfind('.')));
+      databases_.insert(name);
+      databases_on_.insert({AsciiLower(b.server.value), name});
+    }
+  }
 
   void Scenario(const plangen::Scenario& s) {
     ExpandedProcedure ex = ExpandScenario(plan_, profile_, s);
@@ -253,15 +268,10 @@ class Linter {
     }
   }
 
+  // Whether a backup of the plan (on `server`, when given) backs up the database `name`.
   bool DatabaseBackedUp(const std::string& name, const Server* server) const {
-    for (const plangen::Backup& b : plan_.backups) {
-      if (server && !EqualsIgnoreCase(b.server.value, server->fqdn.value)) continue;
-      const ProfileItem* it = profile_.FindItem(b.item.value);
-      if (!it || it->type.value != "database") continue;
-      const std::string& store = it->store.value;
-      if (EqualsIgnoreCase(store.substr(0, store.rfind('.')), name)) return true;
-    }
-    return false;
+    if (!server) return databases_.count(AsciiLower(name)) > 0;
+    return databases_on_.count({AsciiLower(server->fqdn.value), AsciiLower(name)}) > 0;
   }
 
   // Paths under a backup location that a restore step reads.
@@ -307,6 +317,8 @@ class Linter {
   DiagEngine& diags_;
   PlanFacts facts_;
   std::set<std::string> seen_;
+  std::set<std::string> databases_;                            // lower-case database names
+  std::set<std::pair<std::string, std::string>> databases_on_;  // lower-case server FQDN and database
 };
 
 }  // namespace
