@@ -102,12 +102,14 @@ std::string DocxDocument::NewList() { return std::to_string(++lists_ + 1); }  //
 bool DocxDocument::AddSvg(const std::string& svg, const std::string& css, const std::string& descr, TemplateData* drawing) {
   Image img;
   img.svg = StandaloneSvg(svg, css);
-  int w = 0, h = 0;
+  PngCache::Png png;
   std::string err;
-  if (!SvgToPng(img.svg, kPngScale, &img.png, &w, &h, &err)) {
+  if (!ctx_.png_cache->Draw(img.svg, kPngScale, &png, &err)) {
     ctx_.diags.Report(DiagId::err_output_unwritable, Loc(), {path_, err});
     return false;
   }
+  img.png = png.bytes;
+  const int w = png.width, h = png.height;
   images_.push_back(std::move(img));
   const std::string n = std::to_string(images_.size());
   const int64_t cx = static_cast<int64_t>(DocxPageOf(ctx_.paper).TextWidth()) * kEmuPerTwip;
@@ -151,10 +153,11 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
     d.set("png_target", "media/image" + n + ".png");
     d.set("svg_target", "media/image" + n + ".svg");
     Append(images, std::move(d));
-    members.push_back({"word/media/image" + n + ".png", std::move(images_[i].png)});
+    audit::ZipMember png{"word/media/image" + n + ".png", ""};
+    png.borrowed = images_[i].png.get();
+    members.push_back(std::move(png));
     members.push_back({"word/media/image" + n + ".svg", std::move(images_[i].svg)});
   }
-  images_.clear();
   Set(view, "docx_has_images", data(!images.is_empty_list()));
   Set(view, "docx_images", std::move(images));
   Set(view, "docx_lines", DocxLinesLambda());
@@ -169,7 +172,9 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   zo.mtime = static_cast<int64_t>(ctx_.as_of.days) * 86400;
   zo.office_package = true;
   std::string err;
-  if (!audit::ZipToBytes(std::move(members), zo, bytes, &err)) {
+  const bool zipped = audit::ZipToBytes(std::move(members), zo, bytes, &err);
+  images_.clear();  // after the archive: its PNG members borrowed their bytes
+  if (!zipped) {
     ctx_.diags.Report(DiagId::err_output_unwritable, Loc(), {path_, err});
     return false;
   }

@@ -4,6 +4,7 @@
 // LibreOffice need, one template each.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,8 @@ class DocxDocument {
 
  private:
   struct Image {
-    std::string png, svg;
+    std::shared_ptr<const std::string> png;  ///< shared with the build's PngCache
+    std::string svg;
   };
   const EmitContext& ctx_;
   std::string path_;

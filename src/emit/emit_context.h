@@ -1,11 +1,13 @@
 // What every emitter sees.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "diag/diagnostic.h"
 #include "emit/print_page.h"
+#include "emit/svg_png.h"
 #include "model/plan.h"
 #include "model/profile.h"
 #include "tmpl/templates.h"
@@ -40,6 +42,8 @@ struct EmitContext {
   /// How many threads RunEmitters may use (--jobs); the outputs and findings are the same
   /// whatever the number.
   unsigned jobs = 1;
+  /// The PNGs drawn for this build's Word documents, drawn once each.
+  std::shared_ptr<PngCache> png_cache = std::make_shared<PngCache>();
 };
 
 }  // namespace plangen

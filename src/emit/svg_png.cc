@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
+
+#include "audit/sha256.h"
 
 namespace plangen {
 
@@ -57,6 +60,35 @@ bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width
     *err = "the PNG cannot be written";
     return false;
   }
+  return true;
+}
+
+bool PngCache::Draw(const std::string& svg, double scale, Png* png, std::string* err) {
+  char factor[64];
+  std::snprintf(factor, sizeof factor, "%a ", scale);  // every bit of the scale
+  const std::string key = audit::Sha256Hex(factor + svg);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = by_drawing_.find(key);
+    if (it != by_drawing_.end()) {
+      *png = it->second;
+      return true;
+    }
+  }
+  std::string bytes;
+  if (!SvgToPng(svg, scale, &bytes, &png->width, &png->height, err)) return false;
+  const std::string digest = audit::Sha256Hex(bytes);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto same = by_png_.find(digest);
+  if (same != by_png_.end()) {
+    png->bytes = same->second;
+  } else {
+    png->bytes = std::make_shared<const std::string>(std::move(bytes));
+    if (bytes_ + png->bytes->size() > kMaxBytes) return true;
+    bytes_ += png->bytes->size();
+    by_png_.emplace(digest, png->bytes);
+  }
+  if (by_drawing_.size() < kMaxDrawings) by_drawing_.emplace(key, *png);
   return true;
 }
 
