@@ -84,6 +84,7 @@ json ProgramIdentity() {
 struct RecordedFile {
   uint64_t size = 0;
   std::string sha256;
+  std::string render_key;  ///< empty: the output has none
 };
 
 // The files of a record, or false when there is no record or it is not one plangen wrote.
@@ -103,6 +104,10 @@ bool ReadRecord(const std::string& dir, std::string* key, std::map<std::string, 
       r.size = f.at("size").get<uint64_t>();
       r.sha256 = f.at("sha256").get<std::string>();
       if (path.empty() || path == kBuildRecord || !audit::IsSha256Hex(r.sha256)) return false;
+      if (f.contains("render_key")) {
+        r.render_key = f.at("render_key").get<std::string>();
+        if (!audit::IsSha256Hex(r.render_key)) return false;
+      }
       if (!files->emplace(path, std::move(r)).second) return false;
     }
   } catch (const std::exception&) {
@@ -165,10 +170,12 @@ BuildInputs ReadBuildInputs(const ParsedArgs& r, const CompileOptions& copt, con
     }
   }
   options["as-of"] = FormatDate(copt.as_of);  // also when it is today's date by default
-  json all = {{"plangen", ProgramIdentity()}, {"inputs", inputs}, {"options", options}};
+  const json program = ProgramIdentity();
+  json all = {{"plangen", program}, {"inputs", inputs}, {"options", options}};
   BuildInputs out;
   out.json = all.dump();
   out.key = audit::Sha256Hex(out.json);
+  out.render_base = audit::Sha256Hex(json({{"plangen", program}, {"templates", templates}, {"options", options}}).dump());
   return out;
 }
 
@@ -209,6 +216,17 @@ bool OutputTreeUpToDate(const std::string& dir, const BuildInputs& inputs) {
     if (!audit::Sha256File(p, &hex, &err) || hex != f.sha256) return false;
   }
   return true;
+}
+
+std::map<std::string, OutputReuse::Previous> ReusableOutputs(const std::string& dir) {
+  std::string key;
+  std::map<std::string, RecordedFile> files;
+  std::map<std::string, OutputReuse::Previous> out;
+  if (!ReadRecord(dir, &key, &files)) return out;
+  for (auto& [path, f] : files) {
+    if (!f.render_key.empty()) out[path] = OutputReuse::Previous{f.size, std::move(f.sha256), std::move(f.render_key)};
+  }
+  return out;
 }
 
 bool WriteBuildRecord(const std::string& staging, const std::string& dir, const BuildInputs& inputs,
@@ -256,7 +274,10 @@ bool WriteBuildRecord(const std::string& staging, const std::string& dir, const 
         utimensat(AT_FDCWD, file.c_str(), times, 0);
       }
     }
-    files.push_back({{"path", rel}, {"size", f.size}, {"sha256", f.sha256}});
+    json entry = {{"path", rel}, {"size", f.size}, {"sha256", f.sha256}};
+    const std::string render_key = outputs.RenderKey(rel);
+    if (!render_key.empty()) entry["render_key"] = render_key;
+    files.push_back(std::move(entry));
   }
   json record = {{"plangen_output_record", kRecordVersion},
                  {"key", inputs.key},

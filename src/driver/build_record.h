@@ -5,10 +5,12 @@
 // the time they were last written.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "driver/compile.h"
 #include "driver/option_table.h"
+#include "emit/output_reuse.h"
 #include "emit/output_set.h"
 
 namespace plangen {
@@ -25,6 +27,9 @@ inline constexpr const char* kBuildRecord = "plangen-output-record.json";
 struct BuildInputs {
   std::string json;  ///< as the record keeps it
   std::string key;   ///< SHA-256 of `json`
+  /// SHA-256 of what every output depends on besides the data it is made from: plangen itself,
+  /// the templates and the options (the base of OutputReuse's keys).
+  std::string render_base;
 };
 
 /// Works out the inputs of `build` as parsed in `r`, after `c` was compiled with `copt`.
@@ -35,8 +40,12 @@ BuildInputs ReadBuildInputs(const ParsedArgs& r, const CompileOptions& copt, con
 /// would write). A missing, corrupt or tampered record, or any difference, is false.
 bool OutputTreeUpToDate(const std::string& dir, const BuildInputs& inputs);
 
+/// The outputs the record in `dir` gives a key (OutputReuse), with their size and SHA-256; none
+/// when there is no record or it is not one plangen wrote.
+std::map<std::string, OutputReuse::Previous> ReusableOutputs(const std::string& dir);
+
 /// Writes the record of the tree in `staging` (every file but the record, its size and SHA-256;
-/// digests `outputs` knows are not computed again) as the last file of the build. When
+/// digests `outputs` knows are not computed again, and the key of each output that has one) as the last file of the build. When
 /// `keep_times`, a file whose bytes are those of the same file in `dir` (as the previous record
 /// says and the file on disk confirms) is given that file's modification time, so that only the
 /// files that changed look rewritten. False with `err` when the record cannot be written.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -25,6 +26,7 @@
 #include "driver/verify_command.h"
 #include "driver/write_outputs.h"
 #include "emit/emitters.h"
+#include "emit/output_reuse.h"
 #include "plangen_config.h"
 #include "util/data_dir.h"
 #include "util/edit_distance.h"
@@ -182,6 +184,11 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
   ectx.paper = *paper;
   ectx.pdf = r.Has("pdf");
   ectx.jobs = jobs;
+  // Outputs made from the same data as in the last build are copied from it (--no-incremental:
+  // none); each output made is recorded with its key for the next build.
+  OutputReuse reuse(build_inputs.render_base, out_dir,
+                    incremental ? ReusableOutputs(out_dir) : std::map<std::string, OutputReuse::Previous>{});
+  ectx.reuse = &reuse;
   // Each output goes into the staging directory as soon as it is made, rather than being held
   // until all are: the directory is swapped into place only when everything is written, and
   // removed otherwise.
@@ -229,6 +236,11 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
       return false;
     };
     emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags, wo);
+  }
+  if (emitted && print && !r.Has("quiet") && reuse.has_previous()) {
+    std::cerr << "plangen build: " << reuse.reused() << " of " << reuse.reused() + reuse.made()
+              << " outputs made from the same data as in the last build were reused; " << reuse.made()
+              << " were made again\n";
   }
   if (ectx.draft && emitted) std::cerr << "plangen build: outputs marked DRAFT and no audit package, because the plan has errors\n";
   if (print) PrintFindings(c, format, env, std::cout);

@@ -15,6 +15,7 @@
 
 namespace plangen {
 
+class OutputReuse;
 struct ReturnedWorksheets;
 struct ValidationLogEntry;
 
@@ -42,6 +43,9 @@ struct EmitContext {
   /// How many threads RunEmitters may use (--jobs); the outputs and findings are the same
   /// whatever the number.
   unsigned jobs = 1;
+  /// Outputs of the previous build into the same directory that may be reused when made from the
+  /// same data; null: everything is made.
+  OutputReuse* reuse = nullptr;
   /// The PNGs drawn for this build's Word documents, drawn once each.
   std::shared_ptr<PngCache> png_cache = std::make_shared<PngCache>();
 };

@@ -15,6 +15,7 @@ void OutputSet::Forget(const std::string& relative_path) {
 }
 
 void OutputSet::Add(const std::string& relative_path, std::string bytes) {
+  render_keys_.erase(relative_path);
   if (!staged_ || !audit::UnsafeRelativePathReason(relative_path).empty()) {
     files_[relative_path] = std::move(bytes);
     return;
@@ -31,6 +32,7 @@ void OutputSet::Add(const std::string& relative_path, std::string bytes) {
 
 bool OutputSet::AddZip(const std::string& relative_path, std::vector<audit::ZipMember> members,
                        const audit::ZipWriteOptions& options, Written* written, std::string* err) {
+  render_keys_.erase(relative_path);
   if (!staged_ || !audit::UnsafeRelativePathReason(relative_path).empty()) {
     std::string bytes;
     if (!audit::ZipToBytes(std::move(members), options, &bytes, err)) return false;
@@ -75,11 +77,18 @@ std::string OutputSet::WrittenPath(const std::string& p) const {
   return staged_->staging_dir() + "/" + p;
 }
 
+std::string OutputSet::RenderKey(const std::string& p) const {
+  auto it = render_keys_.find(p);
+  return it == render_keys_.end() ? "" : it->second;
+}
+
 void OutputSet::Merge(OutputSet&& other) {
   for (auto& [path, bytes] : other.files_) {
     files_[path] = std::move(bytes);
     written_.erase(path);
+    render_keys_.erase(path);
   }
+  for (auto& [path, key] : other.render_keys_) render_keys_[path] = std::move(key);
   for (auto& [path, w] : other.written_) written_[path] = std::move(w);
   if (write_error_.empty()) {
     write_error_ = std::move(other.write_error_);
@@ -88,6 +97,7 @@ void OutputSet::Merge(OutputSet&& other) {
   if (!staged_) staged_ = other.staged_;
   other.files_.clear();
   other.written_.clear();
+  other.render_keys_.clear();
 }
 
 }  // namespace plangen

@@ -49,6 +49,12 @@ class OutputSet {
   const std::string& write_error() const { return write_error_; }
   const std::string& write_error_path() const { return write_error_path_; }
 
+  /// Records that `relative_path` was made from the data whose digest is `key` (OutputReuse), so
+  /// the build record can say it and the next build reuse the file while that data stays the same.
+  void SetRenderKey(const std::string& relative_path, std::string key) { render_keys_[relative_path] = std::move(key); }
+  /// The key of `p`, or "" when it has none.
+  std::string RenderKey(const std::string& p) const;
+
   /// Moves every file of `other` in, replacing files of the same path.
   void Merge(OutputSet&& other);
 
@@ -56,6 +62,7 @@ class OutputSet {
   void Forget(const std::string& relative_path);
   std::map<std::string, std::string> files_;
   std::map<std::string, Written> written_;
+  std::map<std::string, std::string> render_keys_;
   audit::StagedOutput* staged_ = nullptr;
   std::string write_error_, write_error_path_;
 };

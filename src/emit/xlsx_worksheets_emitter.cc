@@ -1,8 +1,11 @@
-// worksheets/: one .xlsx per pool (or Standard Edition server) with backups, and all.xlsx.
+// worksheets/: one .xlsx per pool (or Standard Edition server) with backups, and all.xlsx. A
+// pool's workbook made from the same data as in the previous build is that build's file
+// (OutputReuse); all.xlsx holds every pool's rows and is always written.
 #include <memory>
 
 #include "audit/safe_name.h"
 #include "emit/emitters.h"
+#include "emit/output_reuse.h"
 #include "emit/xlsx_worksheet_view.h"
 #include "emit/xlsx_worksheets_writer.h"
 
@@ -21,9 +24,19 @@ bool EmitWorksheets(const EmitContext& ctx, OutputSet& out) {
     }
     parts.push_back([&ctx, views, i](OutputSet& o) {
       const xlsx::WorkbookView& v = (*views)[i];
+      // The previous build's workbook when it was made from the same data.
+      std::string key;
+      if (ctx.reuse) {
+        key = ctx.reuse->Key(v.path, xlsx::WorkbookKeyData(ctx, v, xlsx::WriteOptions{}));
+        if (ctx.reuse->Reuse(v.path, key, o)) return true;
+      }
       std::string bytes;
       if (!xlsx::WriteWorksheetWorkbook(ctx, v, xlsx::WriteOptions{}, &bytes)) return false;
-      o.Add(v.path, std::move(bytes));
+      if (ctx.reuse) {
+        ctx.reuse->AddMade(v.path, key, std::move(bytes), o);
+      } else {
+        o.Add(v.path, std::move(bytes));
+      }
       return true;
     });
   }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "emit/output_reuse.h"
 #include "emit/xlsx_workbook.h"
 
 namespace plangen::xlsx {
@@ -182,17 +184,73 @@ bool WriteSummary(Workbook& wb, const std::vector<SummaryTable>& tables) {
   return ok && wb.HeaderAndPrint(sheet, 1, "Summary") && wb.Protect(sheet);
 }
 
-}  // namespace
-
-bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options,
-                            std::string* bytes) {
+WorkbookOptions BookOptions(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options) {
   WorkbookOptions wo;
   wo.created = ctx.as_of;
   wo.constant_memory = options.constant_memory;
   wo.title = (ctx.draft ? "DRAFT: " : "") + std::string("Backup and restoration worksheets: ") + view.name;
   wo.subject = ctx.plan.title.value;
   wo.tmpdir = ctx.scratch_dir;
-  Workbook wb(view.path, wo, ctx.diags);
+  return wo;
+}
+
+void KeyChoices(const Choices& ch, KeyWriter& k) {
+  k << static_cast<int64_t>(ch.values.size());
+  for (const auto& v : ch.values) k << v;
+  k << ch.strict << ch.prompt;
+}
+
+// What WriteLayoutSheet and WriteValidationLog read of a layout.
+void KeyLayout(const EmitContext& ctx, const WorksheetLayout& layout, KeyWriter& k) {
+  k << layout.sheet.value << layout.title.value << static_cast<int64_t>(layout.notes.size());
+  for (const auto& n : layout.notes) k << n.value;
+  k << static_cast<int64_t>(layout.columns.size());
+  for (const auto& col : layout.columns) {
+    k << col.id.value << col.header.value;
+    KeyChoices(ChoicesFor(ctx.profile, layout, col), k);
+  }
+}
+
+}  // namespace
+
+std::string WorkbookKeyData(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options) {
+  const WorkbookOptions wo = BookOptions(ctx, view, options);
+  KeyWriter k;
+  k << "xlsx-workbook" << static_cast<int64_t>(wo.created.days) << wo.constant_memory << wo.title << wo.subject
+    << view.path;
+  k << (options.summary != nullptr);
+  if (options.summary) {
+    for (const auto& t : *options.summary) {
+      k << t.title << static_cast<int64_t>(t.headers.size());
+      for (const auto& h : t.headers) k << h;
+      k << static_cast<int64_t>(t.rows.size());
+      for (const auto& r : t.rows) {
+        k << static_cast<int64_t>(r.size());
+        for (const auto& c : r) {
+          char value[64];
+          std::snprintf(value, sizeof value, "%a", c.value);  // every bit of the number
+          k << c.text << c.number << value;
+        }
+      }
+    }
+  }
+  k << static_cast<int64_t>(view.sheets.size());
+  for (const auto& sheet : view.sheets) {
+    KeyLayout(ctx, *sheet.layout, k);
+    k << static_cast<int64_t>(sheet.rows.size());
+    for (const auto& r : sheet.rows) {
+      k << static_cast<int64_t>(r.cells.size());
+      for (const auto& c : r.cells) k << c.text << c.locked << c.to_fill << c.comment;
+    }
+  }
+  k << (view.validation_log != nullptr);
+  if (view.validation_log) KeyLayout(ctx, *view.validation_log, k);
+  return k.text();
+}
+
+bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options,
+                            std::string* bytes) {
+  Workbook wb(view.path, BookOptions(ctx, view, options), ctx.diags);
   const size_t errors_before = static_cast<size_t>(ctx.diags.errors());
   bool ok = wb.ok();
   if (ok && options.summary) ok = WriteSummary(wb, *options.summary);

@@ -27,4 +27,9 @@ struct WriteOptions {
 bool WriteWorksheetWorkbook(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options,
                             std::string* bytes);
 
+/// Everything WriteWorksheetWorkbook reads to write `view` with `options`, serialised (see
+/// OutputReuse): the same text means the same bytes. Where a value came from (its Loc) only
+/// names it in findings and is left out: a workbook that gave findings is never reused.
+std::string WorkbookKeyData(const EmitContext& ctx, const WorkbookView& view, const WriteOptions& options);
+
 }  // namespace plangen::xlsx
