@@ -2,7 +2,6 @@
 // headings, paragraphs, lists, commands, contents and figures in reading order under one Document.
 #include <boost/test/unit_test.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,17 +14,6 @@ using namespace plangen;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string RunCapture(const std::string& cmd) {
-  std::string out;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (!f) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  pclose(f);
-  return out;
-}
 
 // A document of every kind of block, over two pages.
 std::string TwoPageDocument() {
@@ -61,10 +49,10 @@ BOOST_AUTO_TEST_CASE(the_structure_tree_follows_the_blocks) {
   {
     std::ofstream(file, std::ios::binary) << bytes;
   }
-  const std::string info = RunCapture("pdfinfo '" + file.string() + "'");
+  const std::string info = testing::RunCapture("pdfinfo '" + file.string() + "'");
   const size_t tagged = info.find("Tagged:");
   BOOST_TEST((tagged != std::string::npos && info.substr(tagged, info.find('\n', tagged) - tagged).find("yes") != std::string::npos), info);
-  const std::string tree = RunCapture("pdfinfo -struct-text '" + file.string() + "' 2>&1");
+  const std::string tree = testing::RunCapture("pdfinfo -struct-text '" + file.string() + "' 2>&1");
   fs::remove(file);
   // In reading order: the title, the contents entry, the paragraph, the heading, the figure, the
   // list (split where the page breaks), the command and the last paragraph.
