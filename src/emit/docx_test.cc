@@ -26,6 +26,7 @@
 #include "pdf_text.h"
 #include "temp_tree.h"
 #include "test_paths.h"
+#include "view_reader.h"
 
 namespace plangen {
 bool EmitAllRunbooks(const EmitContext& ctx, OutputSet& out);
@@ -36,6 +37,8 @@ using namespace plangen;
 namespace fs = std::filesystem;
 using plangen::testing::HaveOutsideProgram;
 using kainjow::mustache::data;
+using testing::ViewList;
+using testing::ViewString;
 
 namespace {
 
@@ -124,16 +127,6 @@ std::vector<pugi::xml_node> Paragraphs(const pugi::xml_document& doc) {
 }
 
 const data* Get(const data& d, const char* key) { return d.get(key); }
-std::string Str(const data& d, const char* key) {
-  const data* v = d.get(key);
-  return v && v->is_string() ? v->string_value() : std::string();
-}
-const kainjow::mustache::list& List(const data& d, const char* key) {
-  static const kainjow::mustache::list none;
-  const data* v = d.get(key);
-  return v && v->is_list() ? v->list_value() : none;
-}
-
 // What the runbook of `role_id` must show: its scenarios' step titles, and its procedures'
 // and backups' steps with their commands and checks.
 struct Expected {
@@ -146,21 +139,21 @@ Expected ExpectedOf(const Built& b, const std::string& role_id) {
   BOOST_REQUIRE(role);
   data view = RunbookView(*b.ctx, *role, false);
   auto step = [&](const data& st, const char* text_key) {
-    e.texts.push_back(Str(st, text_key));
-    if (!Str(st, "command").empty()) e.commands.push_back(Str(st, "command"));
-    if (!Str(st, "verify").empty()) e.checks.push_back(Str(st, "verify"));
+    e.texts.push_back(ViewString(st, text_key));
+    if (!ViewString(st, "command").empty()) e.commands.push_back(ViewString(st, "command"));
+    if (!ViewString(st, "verify").empty()) e.checks.push_back(ViewString(st, "verify"));
   };
-  for (const data& s : List(view, "scenarios")) {
-    for (const data& st : List(s, "steps")) e.titles.push_back(Str(st, "title"));
+  for (const data& s : ViewList(view, "scenarios")) {
+    for (const data& st : ViewList(s, "steps")) e.titles.push_back(ViewString(st, "title"));
     if (Get(s, "has_procedure")->is_true())
-      for (const data& run : List(s, "procedure_runs")) {
+      for (const data& run : ViewList(s, "procedure_runs")) {
         ++e.lists;
-        for (const data& st : List(run, "steps")) step(st, "text");
+        for (const data& st : ViewList(run, "steps")) step(st, "text");
       }
   }
-  for (const data& bk : List(view, "backups")) {
+  for (const data& bk : ViewList(view, "backups")) {
     ++e.lists;
-    for (const data& st : List(bk, "steps")) step(st, "text");
+    for (const data& st : ViewList(bk, "steps")) step(st, "text");
   }
   return e;
 }

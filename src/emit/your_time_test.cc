@@ -13,6 +13,7 @@
 #include "emit/runbook_view.h"
 #include "emit/your_time.h"
 #include "test_paths.h"
+#include "view_reader.h"
 
 namespace plangen {
 bool EmitCalendars(const EmitContext& ctx, OutputSet& out);
@@ -20,6 +21,8 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out);
 
 using namespace plangen;
 using kainjow::mustache::data;
+using testing::ViewList;
+using testing::ViewString;
 
 namespace {
 
@@ -57,29 +60,18 @@ struct Sample {
   data View(const std::string& role) const { return RunbookView(*ctx, *c.plan.FindRole(role), false); }
 };
 
-std::string Str(const data& d, const char* key) {
-  const data* v = d.get(key);
-  return v && v->is_string() ? v->string_value() : std::string();
-}
-
-const kainjow::mustache::list& List(const data& d, const char* key) {
-  static const kainjow::mustache::list none;
-  const data* v = d.get(key);
-  return v && v->is_list() ? v->list_value() : none;
-}
-
 std::string BackupSchedule(const data& view, const std::string& id) {
-  for (const data& b : List(view, "backups"))
-    if (Str(b, "id") == id) return Str(b, "schedule");
+  for (const data& b : ViewList(view, "backups"))
+    if (ViewString(b, "id") == id) return ViewString(b, "schedule");
   return "(no backup " + id + ")";
 }
 
 // The "time zone" line of a role's row in the runbook's contacts.
 std::string ZoneOfContact(const data& view, const std::string& role_id) {
-  for (const data& r : List(view, "contacts"))
-    if (Str(r, "role_id") == role_id)
-      for (const data& c : List(r, "contacts"))
-        if (Str(c, "type") == "time zone") return Str(c, "value");
+  for (const data& r : ViewList(view, "contacts"))
+    if (ViewString(r, "role_id") == role_id)
+      for (const data& c : ViewList(r, "contacts"))
+        if (ViewString(c, "type") == "time zone") return ViewString(c, "value");
   return "";
 }
 
