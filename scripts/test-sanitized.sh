@@ -61,46 +61,22 @@ rc=$?
 reports "golden and red-team" || rc=1
 step "golden command lines and red-team plans ($((SECONDS - start)) s)" $rc
 
-# The unit tests, each top-level suite in a process of its own, two at a time (CI has two cores)
-# from one queue, so that the two cores stay busy until the end whatever each suite costs. The
-# suites known to take longest start first; every other suite follows in the order listed, so a
-# new suite is never left out. PLANGEN_SANITIZED_STAGE=1 leaves out the parts of tests that hand
-# an output to an outside program (LibreOffice, Chromium, poppler-utils, openpyxl, xmllint:
-# tests/support/outside_program.h): those programs are not instrumented, and the plain stage runs
-# them; what the tests check of plangen's own output before still runs here.
+# The unit tests, each top-level suite in a process of its own, two at a time from one queue
+# (tests/support/run_suites.sh; CI has two cores). PLANGEN_SANITIZED_STAGE=1 leaves out the parts
+# of tests that hand an output to an outside program (LibreOffice, Chromium, poppler-utils,
+# openpyxl, xmllint: tests/support/outside_program.h): those programs are not instrumented, and
+# the plain stage runs them; what the tests check of plangen's own output before still runs here.
 start=$SECONDS
-unit="$root/build-san/tests/unit_tests"
-mapfile -t listed < <("$unit" --list_content 2>&1 | grep -E '^[A-Za-z_0-9]+\*?$' | tr -d '*')
-long=(incremental build distribution checks pdf_build output_reuse hostile_input jobs sample)
-suites=()
-for s in "${long[@]}"; do
-  for l in "${listed[@]}"; do [ "$l" = "$s" ] && suites+=("$s"); done
-done
-for l in "${listed[@]}"; do
-  case " ${long[*]} " in *" $l "*) ;; *) suites+=("$l") ;; esac
-done
-rc=0
-if [ ${#suites[@]} = 0 ]; then
-  echo "sanitized: the unit tests list no suites"
-  rc=1
-else
-  units="$root/build-san/unit-suites"
-  rm -rf "$units"
-  mkdir -p "$units"
-  export unit units
-  printf '%s\n' "${suites[@]}" | xargs -P 2 -I{} bash -c \
-    'cd "$(dirname "$unit")/.." && PLANGEN_SANITIZED_STAGE=1 "$unit" --run_test="$1" --log_level=message --report_level=short \
-       >"$units/$1.log" 2>&1; echo $? >"$units/$1.status"' _ {}
-  for s in "${suites[@]}"; do
-    if [ "$(cat "$units/$s.status" 2>/dev/null)" != 0 ]; then
-      rc=1
-      echo "sanitized: unit tests $s failed:"
-      tail -80 "$units/$s.log"
-    fi
-  done
+PLANGEN_SANITIZED_STAGE=1 tests/support/run_suites.sh "$root/build-san/tests/unit_tests" --log_level=message \
+  --report_level=short >"$root/build-san/unit-suites.log" 2>&1
+rc=$?
+tail -1 "$root/build-san/unit-suites.log"
+if [ $rc != 0 ]; then
+  echo "sanitized: unit tests failed:"
+  tail -200 "$root/build-san/unit-suites.log"
 fi
 reports "unit tests" || rc=1
-step "unit tests, ${#suites[@]} suites two at a time ($((SECONDS - start)) s)" $rc
+step "unit tests ($((SECONDS - start)) s)" $rc
 
 # libFuzzer prints its own reports and saves the input; no log files there.
 export ASAN_OPTIONS="abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=0"
