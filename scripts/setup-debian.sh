@@ -14,7 +14,7 @@ packages=(
   g++ pkg-config meson ninja-build ccache
   libpugixml-dev libxlsxwriter-dev libkainjow-mustache-dev libcxxopts-dev libboost-test-dev
   libzip-dev zlib1g-dev libssl-dev libical-dev libcmark-dev nlohmann-json3-dev
-  librsvg2-dev  # librsvg and cairo: the timelines of the Word documents as PNG
+  librsvg2-dev libpng-dev  # librsvg, cairo and libpng: the timelines of the Word documents as PNG
   tzdata  # the time zones libical reads (/usr/share/zoneinfo)
   libpango1.0-dev libcairo2-dev fonts-dejavu-core  # the PDF outputs (--pdf): pango, cairo and the fonts they embed
 )
