@@ -14,6 +14,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <zip.h>
 
 #include "audit/manifest.h"
 #include "audit/output_tree.h"
@@ -388,6 +389,31 @@ BOOST_AUTO_TEST_CASE(zip_round_trip_and_empty_archive) {
   ZipContents empty = ReadZipFile(dir / "empty.zip", ZipLimits());
   BOOST_TEST(empty.opened);
   BOOST_TEST(empty.entries.empty());
+}
+
+// Members in a compressed format are stored as they are; the others are deflated. Both read back.
+BOOST_AUTO_TEST_CASE(zip_stores_compressed_formats_and_deflates_the_rest) {
+  TempDir dir;
+  std::string err;
+  const std::string body(100000, 'z');
+  std::vector<ZipMember> members;
+  for (const char* name : {"a.md", "b.png", "c.docx", "d.xlsx", "e.pdf", "f.zip", "g.png.txt"})
+    members.push_back({name, body});
+  BOOST_REQUIRE(WriteZip(dir / "m.zip", members, ZipWriteOptions(), &err));
+  int code = 0;
+  zip_t* za = zip_open((dir / "m.zip").c_str(), ZIP_RDONLY, &code);
+  BOOST_REQUIRE(za);
+  for (const ZipMember& m : members) {
+    zip_stat_t st;
+    BOOST_REQUIRE(zip_stat(za, m.name.c_str(), 0, &st) == 0);
+    const bool stored = m.name != "a.md" && m.name != "g.png.txt";
+    BOOST_TEST((st.comp_method == (stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE)), m.name);
+    BOOST_TEST((stored ? st.comp_size == body.size() : st.comp_size < body.size() / 10), m.name);
+  }
+  zip_close(za);
+  ZipContents zc = ReadZipFile(dir / "m.zip", ZipLimits());
+  BOOST_REQUIRE(zc.entries.size() == members.size());
+  for (const ZipEntry& e : zc.entries) BOOST_TEST((e.data == body), e.name);
 }
 
 // ---- zip reading limits ----------------------------------------------------------------------

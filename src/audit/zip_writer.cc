@@ -1,6 +1,7 @@
 #include "audit/zip_writer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 
@@ -54,6 +55,16 @@ bool CheckMembers(std::vector<ZipMember>& members, const ZipWriteOptions& option
   return true;
 }
 
+// A member in a format that is compressed already (a PNG, a zip, an Office package, a PDF) is
+// stored as it is: deflating it again costs time (a third of a large build's) and saves nothing.
+bool AlreadyCompressed(const std::string& name) {
+  for (const char* ext : {".png", ".zip", ".docx", ".xlsx", ".pdf"}) {
+    const size_t n = std::strlen(ext);
+    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) return true;
+  }
+  return false;
+}
+
 // Adds every member to the open archive `za` and closes it. On failure the archive is
 // discarded (libzip writes into a temporary, so nothing is left behind) and `err` says why.
 bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWriteOptions& options, std::string* err) {
@@ -77,7 +88,8 @@ bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWrit
       return fail("cannot add '" + m.name + "'");
     }
     zip_uint64_t i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za, i, ZIP_CM_DEFLATE, static_cast<zip_uint32_t>(level)) != 0 ||
+    const bool store = AlreadyCompressed(m.name);
+    if (zip_set_file_compression(za, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : static_cast<zip_uint32_t>(level)) != 0 ||
         zip_file_set_dostime(za, i, dos_time, dos_date, 0) != 0 ||
         zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, (0100644u) << 16) != 0)
       return fail("cannot set the attributes of '" + m.name + "'");
