@@ -1,6 +1,9 @@
 #include "emit/docx_package.h"
 
 #include <cmath>
+#include <map>
+#include <string>
+#include <string_view>
 
 #include "audit/zip_writer.h"
 #include "emit/docx_tables.h"
@@ -145,17 +148,25 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   Set(view, "docx_lists", std::move(lists));
   std::vector<audit::ZipMember> members;
   data images{data::type::list};
+  // Pictures that draw the same (the timelines of scenarios that differ only in names, which a
+  // title holds and the drawing does not show) share one PNG part: the package holds each
+  // picture once, however many scenarios show it.
+  std::map<std::string_view, std::string> png_part;  // PNG bytes -> the part that holds them
   for (size_t i = 0; i < images_.size(); ++i) {
     const std::string n = std::to_string(i + 1);
+    const std::string& png_bytes = *images_[i].png;
+    auto [part, added] = png_part.emplace(png_bytes, "media/image" + n + ".png");
     data d;
     d.set("png_rid", "rIdImage" + n + "png");
     d.set("svg_rid", "rIdImage" + n + "svg");
-    d.set("png_target", "media/image" + n + ".png");
+    d.set("png_target", part->second);
     d.set("svg_target", "media/image" + n + ".svg");
     Append(images, std::move(d));
-    audit::ZipMember png{"word/media/image" + n + ".png", ""};
-    png.borrowed = images_[i].png.get();
-    members.push_back(std::move(png));
+    if (added) {
+      audit::ZipMember png{"word/" + part->second, ""};
+      png.borrowed = &png_bytes;
+      members.push_back(std::move(png));
+    }
     members.push_back({"word/media/image" + n + ".svg", std::move(images_[i].svg)});
   }
   Set(view, "docx_has_images", data(!images.is_empty_list()));

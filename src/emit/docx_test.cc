@@ -348,6 +348,52 @@ BOOST_AUTO_TEST_CASE(byte_identical_across_builds_and_jobs) {
   for (const auto& [path, bytes] : A4().Docx()) BOOST_TEST((a.count(path) && a.at(path) == bytes), path);
 }
 
+// Two scenarios whose timelines draw the same (they differ in names only, which the pictures'
+// titles hold) share one PNG part; each keeps its own picture, relationship and SVG.
+BOOST_AUTO_TEST_CASE(pictures_that_draw_the_same_share_one_png_part) {
+  auto pngs_and_pictures = [](const std::string& docx) {
+    size_t pngs = 0, svgs = 0;
+    for (const auto& [name, bytes] : Unzip(docx)) {
+      if (name.compare(0, 11, "word/media/") != 0) continue;
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".png") == 0) ++pngs;
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".svg") == 0) ++svgs;
+    }
+    return std::make_pair(pngs, svgs);
+  };
+  const auto [pngs, svgs] = pngs_and_pictures(A4().Docx().at("runbooks/lync-ops.docx"));
+  BOOST_TEST(svgs > 1u);
+  Built b(Paper::kA4, false, 1, [](Plan& plan) {
+    for (size_t i = 0, n = plan.scenarios.size(); i < n; ++i) {
+      bool ops = false;
+      for (const ScenarioStep& st : plan.scenarios[i].steps) ops = ops || st.role.value == "lync-ops";
+      if (!ops) continue;
+      Scenario again = plan.scenarios[i];
+      again.id.value += "-again";
+      again.title.value += " (again)";
+      plan.scenarios.push_back(std::move(again));
+      return;
+    }
+  });
+  BOOST_REQUIRE(b.ok);
+  const std::string docx = b.Docx().at("runbooks/lync-ops.docx");
+  const auto [pngs_then, svgs_then] = pngs_and_pictures(docx);
+  BOOST_TEST(svgs_then == svgs + 1);
+  BOOST_TEST(pngs_then == pngs);
+  // Both pictures' relationships name the one part.
+  auto parts = Unzip(docx);
+  pugi::xml_document rels;
+  BOOST_REQUIRE(rels.load_string(parts["word/_rels/document.xml.rels"].c_str()));
+  std::map<std::string, int> png_targets;
+  for (pugi::xml_node rel : rels.child("Relationships").children("Relationship")) {
+    const std::string target = rel.attribute("Target").value();
+    if (target.size() > 4 && target.compare(target.size() - 4, 4, ".png") == 0) ++png_targets[target];
+  }
+  BOOST_TEST(png_targets.size() == pngs);
+  int shared = 0;
+  for (const auto& [target, uses] : png_targets) shared += uses > 1 ? 1 : 0;
+  BOOST_TEST(shared >= 1);
+}
+
 BOOST_AUTO_TEST_CASE(text_is_escaped_and_characters_xml_forbids_left_out) {
   Built b(Paper::kA4, false, 1, [](Plan& plan) {
     for (Scenario& s : plan.scenarios)
