@@ -73,6 +73,20 @@ bool WritePng(cairo_surface_t* surface, std::string* out) {
 
 }  // namespace
 
+std::string WithoutTitles(const std::string& svg) {
+  std::string out;
+  out.reserve(svg.size());
+  size_t at = 0;
+  for (size_t open; (open = svg.find("<title>", at)) != std::string::npos;) {
+    const size_t close = svg.find("</title>", open);
+    if (close == std::string::npos) break;
+    out.append(svg, at, open - at);
+    at = close + 8;
+  }
+  out.append(svg, at, std::string::npos);
+  return out;
+}
+
 bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width, int* height, std::string* err) {
   GError* gerr = nullptr;
   std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> handle(
@@ -116,7 +130,7 @@ bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width
 bool PngCache::Draw(const std::string& svg, double scale, Png* png, std::string* err) {
   char factor[64];
   std::snprintf(factor, sizeof factor, "%a ", scale);  // every bit of the scale
-  const std::string key = audit::Sha256Hex(factor + svg);
+  const std::string key = audit::Sha256Hex(factor + WithoutTitles(svg));
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = by_drawing_.find(key);
@@ -129,6 +143,7 @@ bool PngCache::Draw(const std::string& svg, double scale, Png* png, std::string*
   if (!SvgToPng(svg, scale, &bytes, &png->width, &png->height, err)) return false;
   const std::string digest = audit::Sha256Hex(bytes);
   std::lock_guard<std::mutex> lock(mutex_);
+  ++drawn_;
   auto same = by_png_.find(digest);
   if (same != by_png_.end()) {
     png->bytes = same->second;

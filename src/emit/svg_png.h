@@ -15,8 +15,13 @@ namespace plangen {
 /// text chunks). Returns false with a reason in `err` when the SVG cannot be read.
 bool SvgToPng(const std::string& svg, double scale, std::string* png, int* width, int* height, std::string* err);
 
+/// `svg` without its <title> elements (written as "<title>text</title>"): what is drawn of it, the
+/// same for drawings that differ only in titles, which no renderer draws.
+std::string WithoutTitles(const std::string& svg);
+
 /// SvgToPng for a whole build: a drawing made before (the same scenario's timeline in the runbook
-/// of each role that takes part in it) is not drawn again, and equal PNGs are kept once. The same
+/// of each role that takes part in it, or one that differs from it only in titles) is not drawn
+/// again, and equal PNGs are kept once. The same
 /// bytes as SvgToPng; safe to use from several threads. Holds at most kMaxBytes of distinct PNGs
 /// (past that, drawings are made and not kept).
 class PngCache {
@@ -30,9 +35,15 @@ class PngCache {
   };
   /// As SvgToPng.
   bool Draw(const std::string& svg, double scale, Png* png, std::string* err);
+  /// How many drawings were drawn (not found made before).
+  size_t drawn() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return drawn_;
+  }
 
  private:
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  size_t drawn_ = 0;
   std::map<std::string, Png> by_drawing_;                             // SHA-256 of scale and SVG
   std::map<std::string, std::shared_ptr<const std::string>> by_png_;  // SHA-256 of the PNG
   size_t bytes_ = 0;

@@ -48,6 +48,12 @@ long PixelOf(const std::string& png, int width, int height, int x, int y) {
 BOOST_AUTO_TEST_SUITE(svg_png)
 
 // The PNG holds the drawing: its size, a white background, and the rectangle's colour inside it.
+BOOST_AUTO_TEST_CASE(titles_are_left_out_of_what_is_drawn) {
+  BOOST_TEST(WithoutTitles("<svg><title>A &amp; B</title><g><title>x</title><rect/></g></svg>") == "<svg><g><rect/></g></svg>");
+  BOOST_TEST(WithoutTitles("<svg><rect/></svg>") == "<svg><rect/></svg>");
+  BOOST_TEST(WithoutTitles("<svg><title>open") == "<svg><title>open");
+}
+
 BOOST_AUTO_TEST_CASE(the_png_reads_back_as_the_drawing) {
   std::string png, err;
   int w = 0, h = 0;
@@ -79,12 +85,13 @@ BOOST_AUTO_TEST_CASE(the_cache_gives_the_bytes_of_a_drawing_and_keeps_equal_pngs
   BOOST_REQUIRE(cache.Draw(Drawing("#123456"), 3, &larger, &err));
   BOOST_TEST(larger.width == 120);
   BOOST_TEST(*larger.bytes != *first.bytes);
-  // Another text of the same picture (a title is not drawn) shares its PNG.
+  // Another text of the same picture (a title is not drawn) shares its PNG, without being drawn.
   PngCache::Png titled;
   std::string svg = Drawing("#123456");
   svg.insert(svg.find("<rect"), "<title>a</title>");
   BOOST_REQUIRE(cache.Draw(svg, 2, &titled, &err));
   BOOST_TEST(titled.bytes.get() == first.bytes.get());
+  BOOST_TEST(cache.drawn() == 3u);  // #123456 at 2 and 3, #654321 at 2
   // A drawing that cannot be read fails as SvgToPng does.
   PngCache::Png bad;
   BOOST_TEST(!cache.Draw("<svg", 2, &bad, &err));
