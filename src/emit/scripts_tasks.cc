@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "model/sites.h"
 #include "util/strings.h"
@@ -212,6 +214,22 @@ std::vector<Trigger> CalendarTriggers(const Schedule& s, Date as_of) {
   return out;
 }
 
+// CalendarTriggers, worked out once per schedule and --as-of: the backups of a plan share a few
+// schedules, and each one is a year of runs expanded with the calendar. Safe from several threads.
+std::vector<Trigger> CalendarTriggersOnce(const Schedule& s, Date as_of) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, int64_t>, std::vector<Trigger>> made;
+  const std::pair<std::string, int64_t> key{s.key, static_cast<int64_t>(as_of.days)};
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = made.find(key); it != made.end()) return it->second;
+  }
+  std::vector<Trigger> triggers = CalendarTriggers(s, as_of);
+  std::lock_guard<std::mutex> lock(mutex);
+  if (made.size() < 4096) made.emplace(key, triggers);
+  return triggers;
+}
+
 // The same weekdays at a position in the month ("1MO", "-1FR"): ScheduleByMonthDayOfWeek.
 std::vector<Trigger> MonthDayOfWeekTriggers(const Schedule& s, Date as_of) {
   const auto parts = RulePart(s.ToRRule());
@@ -296,7 +314,7 @@ TemplateData TaskView(const EmitContext& ctx, const Backup& b) {
   data view;
   std::string stem = ScriptFileStem(b.server.value);
   std::string zone = ScheduleTimeZone(ctx.plan, b.server.value);
-  std::vector<Trigger> triggers = CalendarTriggers(s, ctx.as_of);
+  std::vector<Trigger> triggers = CalendarTriggersOnce(s, ctx.as_of);
   if (triggers.empty()) triggers = MonthDayOfWeekTriggers(s, ctx.as_of);
   std::string coverage;
   data list{data::type::list};
