@@ -4,7 +4,9 @@
 // texts and numbers) with bare libxlsxwriter, and writes the same bytes of every other output.
 // Prints the build, the floor and their ratio, then the floor's workbooks again with each place
 // libxlsxwriter can keep its temporary files (the default $TMPDIR, a directory beside the output
-// as plangen uses, /dev/shm when present). Figures only: nothing here asserts a time.
+// as plangen uses without a memory file system, /dev/shm as plangen uses when it is one). On a
+// disk file system the difference grows when the build deletes an earlier output tree first (a
+// rebuild). Figures only: nothing here asserts a time.
 //
 //   floor_bench [N ...]     (default 1000 10000)
 #include <sys/wait.h>

@@ -20,6 +20,7 @@
 #include "emit/emitters.h"
 #include "tmpl/templates.h"
 #include "util/data_dir.h"
+#include "util/scratch_file.h"
 #include "plangen_process.h"
 #include "temp_tree.h"
 #include "test_paths.h"
@@ -223,10 +224,12 @@ BOOST_AUTO_TEST_CASE(plangen_build_opens_each_input_file_once) {
   for (const fs::path& p : inputs) BOOST_TEST(opens[canonical(p)] == 1, p.string() << " was opened " << opens[canonical(p)] << " times");
 }
 
-BOOST_AUTO_TEST_CASE(workbook_parts_are_written_beside_the_output_never_in_tmpdir) {
+BOOST_AUTO_TEST_CASE(workbook_parts_are_written_in_memory_or_beside_the_output_never_in_tmpdir) {
   // libxlsxwriter writes each part of a workbook to a temporary file: a build points it at a
-  // scratch directory beside the output (removed by the next build if this one is killed), so
-  // a killed build never litters $TMPDIR.
+  // memory file system when there is one, else at a scratch directory beside the output (removed
+  // by the next build if this one is killed), so a killed build never litters $TMPDIR.
+  const std::string memory = MemoryFileSystemDir();
+  BOOST_TEST_MESSAGE("workbook parts go to " << (memory.empty() ? "the scratch directory beside the output" : memory));
   SampleCopy sample;
   const fs::path work = sample.dir;
   int exit = -1;
@@ -236,11 +239,12 @@ BOOST_AUTO_TEST_CASE(workbook_parts_are_written_beside_the_output_never_in_tmpdi
   size_t in_scratch = 0;
   for (const std::string& p : opened) {
     if (fs::path(p).filename().string().rfind("tmp.", 0) != 0) continue;
-    const bool scratch = p.find("/.out.plangen-staging.") != std::string::npos;
-    BOOST_TEST(scratch, p << " is a temporary file outside the scratch directory");
+    const bool scratch = memory.empty() ? p.find("/.out.plangen-staging.") != std::string::npos
+                                        : p.compare(0, memory.size() + 1, memory + "/") == 0;
+    BOOST_TEST(scratch, p << " is a temporary file outside " << (memory.empty() ? "the scratch directory" : memory));
     if (scratch) ++in_scratch;
   }
-  BOOST_TEST(in_scratch > 20u, in_scratch << " workbook parts written in the scratch directory");
+  BOOST_TEST(in_scratch > 20u, in_scratch << " workbook parts written where they belong");
   for (const auto& e : fs::directory_iterator(work)) {
     BOOST_TEST(e.path().filename().string().find("plangen-staging") == std::string::npos, e.path());
   }

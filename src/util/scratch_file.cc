@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace plangen {
@@ -65,6 +66,15 @@ bool ScratchFile::ReadAll(std::string* bytes, std::string* err) const {
     at += n;
   }
   return true;
+}
+
+std::string MemoryFileSystemDir(const std::string& candidate) {
+  constexpr long kTmpfsMagic = 0x01021994;  // TMPFS_MAGIC of <linux/magic.h>
+  struct statfs fs;
+  if (statfs(candidate.c_str(), &fs) != 0 || static_cast<long>(fs.f_type) != kTmpfsMagic) return "";
+  struct stat st;
+  if (stat(candidate.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || access(candidate.c_str(), W_OK | X_OK) != 0) return "";
+  return candidate;
 }
 
 }  // namespace plangen

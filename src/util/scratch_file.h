@@ -27,4 +27,10 @@ class ScratchFile {
   std::string path_;
 };
 
+/// `candidate` (by default /dev/shm) when it is a memory file system (tmpfs) this process may
+/// create files in, else "": where a library's short-lived temporary files cost least. On a disk
+/// file system, tens of thousands of files created and deleted at once (libxlsxwriter writes each
+/// part of a workbook to one) slow every later file creation down.
+std::string MemoryFileSystemDir(const std::string& candidate = "/dev/shm");
+
 }  // namespace plangen

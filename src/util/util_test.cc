@@ -4,10 +4,13 @@
 #include <fstream>
 
 #include <stdlib.h>
+#include <sys/vfs.h>
+#include <unistd.h>
 
 #include "util/edit_distance.h"
 #include "util/iso8601.h"
 #include "util/schedule.h"
+#include "util/scratch_file.h"
 #include "util/source_manager.h"
 #include "util/strings.h"
 #include "util/text_decode.h"
@@ -194,6 +197,21 @@ BOOST_AUTO_TEST_CASE(xml_values_keep_their_breaks) {
   BOOST_TEST(plangen::EscapeXmlValue("a<b & \"c\">") == "a&lt;b &amp; &quot;c&quot;&gt;");
   BOOST_TEST(plangen::EscapeXmlValue("one\ttwo\nthree\r") == "one&#9;two&#10;three&#13;");
   BOOST_TEST(plangen::EscapeXmlValue("it's") == "it's");
+}
+
+// A memory file system is taken when the path is one; a disk folder, a file or a missing path is
+// not. (/dev/shm is a tmpfs on Debian; where it is not, the first check is left out.)
+BOOST_AUTO_TEST_CASE(memory_file_system_dir_takes_only_a_writable_tmpfs) {
+  struct statfs fs;
+  if (statfs("/dev/shm", &fs) == 0 && static_cast<long>(fs.f_type) == 0x01021994 && access("/dev/shm", W_OK | X_OK) == 0)
+    BOOST_TEST(plangen::MemoryFileSystemDir() == "/dev/shm");
+  else
+    BOOST_TEST_MESSAGE("/dev/shm is no writable tmpfs here");
+  const std::string here = std::filesystem::current_path().string();
+  if (statfs(here.c_str(), &fs) == 0 && static_cast<long>(fs.f_type) != 0x01021994)
+    BOOST_TEST(plangen::MemoryFileSystemDir(here).empty(), here);
+  BOOST_TEST(plangen::MemoryFileSystemDir("/dev/shm/plangen-no-such-folder").empty());
+  BOOST_TEST(plangen::MemoryFileSystemDir("/proc/self/status").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
