@@ -34,10 +34,8 @@ std::string StringKey(const data& object, const char* key) {
 
 }  // namespace
 
-bool RenderRunbookDocx(const EmitContext& ctx, const TemplateData& runbook_view, const std::string& path,
-                       std::string* bytes) {
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::string& path, std::string* bytes) {
   DocxDocument doc(ctx, path);
-  TemplateData view = runbook_view;
   int n = 0;
   if (kainjow::mustache::list* scenarios = Items(view, "scenarios")) {
     for (data& s : *scenarios) {

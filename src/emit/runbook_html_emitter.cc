@@ -18,11 +18,13 @@ const std::vector<RunbookFormat>& RunbookFormats() {
 bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<RunbookFormat>& formats, OutputSet& out) {
   bool timeline = false;
   for (const RunbookFormat& f : formats) timeline = timeline || f.shows_timeline;
-  const TemplateData view = RunbookView(ctx, role, timeline);
-  for (const RunbookFormat& f : formats) {
+  TemplateData view = RunbookView(ctx, role, timeline);
+  for (size_t i = 0; i < formats.size(); ++i) {
+    const RunbookFormat& f = formats[i];
     const std::string path = "runbooks/" + RoleFileStem(role.id.value) + f.ext;
     std::string bytes;
-    if (f.docx ? !RenderRunbookDocx(ctx, view, path, &bytes)
+    // The last format takes the view itself rather than a copy of it.
+    if (f.docx ? !RenderRunbookDocx(ctx, i + 1 == formats.size() ? std::move(view) : TemplateData(view), path, &bytes)
                : !ctx.templates.Render(f.template_name, view, &bytes, ctx.diags, ctx.sources))
       return false;
     out.Add(path, std::move(bytes));

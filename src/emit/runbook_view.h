@@ -33,9 +33,9 @@ bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::vector<Runb
 bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<RunbookFormat>& formats, OutputSet& out);
 
 /// runbooks/<role>.docx from the runbook's view: the parts under templates/docx/ (runbook/ for
-/// its document.xml), zipped into `bytes`. `path` names the output in diagnostics.
-bool RenderRunbookDocx(const EmitContext& ctx, const TemplateData& runbook_view, const std::string& path,
-                       std::string* bytes);
+/// its document.xml), zipped into `bytes`. `path` names the output in diagnostics. Takes the view
+/// (the Word document adds its own keys to it): move it in when no other format needs it.
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData runbook_view, const std::string& path, std::string* bytes);
 
 /// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);

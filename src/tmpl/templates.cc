@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -207,8 +206,18 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
     if (partial.found) *ptext = partial.text;
     return partial.found;
   });
-  std::ostringstream os;
-  tmpl.render(ctx, os);
+  // Appended straight to the text: an ostringstream would hold it twice (its buffer and str()),
+  // and a runbook of 10,000 backups is tens of megabytes.
+  struct AppendTo {
+    std::string* text;
+    AppendTo& operator<<(const std::string& s) {
+      text->append(s);
+      return *this;
+    }
+  };
+  std::string rendered;
+  AppendTo sink{&rendered};
+  tmpl.render(ctx, sink);
   if (!tmpl.is_valid()) {
     diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl.error_message()});
     release(false);  // not kept: it holds the error now
@@ -229,7 +238,7 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
     diags.Report(DiagId::err_template_missing_key, Loc::At(file(), pos == std::string::npos ? 0 : static_cast<uint32_t>(pos)), {key});
     ok = false;
   }
-  *out = os.str();
+  *out = std::move(rendered);
   return ok;
 }
 
