@@ -416,6 +416,54 @@ BOOST_AUTO_TEST_CASE(zip_stores_compressed_formats_and_deflates_the_rest) {
   for (const ZipEntry& e : zc.entries) BOOST_TEST((e.data == body), e.name);
 }
 
+// A member whose bytes another zip holds deflated already is copied from it: the same archive
+// bytes as deflating it again. Another size or CRC, a missing member or archive: deflated as usual.
+BOOST_AUTO_TEST_CASE(zip_copies_deflated_members_from_another_archive_only_when_they_are_the_same_bytes) {
+  TempDir dir;
+  std::string err, text;
+  for (int i = 0; i < 5000; ++i) text += "step " + std::to_string(i * 7919 % 613) + " of the runbook\n";
+  BOOST_REQUIRE(WriteZip(dir / "bundle.zip", {{"runbooks/a.md", text}, {"other.md", "other"}}, ZipWriteOptions(), &err));
+  BOOST_TEST(ZipMemberNames(dir / "bundle.zip") == (std::vector<std::string>{"other.md", "runbooks/a.md"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(ZipMemberNames(dir / "none.zip").empty());
+  auto package = [&](const std::string& name, const std::string& bytes, const std::string& from, const std::string& member) {
+    ZipMember m{"outputs/runbooks/a.md", bytes};
+    m.copy_archive = from;
+    m.copy_member = member;
+    BOOST_REQUIRE(WriteZip(dir / name, {m, {"MANIFEST", "m"}}, ZipWriteOptions(), &err));
+    return ReadText(dir / name);
+  };
+  const std::string plain = package("plain.zip", text, "", "");
+  BOOST_TEST((package("copied.zip", text, dir / "bundle.zip", "runbooks/a.md") == plain));
+  // That the data is copied shows with an archive deflated at another level: its data is taken.
+  ZipWriteOptions fast;
+  fast.level = 1;
+  BOOST_REQUIRE(WriteZip(dir / "fast.zip", {{"runbooks/a.md", text}}, fast, &err));
+  const std::string copied_fast = package("copied-fast.zip", text, dir / "fast.zip", "runbooks/a.md");
+  BOOST_TEST((copied_fast != plain));
+  ZipContents fz = ReadZipFile(dir / "copied-fast.zip", ZipLimits());
+  BOOST_REQUIRE(fz.entries.size() == 2u);
+  BOOST_TEST(fz.problems.empty());
+  BOOST_TEST((fz.entries[1].data == text));
+  // Not the same bytes: the member's own bytes are deflated, not the other archive's copied.
+  const std::string changed = text + "one more line\n";
+  const std::string own = package("own.zip", changed, "", "");
+  BOOST_TEST((package("changed.zip", changed, dir / "bundle.zip", "runbooks/a.md") == own));
+  BOOST_TEST((package("missing-member.zip", text, dir / "bundle.zip", "runbooks/b.md") == plain));
+  BOOST_TEST((package("missing-archive.zip", text, dir / "none.zip", "runbooks/a.md") == plain));
+  ZipContents zc = ReadZipFile(dir / "changed.zip", ZipLimits());
+  BOOST_REQUIRE(zc.entries.size() == 2u);
+  BOOST_TEST((zc.entries[1].data == changed));
+  // A member read from a file is compared by its file's bytes.
+  { std::ofstream(dir / "a.md", std::ios::binary) << text; }
+  ZipMember f{"outputs/runbooks/a.md", {}};
+  f.file = dir / "a.md";
+  f.copy_archive = dir / "bundle.zip";
+  f.copy_member = "runbooks/a.md";
+  BOOST_REQUIRE(WriteZip(dir / "from-file.zip", {f, {"MANIFEST", "m"}}, ZipWriteOptions(), &err));
+  BOOST_TEST((ReadText(dir / "from-file.zip") == plain));
+}
+
 // ---- zip reading limits ----------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(zip_reader_refuses_unsafe_names_from_other_tools) {

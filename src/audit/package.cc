@@ -46,7 +46,8 @@ bool WritePackage(const std::string& path, const std::vector<PackageMember>& mem
   std::vector<ZipMember> zip;
   zip.reserve(members.size() + 2);
   // Nothing is copied: the zip reads each member where it is (memory or the staging directory).
-  for (const PackageMember& pm : members) zip.push_back(ZipMember{pm.path, {}, pm.file, &pm.bytes()});
+  for (const PackageMember& pm : members)
+    zip.push_back(ZipMember{pm.path, {}, pm.file, &pm.bytes(), pm.copy_archive, pm.copy_member});
   std::string manifest_text = FormatManifest(m);
   if (!info.sign_key_path.empty()) {
     std::string sig, err;

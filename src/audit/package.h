@@ -27,6 +27,9 @@ struct PackageMember {
   std::string file;
   uint64_t size = 0;
   std::string sha256;
+  /// A zip that holds the same bytes deflated already, as its member `copy_member` (a role's
+  /// bundle): see ZipMember::copy_archive.
+  std::string copy_archive, copy_member;
 
   /// The bytes of a member held in memory (not one in a file).
   const std::string& bytes() const { return borrowed ? *borrowed : data; }

@@ -171,4 +171,17 @@ ZipContents ReadZipBytes(std::string_view bytes, const ZipLimits& limits) {
   return out;
 }
 
+std::vector<std::string> ZipMemberNames(const std::string& path) {
+  std::vector<std::string> names;
+  int code = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &code);
+  if (!za) return names;
+  const zip_int64_t n = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    if (const char* name = zip_get_name(za, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW)) names.push_back(name);
+  }
+  zip_discard(za);
+  return names;
+}
+
 }  // namespace plangen::audit

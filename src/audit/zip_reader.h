@@ -55,4 +55,8 @@ ZipContents ReadZipFile(const std::string& path, const ZipLimits& limits);
 /// Reads every file member of an archive held in memory (`bytes` must outlive the call only).
 ZipContents ReadZipBytes(std::string_view bytes, const ZipLimits& limits);
 
+/// The names of the members of the zip file `path`, as stored, without reading their data; empty
+/// when it cannot be opened.
+std::vector<std::string> ZipMemberNames(const std::string& path);
+
 }  // namespace plangen::audit

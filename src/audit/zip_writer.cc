@@ -4,8 +4,12 @@
 #include <cstring>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <map>
+#include <memory>
 
 #include <zip.h>
+#include <zlib.h>
 
 #include "audit/safe_name.h"
 
@@ -65,6 +69,68 @@ bool AlreadyCompressed(const std::string& name) {
   return false;
 }
 
+// The size and CRC-32 of a member's bytes (its file's or its buffer's); false when a file
+// cannot be read.
+bool SizeAndCrc(const ZipMember& m, uint64_t* size, uint32_t* crc) {
+  uLong c = crc32(0L, Z_NULL, 0);
+  if (m.file.empty()) {
+    const std::string& data = m.borrowed ? *m.borrowed : m.data;
+    for (size_t at = 0; at < data.size();) {
+      const size_t n = std::min<size_t>(data.size() - at, 1u << 30);
+      c = crc32(c, reinterpret_cast<const Bytef*>(data.data() + at), static_cast<uInt>(n));
+      at += n;
+    }
+    *size = data.size();
+  } else {
+    std::ifstream in(m.file, std::ios::binary);
+    if (!in) return false;
+    std::vector<char> buf(1u << 16);
+    *size = 0;
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+      c = crc32(c, reinterpret_cast<const Bytef*>(buf.data()), static_cast<uInt>(in.gcount()));
+      *size += static_cast<uint64_t>(in.gcount());
+    }
+    if (in.bad()) return false;
+  }
+  *crc = static_cast<uint32_t>(c);
+  return true;
+}
+
+// The archives members are copied from (ZipMember::copy_archive), opened once each and kept open
+// until the archive that copies from them is closed.
+class CopySources {
+ public:
+  ~CopySources() {
+    for (auto& [path, za] : open_)
+      if (za) zip_discard(za);
+  }
+  // A source of `m`'s compressed data in its copy archive, or null when it has none to give (no
+  // such archive or member, another size or CRC, a member stored rather than deflated).
+  zip_source_t* For(zip_t* into, const ZipMember& m) {
+    if (m.copy_archive.empty() || m.copy_member.empty()) return nullptr;
+    auto [it, added] = open_.emplace(m.copy_archive, nullptr);
+    if (added) {
+      int code = 0;
+      it->second = zip_open(m.copy_archive.c_str(), ZIP_RDONLY, &code);
+    }
+    zip_t* from = it->second;
+    if (!from) return nullptr;
+    const zip_int64_t idx = zip_name_locate(from, m.copy_member.c_str(), ZIP_FL_ENC_RAW);
+    zip_stat_t st;
+    if (idx < 0 || zip_stat_index(from, static_cast<zip_uint64_t>(idx), 0, &st) != 0 ||
+        (st.valid & (ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)) != (ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD) ||
+        st.comp_method != ZIP_CM_DEFLATE)
+      return nullptr;
+    uint64_t size = 0;
+    uint32_t crc = 0;
+    if (!SizeAndCrc(m, &size, &crc) || size != st.size || crc != st.crc) return nullptr;
+    return zip_source_zip(into, from, static_cast<zip_uint64_t>(idx), ZIP_FL_COMPRESSED, 0, -1);
+  }
+
+ private:
+  std::map<std::string, zip_t*> open_;
+};
+
 // Adds every member to the open archive `za` and closes it. On failure the archive is
 // discarded (libzip writes into a temporary, so nothing is left behind) and `err` says why.
 bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWriteOptions& options, std::string* err) {
@@ -76,11 +142,14 @@ bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWrit
     zip_discard(za);
     return false;
   };
+  CopySources copies;  // declared before any return, so still open when `za` is closed below
   for (const ZipMember& m : members) {
     // Buffers are borrowed (freep = 0): `members`, and what they borrow, outlive zip_close below.
     const std::string& data = m.borrowed ? *m.borrowed : m.data;
-    zip_source_t* src = m.file.empty() ? zip_source_buffer(za, data.data(), data.size(), 0)
-                                       : zip_source_file(za, m.file.c_str(), 0, -1);
+    const bool store = AlreadyCompressed(m.name);
+    zip_source_t* src = store ? nullptr : copies.For(za, m);
+    if (!src)
+      src = m.file.empty() ? zip_source_buffer(za, data.data(), data.size(), 0) : zip_source_file(za, m.file.c_str(), 0, -1);
     if (!src) return fail("cannot add '" + m.name + "'");
     zip_int64_t idx = zip_file_add(za, m.name.c_str(), src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {
@@ -88,7 +157,6 @@ bool AddAndClose(zip_t* za, const std::vector<ZipMember>& members, const ZipWrit
       return fail("cannot add '" + m.name + "'");
     }
     zip_uint64_t i = static_cast<zip_uint64_t>(idx);
-    const bool store = AlreadyCompressed(m.name);
     if (zip_set_file_compression(za, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : static_cast<zip_uint32_t>(level)) != 0 ||
         zip_file_set_dostime(za, i, dos_time, dos_date, 0) != 0 ||
         zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, (0100644u) << 16) != 0)

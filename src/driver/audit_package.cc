@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/safe_name.h"
+#include "audit/zip_reader.h"
 #include "emit/audit_summary_view.h"
 #include "plangen_config.h"
 
@@ -176,6 +177,16 @@ bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx
   if (out->path.empty()) return false;
   MemberList list(ectx.diags);
   bool ok = AddInputs(options, ectx, list);
+  // The outputs the roles' bundles hold are deflated in them already: the package copies their
+  // compressed data from the first bundle that holds them (the same bytes as deflating them again).
+  std::map<std::string, std::string> in_bundle;  // output -> the written bundle that holds it
+  for (const auto& [rel, bytes] : outputs.files()) {
+    if (rel.compare(0, 13, "distribution/") != 0 || rel.size() < 4 || rel.compare(rel.size() - 4, 4, ".zip") != 0) continue;
+    const std::string bundle = outputs.WrittenPath(rel);
+    if (bundle.empty()) continue;
+    for (const std::string& name : audit::ZipMemberNames(bundle))
+      if (outputs.Has(name)) in_bundle.emplace(name, bundle);
+  }
   // Outputs are not copied: a member reads the file written through to the staging directory, or
   // borrows the bytes held in `outputs`.
   for (const auto& [rel, bytes] : outputs.files()) {
@@ -186,6 +197,10 @@ bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx
       m.file = outputs.WrittenPath(rel);
       m.size = w->size;
       m.sha256 = w->sha256;
+      if (auto b = in_bundle.find(rel); b != in_bundle.end()) {
+        m.copy_archive = b->second;
+        m.copy_member = rel;
+      }
     } else {
       m.borrowed = &bytes;
     }
