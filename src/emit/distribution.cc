@@ -260,9 +260,9 @@ std::string Readme(const EmitContext& ctx, const DistributionOptions& options, c
   return out;
 }
 
-// The bundle of `role` from the outputs in `out`; false when it cannot be written.
-bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Role& role, OutputSet& out,
-            std::vector<std::string>* names, OutputSet::Written* written) {
+// The bundle of `role` from the outputs in `out`, added to `into`; false when it cannot be written.
+bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Role& role, const OutputSet& out,
+            OutputSet& into, std::vector<std::string>* names, OutputSet::Written* written) {
   std::vector<audit::ZipMember> members;
   // The role's outputs are not copied: the zip reads them where they are (the staging directory,
   // or the bytes the set holds).
@@ -291,7 +291,7 @@ bool Bundle(const EmitContext& ctx, const DistributionOptions& options, const Ro
   audit::ZipWriteOptions zo;
   zo.mtime = static_cast<int64_t>(ctx.as_of.days) * 86400;
   std::string err;
-  if (!out.AddZip(BundlePath(role.id.value), std::move(members), zo, written, &err)) {
+  if (!into.AddZip(BundlePath(role.id.value), std::move(members), zo, written, &err)) {
     ctx.diags.Report(DiagId::err_output_unwritable, Loc(), {BundlePath(role.id.value), err});
     return false;
   }
@@ -326,19 +326,33 @@ bool EmitDistribution(const EmitContext& ctx, const DistributionOptions& options
         std::find(options.roles.begin(), options.roles.end(), r->id.value) != options.roles.end())
       roles.push_back(r);
   }
-  nlohmann::ordered_json bundles = nlohmann::ordered_json::array();
+  // The roles' bundles side by side (--jobs): each reads the outputs in `out` and writes its own.
+  struct Made {
+    bool ok = false;
+    std::vector<std::string> names;
+    OutputSet::Written bundle;
+  };
+  std::vector<Made> made(roles.size());
+  std::vector<EmitPart> parts;
   bool ok = true;
-  for (const Role* role : roles) {
+  for (size_t i = 0; i < roles.size(); ++i) {
+    const Role* role = roles[i];
     if (!audit::SafeComponent(RoleFileStem(role->id.value) + ".zip", "role", role->loc, ctx.diags)) {
       ok = false;
       continue;
     }
-    std::vector<std::string> names;
-    OutputSet::Written bundle;
-    if (!Bundle(ctx, options, *role, out, &names, &bundle)) {
-      ok = false;
-      continue;
-    }
+    parts.push_back([&ctx, &options, &out, role, m = &made[i]](OutputSet& into) {
+      m->ok = Bundle(ctx, options, *role, out, into, &m->names, &m->bundle);
+      return m->ok;
+    });
+  }
+  ok = RunSideBySide(ctx, std::move(parts), out) && ok;
+  nlohmann::ordered_json bundles = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < roles.size(); ++i) {
+    const Role* role = roles[i];
+    if (!made[i].ok) continue;
+    const std::vector<std::string>& names = made[i].names;
+    const OutputSet::Written& bundle = made[i].bundle;
     nlohmann::ordered_json b;
     b["role"] = role->id.value;
     b["name"] = RoleName(ctx.plan, role->id.value);

@@ -152,6 +152,13 @@ bool EmitParts(std::vector<EmitPart> parts, OutputSet& out) {
   return true;
 }
 
+bool RunSideBySide(const EmitContext& ctx, std::vector<EmitPart> parts, OutputSet& out) {
+  Scheduler scheduler(ctx, out.staged());
+  for (EmitPart& part : parts) scheduler.Add(std::move(part), Scheduler::kNone);
+  scheduler.Run(ctx.jobs == 0 ? 1 : ctx.jobs);
+  return scheduler.Gather(out);
+}
+
 bool RunEmitters(const EmitContext& ctx, OutputSet& out) {
   // What the threads share is only read from now on: lookups and line tables are built first.
   ctx.plan.BuildIndexes();

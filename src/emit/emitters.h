@@ -38,5 +38,9 @@ using EmitPart = std::function<bool(OutputSet&)>;
 /// Returns true then. Outside (an emitter called on its own): runs them now, one after the other,
 /// into `out`, and returns whether all succeeded.
 bool EmitParts(std::vector<EmitPart> parts, OutputSet& out);
+/// Runs `parts` now on ctx.jobs threads, each into its own set, then joins their outputs into
+/// `out` and replays their findings in the order of `parts`: the same result for any ctx.jobs.
+/// The parts may read `out` (nothing writes it while they run). Returns whether all succeeded.
+bool RunSideBySide(const EmitContext& ctx, std::vector<EmitPart> parts, OutputSet& out);
 
 }  // namespace plangen
