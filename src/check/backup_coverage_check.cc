@@ -64,7 +64,7 @@ void CheckBackupServers(const Plan& plan, const PlanIndex& pi, const ProfileInde
 
 void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   ProfileIndex prof(ctx.profile);
 
   // Where a backup of an item counts, by the item's scope: this server, any server of its pool,

@@ -85,7 +85,7 @@ void CheckLocationsThemselves(const Plan& plan, const std::set<std::string>& on_
 
 void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   std::set<std::string> on_protected;
   std::set<std::string> insecure_reported;

@@ -9,7 +9,7 @@ namespace plangen {
 
 void CheckBackupProcedures(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);

@@ -32,7 +32,7 @@ bool VariesPerRun(const std::string& v) {
 void CheckBackupRuns(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   std::set<const std::string*> reported;
   for (const Backup& b : plan.backups) {

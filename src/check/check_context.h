@@ -1,6 +1,9 @@
 // What every cross-check pass sees: the plan, its profile, and "now".
 #pragma once
 
+#include <memory>
+
+#include "check/plan_index.h"
 #include "model/plan.h"
 #include "model/profile.h"
 #include "util/iso8601.h"
@@ -26,6 +29,15 @@ struct CheckContext {
   const topo::Topology* topology = nullptr;
   /// Evidence files the scripts wrote (--evidence), when any were given.
   const Evidence* evidence = nullptr;
+
+  /// The plan's lookups, made on first use and shared by every pass that runs with this context
+  /// (a plan of 100,000 servers has hash tables too large to build once per pass).
+  const check::PlanIndex& Index() const {
+    if (!index_made) index_made = std::make_shared<const check::PlanIndex>(plan);
+    return *index_made;
+  }
+  /// What Index() made; not set by hand.
+  mutable std::shared_ptr<const check::PlanIndex> index_made = nullptr;
 };
 
 }  // namespace plangen

@@ -24,7 +24,7 @@ std::string ProfileProcedureText(const ProfileProcedure& p) {
 
 void CheckExclusions(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   std::set<std::pair<std::string, std::string>> reported;  // (procedure, excluded file)
   for (const Backup& b : plan.backups) {

@@ -50,7 +50,7 @@ std::string StepText(const CheckContext& ctx, const check::PlanIndex& pi, const 
 void CheckFailovers(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   // The pools that hold the Central Management store.
   std::set<std::string> holders;
   for (const ProfileItem& item : ctx.profile.items) {

@@ -41,7 +41,7 @@ std::string OneOf(const std::vector<Text>& params) {
 void CheckFailoverCommands(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   std::set<std::pair<const std::string*, std::string>> reported;  // a procedure text serves several scenarios
   auto once = [&](const check::ScenarioText& t, const std::string& what) { return reported.insert({t.text, what}).second; };
 

@@ -11,7 +11,7 @@ namespace plangen {
 
 void CheckHandoffs(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   std::vector<std::vector<check::Handoff>> all = check::PlanHandoffs(plan);
   for (size_t k = 0; k < plan.scenarios.size(); ++k) {
     const Scenario& sc = plan.scenarios[k];

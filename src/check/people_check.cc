@@ -26,7 +26,7 @@ std::string Quoted(const std::vector<std::string>& ids) {
 void CheckPeople(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   if (plan.people.empty()) return;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   std::map<std::string, std::vector<std::string>> roles_of;  // person id -> role ids, plan order
   for (const Role& r : plan.roles) {
     std::set<std::string> seen;

@@ -111,7 +111,7 @@ std::string Parent(const std::string& fqdn) {
 void CheckRebuilds(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   std::set<std::pair<const std::string*, std::string>> reported;
   auto once = [&](const std::string* text, const std::string& what) { return reported.insert({text, what}).second; };

@@ -45,7 +45,7 @@ std::string DescribeGap(int64_t seconds) {
 void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(ctx.profile);
   const auto by_template = ItemsByTemplate(ctx.profile);
   // covered[s] == scenario index when server s is covered by that scenario: marks need no clearing.

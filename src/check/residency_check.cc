@@ -35,7 +35,7 @@ void CheckResidency(const CheckContext& ctx, DiagEngine& diags) {
           .AddNote(l.kind.loc, "its kind is set here");
     }
   }
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   for (const Backup& b : plan.backups) {
     const Site* site = SiteOfServer(plan, b.server.value);
     if (!site || site->residency.empty()) continue;

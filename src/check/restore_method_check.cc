@@ -62,7 +62,7 @@ bool NamesItem(const std::string& text, const ProfileItem& item) {
 void CheckRestoreMethods(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Profile& profile = ctx.profile;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   check::ProfileIndex prof(profile);
   for (const Scenario& sc : plan.scenarios) {
     std::set<int> servers;

@@ -21,7 +21,7 @@ bool WholePoolOnly(const Pool& p) {
 void CheckScenarioCoverage(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
   const Topology& topo = plan.topology;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   const size_t n = topo.servers.size();
   std::vector<bool> covered(n, false), pool_covered(topo.pools.size(), false);
   // Mirror cases per primary: [0] primary alone, [1] mirror alone, [2] both.

@@ -11,7 +11,7 @@ namespace plangen {
 
 void CheckScenarioTimes(const CheckContext& ctx, DiagEngine& diags) {
   const Plan& plan = ctx.plan;
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   for (const Spare& s : plan.spares) {
     if (s.contact.empty()) diags.Report(DiagId::warn_spare_no_contact, s.loc, {s.id.value});
   }

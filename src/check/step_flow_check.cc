@@ -96,7 +96,7 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
     for (const Text& m : k.matches) x.matches.push_back(WordsOf(m.value));
     kinds.push_back(std::move(x));
   }
-  check::PlanIndex pi(plan);
+  const check::PlanIndex& pi = ctx.Index();
   const Topology& topo = plan.topology;
   // The words that name each server: its FQDN, its first label, its roles and its services.
   std::vector<std::vector<Words>> names(topo.servers.size());
