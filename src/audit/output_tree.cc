@@ -1,4 +1,5 @@
 #include "audit/output_tree.h"
+#include "audit/sha256.h"
 
 #include <cerrno>
 #include <csignal>
@@ -216,42 +217,100 @@ bool StagedOutput::Begin(const std::string& output_dir, std::string* err) {
   return true;
 }
 
-bool StagedOutput::WriteFile(std::string_view relative_path, std::string_view bytes, std::string* err) {
+int StagedOutput::CreateFile(std::string_view relative_path, std::string* err) {
   if (staging_.empty() || committed_) {
     *err = "no staging directory";
-    return false;
+    return -1;
   }
   std::string why = UnsafeRelativePathReason(relative_path);
   if (!why.empty()) {
     *err = "'" + std::string(relative_path) + "' is not a safe output path: " + why;
-    return false;
+    return -1;
   }
   size_t slash = relative_path.rfind('/');
-  if (slash != std::string_view::npos && !MakeDirs(staging_, relative_path.substr(0, slash), err)) return false;
+  if (slash != std::string_view::npos && !MakeDirs(staging_, relative_path.substr(0, slash), err)) return -1;
   std::string path = staging_ + "/" + std::string(relative_path);
   // O_EXCL|O_NOFOLLOW: the staging directory is ours and fresh, so an existing entry means a
   // name collision in the build, never something to overwrite or follow.
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0) {
-    *err = "cannot create '" + std::string(relative_path) + "': " + Errno();
-    return false;
-  }
+  if (fd < 0) *err = "cannot create '" + std::string(relative_path) + "': " + Errno();
+  return fd;
+}
+
+namespace {
+
+bool WriteAllTo(int fd, std::string_view bytes) {
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      *err = "cannot write '" + std::string(relative_path) + "': " + Errno();
-      close(fd);
       return false;
     }
     done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool StagedOutput::WriteFile(std::string_view relative_path, std::string_view bytes, std::string* err) {
+  int fd = CreateFile(relative_path, err);
+  if (fd < 0) return false;
+  if (!WriteAllTo(fd, bytes)) {
+    *err = "cannot write '" + std::string(relative_path) + "': " + Errno();
+    close(fd);
+    return false;
   }
   if (close(fd) != 0) {
     *err = "cannot write '" + std::string(relative_path) + "': " + Errno();
     return false;
   }
   return true;
+}
+
+bool StagedOutput::WriteStream(std::string_view relative_path, const std::function<bool(const Writer&)>& produce,
+                               uint64_t* size, std::string* sha256, std::string* err) {
+  int fd = CreateFile(relative_path, err);
+  if (fd < 0) return false;
+  Sha256 digest;
+  std::string buffer;
+  constexpr size_t kBuffer = 1u << 20;
+  buffer.reserve(kBuffer);
+  bool written = true;
+  int write_errno = 0;
+  *size = 0;
+  auto flush = [&] {
+    if (written && !WriteAllTo(fd, buffer)) {
+      written = false;
+      write_errno = errno;
+    }
+    buffer.clear();
+  };
+  const bool produced = produce([&](std::string_view piece) {
+    digest.Update(piece.data(), piece.size());
+    *size += piece.size();
+    if (buffer.size() + piece.size() > kBuffer) flush();
+    if (piece.size() >= kBuffer) {
+      if (written && !WriteAllTo(fd, piece)) {
+        written = false;
+        write_errno = errno;
+      }
+    } else {
+      buffer.append(piece);
+    }
+  });
+  flush();
+  *sha256 = digest.FinalHex();
+  if (close(fd) != 0 && written) {
+    written = false;
+    write_errno = errno;
+  }
+  if (!written) {
+    *err = "cannot write '" + std::string(relative_path) + "': " + std::strerror(write_errno);
+    return false;
+  }
+  return produced;
 }
 
 bool StagedOutput::Commit(std::string* err) {

@@ -3,6 +3,8 @@
 // output directory is untouched; a failure, an exception or a kill leaves it as it was.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,16 @@ class StagedOutput {
   /// staging directory, creating parent directories. Refuses unsafe paths.
   bool WriteFile(std::string_view relative_path, std::string_view bytes, std::string* err);
 
+  /// Hands out the pieces of a file as they are made, in order.
+  using Writer = std::function<void(std::string_view)>;
+  /// WriteFile for a file made piece by piece: `produce` gives its pieces to the writer it gets,
+  /// and they go to the file (through a small buffer) rather than being held. Sets the file's
+  /// `*size` and `*sha256` (hex). False when `produce` returns false (what it wrote stays, as
+  /// every file of a failed build stays in the staging directory that is then removed) or when
+  /// the file cannot be written (`err` says why).
+  bool WriteStream(std::string_view relative_path, const std::function<bool(const Writer&)>& produce, uint64_t* size,
+                   std::string* sha256, std::string* err);
+
   /// Swaps the staging directory into place of the output directory. On Linux this is one
   /// renameat2(RENAME_EXCHANGE); elsewhere, or where the file system refuses it, the old
   /// directory is renamed to a backup name, the new one renamed into place (the backup is
@@ -45,6 +57,9 @@ class StagedOutput {
   void set_use_exchange(bool on) { use_exchange_ = on; }
 
  private:
+  /// Creates `relative_path` in the staging directory (and its folders) for writing; its file
+  /// descriptor, or -1 with `err`.
+  int CreateFile(std::string_view relative_path, std::string* err);
   std::string output_;
   std::string staging_;
   bool committed_ = false;

@@ -1,6 +1,9 @@
 #include "emit/docx_package.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 #include <string_view>
@@ -172,11 +175,38 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   Set(view, "docx_has_images", data(!images.is_empty_list()));
   Set(view, "docx_images", std::move(images));
   Set(view, "docx_lines", DocxLinesLambda());
+  std::vector<std::string> scratch_files;
+  auto remove_scratch = [&](bool result) {
+    for (const std::string& f : scratch_files) std::remove(f.c_str());
+    return result;
+  };
   for (const Part& p : Parts()) {
     std::string tmpl = p.tmpl;
     if (size_t pct = tmpl.find('%'); pct != std::string::npos) tmpl.replace(pct, 1, kind);
+    if (p.name == "word/document.xml" && !scratch_dir_.empty()) {
+      // Written to a file the archive reads, never held whole: a hidden name, unique to this
+      // output, in the staging directory (removed with it if the build stops here).
+      std::string file = path_;
+      std::replace(file.begin(), file.end(), '/', '-');
+      file = scratch_dir_ + "/.plangen-part-" + file + "-document.xml";
+      std::ofstream part(file, std::ios::binary | std::ios::trunc);
+      const bool rendered = ctx_.templates.RenderTo(
+          "docx/" + tmpl, view, [&part](const std::string& piece) { part.write(piece.data(), static_cast<std::streamsize>(piece.size())); },
+          ctx_.diags, ctx_.sources);
+      part.close();
+      scratch_files.push_back(file);
+      if (!rendered) return remove_scratch(false);
+      if (!part) {
+        ctx_.diags.Report(DiagId::err_output_unwritable, Loc(), {path_, "cannot write '" + file + "'"});
+        return remove_scratch(false);
+      }
+      audit::ZipMember m{p.name, {}};
+      m.file = file;
+      members.push_back(std::move(m));
+      continue;
+    }
     std::string text;
-    if (!ctx_.templates.Render("docx/" + tmpl, view, &text, ctx_.diags, ctx_.sources)) return false;
+    if (!ctx_.templates.Render("docx/" + tmpl, view, &text, ctx_.diags, ctx_.sources)) return remove_scratch(false);
     members.push_back({p.name, std::move(text)});
   }
   audit::ZipWriteOptions zo;
@@ -184,6 +214,7 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   zo.office_package = true;
   std::string err;
   const bool zipped = audit::ZipToBytes(std::move(members), zo, bytes, &err);
+  remove_scratch(true);
   images_.clear();  // after the archive: its PNG members borrowed their bytes
   if (!zipped) {
     ctx_.diags.Report(DiagId::err_output_unwritable, Loc(), {path_, err});

@@ -28,6 +28,10 @@ class DocxDocument {
   /// `path`: the output the document becomes ("runbooks/dba.docx"), for diagnostics.
   DocxDocument(const EmitContext& ctx, std::string path) : ctx_(ctx), path_(std::move(path)) {}
 
+  /// Renders the document's main part (word/document.xml, which grows with the plan) into a file
+  /// in `dir` (the staging directory) rather than in memory; it is removed once zipped.
+  void SetScratchDir(std::string dir) { scratch_dir_ = std::move(dir); }
+
   /// A new numbered list starting at 1: the numId its paragraphs name.
   std::string NewList();
   /// A bookmark id not used before in the document.
@@ -50,6 +54,7 @@ class DocxDocument {
   };
   const EmitContext& ctx_;
   std::string path_;
+  std::string scratch_dir_;
   int lists_ = 0;
   int next_bookmark_ = 100;  // the templates' own bookmarks use ids below 100
   std::vector<Image> images_;

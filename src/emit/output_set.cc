@@ -30,6 +30,31 @@ void OutputSet::Add(const std::string& relative_path, std::string bytes) {
   files_[relative_path].clear();
 }
 
+bool OutputSet::AddStreamed(const std::string& relative_path,
+                            const std::function<bool(const audit::StagedOutput::Writer&)>& produce) {
+  if (!staged_ || !audit::UnsafeRelativePathReason(relative_path).empty()) {
+    std::string bytes;
+    const bool ok = produce([&bytes](std::string_view piece) { bytes.append(piece); });
+    Add(relative_path, std::move(bytes));
+    return ok;
+  }
+  render_keys_.erase(relative_path);
+  Forget(relative_path);
+  bool produced = true;
+  Written w;
+  std::string err;
+  const bool ok = staged_->WriteStream(
+      relative_path, [&](const audit::StagedOutput::Writer& write) { return produced = produce(write); }, &w.size,
+      &w.sha256, &err);
+  if (!ok && produced && write_error_.empty()) {
+    write_error_ = err;
+    write_error_path_ = relative_path;
+  }
+  written_[relative_path] = std::move(w);
+  files_[relative_path].clear();
+  return produced;
+}
+
 bool OutputSet::AddZip(const std::string& relative_path, std::vector<audit::ZipMember> members,
                        const audit::ZipWriteOptions& options, Written* written, std::string* err) {
   render_keys_.erase(relative_path);

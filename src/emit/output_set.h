@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -29,6 +30,10 @@ class OutputSet {
   audit::StagedOutput* staged() const { return staged_; }
 
   void Add(const std::string& relative_path, std::string bytes);
+  /// Add for a file made piece by piece: `produce` hands its pieces to the writer it gets, and
+  /// when writing through they go straight to the staging directory, never all held at once.
+  /// Returns what `produce` returned.
+  bool AddStreamed(const std::string& relative_path, const std::function<bool(const audit::StagedOutput::Writer&)>& produce);
   /// Adds the zip of `members` as `relative_path`: written straight into the staging directory
   /// when writing through (members may then name files there), else held like Add. Sets
   /// `*written` to its size and digest. False with `err` when the archive cannot be made.

@@ -34,8 +34,10 @@ std::string StringKey(const data& object, const char* key) {
 
 }  // namespace
 
-bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::string& path, std::string* bytes) {
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::string& path,
+                       const std::string& scratch_dir, std::string* bytes) {
   DocxDocument doc(ctx, path);
+  doc.SetScratchDir(scratch_dir);
   int n = 0;
   if (kainjow::mustache::list* scenarios = Items(view, "scenarios")) {
     for (data& s : *scenarios) {

@@ -22,10 +22,19 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
   for (size_t i = 0; i < formats.size(); ++i) {
     const RunbookFormat& f = formats[i];
     const std::string path = "runbooks/" + RoleFileStem(role.id.value) + f.ext;
+    if (!f.docx) {
+      // Straight into its file: a runbook of 100,000 backups is hundreds of megabytes of text.
+      const bool rendered = out.AddStreamed(path, [&](const audit::StagedOutput::Writer& write) {
+        return ctx.templates.RenderTo(f.template_name, view, [&write](const std::string& s) { write(s); }, ctx.diags,
+                                      ctx.sources);
+      });
+      if (!rendered) return false;
+      continue;
+    }
     std::string bytes;
     // The last format takes the view itself rather than a copy of it.
-    if (f.docx ? !RenderRunbookDocx(ctx, i + 1 == formats.size() ? std::move(view) : TemplateData(view), path, &bytes)
-               : !ctx.templates.Render(f.template_name, view, &bytes, ctx.diags, ctx.sources))
+    const std::string scratch = out.staged() ? out.staged()->staging_dir() : "";
+    if (!RenderRunbookDocx(ctx, i + 1 == formats.size() ? std::move(view) : TemplateData(view), path, scratch, &bytes))
       return false;
     out.Add(path, std::move(bytes));
   }

@@ -35,7 +35,10 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
 /// runbooks/<role>.docx from the runbook's view: the parts under templates/docx/ (runbook/ for
 /// its document.xml), zipped into `bytes`. `path` names the output in diagnostics. Takes the view
 /// (the Word document adds its own keys to it): move it in when no other format needs it.
-bool RenderRunbookDocx(const EmitContext& ctx, TemplateData runbook_view, const std::string& path, std::string* bytes);
+/// `scratch_dir`: where its main part may be written while it is zipped (the staging directory),
+/// or "" to make it in memory.
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData runbook_view, const std::string& path,
+                       const std::string& scratch_dir, std::string* bytes);
 
 /// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);

@@ -147,6 +147,14 @@ class StrictContext : public kainjow::mustache::context<std::string> {
 
 bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags,
                          SourceManager& sm) {
+  std::string rendered;
+  const bool ok = RenderTo(name, data, [&rendered](const std::string& s) { rendered.append(s); }, diags, sm);
+  *out = std::move(rendered);
+  return ok;
+}
+
+bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, const TextSink& write, DiagEngine& diags,
+                           SourceManager& sm) {
   const File& source = Read(name);
   if (!source.found) {
     int32_t f = sm.AddFile("templates/" + name, "", false);
@@ -206,17 +214,16 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
     if (partial.found) *ptext = partial.text;
     return partial.found;
   });
-  // Appended straight to the text: an ostringstream would hold it twice (its buffer and str()),
-  // and a runbook of 10,000 backups is tens of megabytes.
-  struct AppendTo {
-    std::string* text;
-    AppendTo& operator<<(const std::string& s) {
-      text->append(s);
+  // Each piece goes straight to `write`: an ostringstream would hold the whole text, twice (its
+  // buffer and str()), and a runbook of 10,000 backups is tens of megabytes.
+  struct Sink {
+    const TextSink* write;
+    Sink& operator<<(const std::string& s) {
+      (*write)(s);
       return *this;
     }
   };
-  std::string rendered;
-  AppendTo sink{&rendered};
+  Sink sink{&write};
   tmpl.render(ctx, sink);
   if (!tmpl.is_valid()) {
     diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl.error_message()});
@@ -238,7 +245,6 @@ bool TemplateSet::Render(const std::string& name, const TemplateData& data, std:
     diags.Report(DiagId::err_template_missing_key, Loc::At(file(), pos == std::string::npos ? 0 : static_cast<uint32_t>(pos)), {key});
     ok = false;
   }
-  *out = std::move(rendered);
   return ok;
 }
 

@@ -2,6 +2,7 @@
 // templates/; validated when loaded; rendered with strict key checking and a per-format escape.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,12 @@ class TemplateSet {
   /// missing from the data (PG3xxx) and returns false; only then is the template registered with
   /// `sm`, to point at.
   bool Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags, SourceManager& sm);
+  /// Where a rendering goes, piece by piece, in order.
+  using TextSink = std::function<void(const std::string&)>;
+  /// Render, handing the text to `write` as it is made instead of holding all of it (an output
+  /// of tens of megabytes goes straight to its file). On failure, what was written is partial.
+  bool RenderTo(const std::string& name, const TemplateData& data, const TextSink& write, DiagEngine& diags,
+                SourceManager& sm);
 
  private:
   struct File {
