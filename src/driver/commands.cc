@@ -199,7 +199,7 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
     return c.unreadable ? 2 : 1;
   }
   // libxlsxwriter writes each part of each workbook to a file that it unlinks at once, so a build
-  // killed at any moment leaves none behind: in a memory file system when there is one (a build
+  // killed at any moment leaves none behind: in a memory file system with room when there is one (a build
   // of 10,000 servers creates 22,000 of them, which on ext4 slows every later file creation
   // down), else beside the output, where the next build removes the folder a killed one left;
   // without a folder there yet, in $TMPDIR.

@@ -1,6 +1,7 @@
 #include "util/scratch_file.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -68,10 +69,11 @@ bool ScratchFile::ReadAll(std::string* bytes, std::string* err) const {
   return true;
 }
 
-std::string MemoryFileSystemDir(const std::string& candidate) {
+std::string MemoryFileSystemDir(const std::string& candidate, uint64_t min_free_bytes) {
   constexpr long kTmpfsMagic = 0x01021994;  // TMPFS_MAGIC of <linux/magic.h>
   struct statfs fs;
   if (statfs(candidate.c_str(), &fs) != 0 || static_cast<long>(fs.f_type) != kTmpfsMagic) return "";
+  if (static_cast<uint64_t>(fs.f_bavail) * static_cast<uint64_t>(fs.f_bsize) < min_free_bytes) return "";
   struct stat st;
   if (stat(candidate.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || access(candidate.c_str(), W_OK | X_OK) != 0) return "";
   return candidate;

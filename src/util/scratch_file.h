@@ -3,6 +3,7 @@
 // temporary directory ($TMPDIR may be unset, missing or read-only).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace plangen {
@@ -28,9 +29,12 @@ class ScratchFile {
 };
 
 /// `candidate` (by default /dev/shm) when it is a memory file system (tmpfs) this process may
-/// create files in, else "": where a library's short-lived temporary files cost least. On a disk
+/// create files in with at least `min_free_bytes` free, else "": where a library's short-lived
+/// temporary files cost least. A container's /dev/shm may be as small as 64 MiB, less than the
+/// parts of one workbook of 100,000 rows: by default a tmpfs with less than 1 GiB free is passed
+/// over. On a disk
 /// file system, tens of thousands of files created and deleted at once (libxlsxwriter writes each
 /// part of a workbook to one) slow every later file creation down.
-std::string MemoryFileSystemDir(const std::string& candidate = "/dev/shm");
+std::string MemoryFileSystemDir(const std::string& candidate = "/dev/shm", uint64_t min_free_bytes = 1ull << 30);
 
 }  // namespace plangen
