@@ -169,30 +169,18 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
     if (registered < 0) registered = sm.AddFile(source.shown, text);
     return registered;
   };
-  // This thread's parsed copy of the template, made on its first render here.
-  Parsed* parsed = nullptr;
-  std::unique_ptr<kainjow::mustache::mustache> own;
+  // This thread's parsed copy of the template, taken out while it renders (a render inside this
+  // one finds none and parses its own), or parsed now.
+  std::unique_ptr<kainjow::mustache::mustache> tmpl;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    Parsed& p = parsed_[{std::this_thread::get_id(), name}];
-    if (!p.busy) {
-      parsed = &p;
-      p.busy = true;
-    }
+    auto it = parsed_.find({std::this_thread::get_id(), name});
+    if (it != parsed_.end()) tmpl = std::move(it->second);
   }
-  auto release = [&](bool keep) {
-    if (!parsed) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    parsed->busy = false;
-    if (!keep) parsed->tmpl.reset();
-  };
-  kainjow::mustache::mustache* made = parsed ? parsed->tmpl.get() : nullptr;
-  if (!made) {
-    own = std::make_unique<kainjow::mustache::mustache>(text);
-    made = own.get();
-    if (!made->is_valid()) {
-      diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {made->error_message()});
-      release(false);
+  if (!tmpl) {
+    tmpl = std::make_unique<kainjow::mustache::mustache>(text);
+    if (!tmpl->is_valid()) {
+      diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->error_message()});
       return false;
     }
     auto ends_with = [&](const char* suffix) {
@@ -200,14 +188,13 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
       return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
     };
     if (ends_with(".md.mustache")) {
-      made->set_custom_escape(EscapeMarkdown);
+      tmpl->set_custom_escape(EscapeMarkdown);
     } else if (name.compare(0, 5, "docx/") == 0) {
-      made->set_custom_escape(EscapeXml);
+      tmpl->set_custom_escape(EscapeXml);
     } else if (!ends_with(".html.mustache")) {
-      made->set_custom_escape([](const std::string& s) { return s; });
+      tmpl->set_custom_escape([](const std::string& s) { return s; });
     }
   }
-  kainjow::mustache::mustache& tmpl = *made;
   std::string partial_dir = "partials/";
   StrictContext ctx(&data, this, [&](const std::string& pname, std::string* ptext) {
     const File& partial = Read(partial_dir + pname + ".mustache");
@@ -224,17 +211,16 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
     }
   };
   Sink sink{&write};
-  tmpl.render(ctx, sink);
-  if (!tmpl.is_valid()) {
-    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl.error_message()});
-    release(false);  // not kept: it holds the error now
-    return false;
+  tmpl->render(ctx, sink);
+  if (!tmpl->is_valid()) {
+    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->error_message()});
+    return false;  // not kept: it holds the error now
   }
-  if (parsed && own) {
+  {
     std::lock_guard<std::mutex> lock(mutex_);
-    parsed->tmpl = std::move(own);
+    std::unique_ptr<kainjow::mustache::mustache>& kept = parsed_[{std::this_thread::get_id(), name}];
+    if (!kept) kept = std::move(tmpl);
   }
-  release(true);
   bool ok = true;
   for (const auto& p : ctx.missing_partials_) {
     diags.Report(DiagId::err_template_missing, Loc::At(file(), 0), {partial_dir + p + ".mustache", "the template folders"});

@@ -59,17 +59,13 @@ class TemplateSet {
   /// templates/<rel> as found in the user's folder or plangen's, read on first use.
   const File& Read(const std::string& rel);
   bool ReadFromDisk(const std::string& rel, std::string* text, std::string* shown) const;
-  /// A template parsed once and rendered many times (a build renders thousands of scripts from
-  /// one template), by the one thread that owns it: kainjow's templates keep state while they
-  /// render. `busy` while rendering, so that a render inside a render parses a copy of its own.
-  struct Parsed {
-    std::unique_ptr<kainjow::mustache::mustache> tmpl;
-    bool busy = false;
-  };
   std::string user_dir_, default_dir_;
   std::mutex mutex_;
   std::map<std::string, File> files_;  // by rel; never erased, so references stay valid
-  std::map<std::pair<std::thread::id, std::string>, Parsed> parsed_;  // by thread and name
+  /// Templates parsed once and rendered many times (a build renders thousands of scripts from one
+  /// template), each by the one thread that made it: kainjow's templates keep state while they
+  /// render. Empty while its thread renders it.
+  std::map<std::pair<std::thread::id, std::string>, std::unique_ptr<kainjow::mustache::mustache>> parsed_;
 };
 
 }  // namespace plangen
