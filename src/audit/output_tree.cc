@@ -274,9 +274,8 @@ bool StagedOutput::WriteStream(std::string_view relative_path, const std::functi
   int fd = CreateFile(relative_path, err);
   if (fd < 0) return false;
   Sha256 digest;
-  std::string buffer;
+  std::string buffer;  // grows as needed: most files are a few kilobytes, written in one piece
   constexpr size_t kBuffer = 1u << 20;
-  buffer.reserve(kBuffer);
   bool written = true;
   int write_errno = 0;
   *size = 0;

@@ -15,19 +15,16 @@ void OutputSet::Forget(const std::string& relative_path) {
 }
 
 void OutputSet::Add(const std::string& relative_path, std::string bytes) {
-  render_keys_.erase(relative_path);
   if (!staged_ || !audit::UnsafeRelativePathReason(relative_path).empty()) {
+    render_keys_.erase(relative_path);
     files_[relative_path] = std::move(bytes);
     return;
   }
-  Forget(relative_path);
-  std::string err;
-  if (!staged_->WriteFile(relative_path, bytes, &err) && write_error_.empty()) {
-    write_error_ = err;
-    write_error_path_ = relative_path;
-  }
-  written_[relative_path] = Written{bytes.size(), audit::Sha256Hex(bytes)};
-  files_[relative_path].clear();
+  // Written through as a file of one piece.
+  AddStreamed(relative_path, [&bytes](const audit::StagedOutput::Writer& write) {
+    write(bytes);
+    return true;
+  });
 }
 
 bool OutputSet::AddStreamed(const std::string& relative_path,
