@@ -2,7 +2,8 @@
 // every input and of every option that changes bytes) and of every file it holds (size and
 // SHA-256). A build whose inputs match the record, into a tree that still matches it, writes
 // nothing; any other build writes the whole tree again, and files whose bytes did not change keep
-// the time they were last written.
+// the time they were last written. Whether the tree is still as recorded is known from its files'
+// stamps (driver/stamp_cache.h) where they are known, else from their bytes.
 #pragma once
 
 #include <map>
@@ -10,6 +11,7 @@
 
 #include "driver/compile.h"
 #include "driver/option_table.h"
+#include "driver/stamp_cache.h"
 #include "emit/output_reuse.h"
 #include "emit/output_set.h"
 
@@ -37,8 +39,10 @@ BuildInputs ReadBuildInputs(const ParsedArgs& r, const CompileOptions& copt, con
 
 /// True when `dir` holds a readable record with `inputs.key`, every file the record lists is there
 /// with its size and SHA-256, and there is nothing else (so the tree is byte for byte what a build
-/// would write). A missing, corrupt or tampered record, or any difference, is false.
-bool OutputTreeUpToDate(const std::string& dir, const BuildInputs& inputs);
+/// would write). A missing, corrupt or tampered record, or any difference, is false. A file whose
+/// stamp (StampCache) says it was not touched since the record was written is not read; `hashed`,
+/// when given, counts the files that were.
+bool OutputTreeUpToDate(const std::string& dir, const BuildInputs& inputs, size_t* hashed = nullptr);
 
 /// The outputs the record in `dir` gives a key (OutputReuse), with their size and SHA-256; none
 /// when there is no record or it is not one plangen wrote.
@@ -48,9 +52,12 @@ std::map<std::string, OutputReuse::Previous> ReusableOutputs(const std::string& 
 /// digests `outputs` knows are not computed again, and the key of each output that has one) as the last file of the build. When
 /// `keep_times`, a file whose bytes are those of the same file in `dir` (as the previous record
 /// says and the file on disk confirms) is given that file's modification time, so that only the
-/// files that changed look rewritten. False with `err` when the record cannot be written.
+/// files that changed look rewritten. Notes each file's stamp in `stamps` and gives the record's
+/// SHA-256 in `record_sha256`, for StampCache::Save once the tree is in place. False with `err`
+/// when the record cannot be written.
 bool WriteBuildRecord(const std::string& staging, const std::string& dir, const BuildInputs& inputs,
-                      const OutputSet& outputs, bool keep_times, std::string* err);
+                      const OutputSet& outputs, bool keep_times, StampCache* stamps, std::string* record_sha256,
+                      std::string* err);
 
 /// Every finding of `c`, one text: a build records its tree only when emitting added none, so
 /// that a rebuild that skips emitting prints what a full one would.

@@ -225,6 +225,8 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
     if (progress) std::cerr << "plangen: writing " << outputs.files().size() << " files to " << out_dir << "\n";
     WriteOptions wo;
     wo.force = force;
+    StampCache stamps;
+    std::string record_sha256;
     wo.before_commit = [&](const std::string& staging) {
       if (make_package) {
         std::error_code ec;
@@ -235,12 +237,13 @@ int BuildOnce(const ParsedArgs& r, const Environment& env, Compilation& c, bool 
       // one emits again and prints them.
       if (FindingsFingerprint(c) != compile_findings) return true;
       std::string err;
-      if (WriteBuildRecord(staging, out_dir, build_inputs, outputs, incremental, &err)) return true;
+      if (WriteBuildRecord(staging, out_dir, build_inputs, outputs, incremental, &stamps, &record_sha256, &err)) return true;
       int32_t f = c.sources.AddFile(out_dir + "/" + kBuildRecord, "", false);
       c.diags.Report(DiagId::err_output_unwritable, Loc::At(f, 0), {out_dir + "/" + kBuildRecord, err});
       return false;
     };
     emitted = WriteOutputs(outputs, out_dir, c.sources, c.diags, wo);
+    if (emitted && !record_sha256.empty()) stamps.Save(out_dir, record_sha256);
   }
   if (emitted && print && !r.Has("quiet") && reuse.has_previous()) {
     std::cerr << "plangen build: " << reuse.reused() << " of " << reuse.reused() + reuse.made()

@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 
+#include "driver/build_record.h"
 #include "plangen_process.h"
 #include "temp_tree.h"
 #include "test_paths.h"
@@ -250,6 +251,66 @@ BOOST_AUTO_TEST_CASE(a_corrupt_record_or_a_changed_tree_gives_a_full_build) {
   ProcessResult r = RunPlangen(cwd, args(out), 300);
   BOOST_TEST(r.exit == 0);
   BOOST_TEST(r.err.find(kNoChange) != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_output_edited_in_place_with_its_time_put_back_gives_a_full_build) {
+  TempDir tmp;
+  const std::string cwd = testing::SourceRoot(), out = tmp.path + "/out", clean = tmp.path + "/clean";
+  const std::vector<std::string> env = {"XDG_CACHE_HOME=" + tmp.path + "/cache"};
+  auto args = [&](const std::string& dir) {
+    return std::vector<std::string>{"build", "samples/contoso/plan.xml", "--as-of", "2026-12-01", "-o", dir};
+  };
+  BOOST_REQUIRE(RunPlangen(cwd, args(clean), 300, env).exit == 0);
+  BOOST_REQUIRE(RunPlangen(cwd, args(out), 300, env).exit == 0);
+  BOOST_REQUIRE(fs::exists(tmp.path + "/cache/plangen/stamps"));
+  // The tree that was built, not a copy: its files are at the inodes and times the stamps give.
+  const std::string page = out + "/index.html";
+  struct stat before;
+  BOOST_REQUIRE(lstat(page.c_str(), &before) == 0);
+  std::string b = ReadAll(page);
+  b[b.size() / 2] = b[b.size() / 2] == 'x' ? 'y' : 'x';
+  WriteAll(page, b);
+  const struct timespec times[2] = {before.st_atim, before.st_mtim};
+  BOOST_REQUIRE(utimensat(AT_FDCWD, page.c_str(), times, 0) == 0);
+  ProcessResult r = RunPlangen(cwd, args(out), 300, env);
+  BOOST_TEST(r.exit == 0, r.out << r.err);
+  BOOST_TEST(r.err.find(kNoChange) == std::string::npos, r.err);
+  BOOST_TEST((Tree(out) == Tree(clean)));
+}
+
+BOOST_AUTO_TEST_CASE(a_tree_untouched_since_its_build_is_not_read_again) {
+  TempDir tmp;
+  const std::string cwd = testing::SourceRoot(), out = tmp.path + "/out";
+  const std::string cache = tmp.path + "/cache";
+  BOOST_REQUIRE(RunPlangen(cwd, {"build", "samples/contoso/plan.xml", "--as-of", "2026-12-01", "-o", out}, 300,
+                           {"XDG_CACHE_HOME=" + cache})
+                    .exit == 0);
+  // The record's key is what a build of the same inputs works out.
+  const std::string record = ReadAll(out + "/plangen-output-record.json");
+  const size_t at = record.find("\"key\": \"") + 8;
+  BuildInputs inputs;
+  inputs.key = record.substr(at, 64);
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) files += e.is_regular_file();
+  --files;  // the record
+  const char* had = getenv("XDG_CACHE_HOME");
+  const std::string saved = had ? had : "";
+  setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+  size_t hashed = 0;
+  BOOST_TEST(OutputTreeUpToDate(out, inputs, &hashed));
+  // Only files written in the clock tick of the record, if any, are read.
+  BOOST_TEST(hashed * 4 < files, hashed << " of " << files << " files hashed");
+  // Without the stamps every file is read, and the tree is still up to date.
+  fs::remove_all(cache);
+  hashed = 0;
+  BOOST_TEST(OutputTreeUpToDate(out, inputs, &hashed));
+  BOOST_TEST(hashed == files);
+  // A copy has other inodes, and no stamps: read whole.
+  fs::copy(out, tmp.path + "/copy", fs::copy_options::recursive);
+  hashed = 0;
+  BOOST_TEST(OutputTreeUpToDate(tmp.path + "/copy", inputs, &hashed));
+  BOOST_TEST(hashed == files);
+  had ? setenv("XDG_CACHE_HOME", saved.c_str(), 1) : unsetenv("XDG_CACHE_HOME");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,6 +30,9 @@ done
 
 logs="$(mktemp -d "${TMPDIR:-/tmp}/plangen-suites.XXXXXX")"
 trap 'rm -rf "$logs"' EXIT
+# The stamps builds keep of their output folders (driver/stamp_cache.h) go with the logs, not
+# into the home folder of whoever runs the tests.
+export XDG_CACHE_HOME="$logs/cache"
 export unit logs
 printf '%s\n' "${suites[@]}" | xargs -P "$jobs" -I{} bash -c \
   'cd "$(dirname "$unit")/.." && "$unit" --run_test="$1" "${@:2}" >"$logs/$1.log" 2>&1; echo $? >"$logs/$1.status"' \
