@@ -118,8 +118,19 @@ class Expander {
     out_.problems.push_back({&st, &proc, number, Subject(c), c.backup, placeholder, why});
   }
 
+  // The placeholders of `c`, worked out once for the steps that run in it one after another (most
+  // of a procedure's steps share their context).
+  const std::map<std::string, std::string>& Values(const StepContext& c) {
+    if (!values_made_ || c.pool != values_of_.pool || c.server != values_of_.server || c.backup != values_of_.backup) {
+      values_ = ContextPlaceholders(plan_, profile_, c);
+      values_of_ = c;
+      values_made_ = true;
+    }
+    return values_;
+  }
+
   void Fill(const ProfileProcedure& proc, const ProfileStep& st, int number, const StepContext& c, ExpandedRun& run) {
-    auto values = ContextPlaceholders(plan_, profile_, c);
+    const std::map<std::string, std::string>& values = Values(c);
     std::vector<std::string> unfilled;
     ExpandedStep e;
     e.step = &st;
@@ -208,6 +219,9 @@ class Expander {
   const Plan& plan_;
   const Profile& profile_;
   ExpandedProcedure& out_;
+  bool values_made_ = false;
+  StepContext values_of_;
+  std::map<std::string, std::string> values_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "emit/command_scan.h"
 #include "emit/procedure_expansion.h"
 #include "util/strings.h"
 
@@ -69,6 +70,7 @@ struct PlanFacts {
     for (const Backup& b : plan.backups) {
       std::string proc_id = BackupProcedureId(profile, b);
       const ProfileProcedure* p = proc_id.empty() ? nullptr : profile.FindProcedure(proc_id);
+      std::map<std::string, std::string> values;  // the backup's, once for all its locations
       for (const Ref& r : b.locations) {
         const Location* l = plan.FindLocation(r.value);
         if (!l || l->path.empty()) continue;
@@ -76,9 +78,11 @@ struct PlanFacts {
           open_locations.push_back(l->path.value);
           continue;
         }
-        const Server* s = plan.FindServer(b.server.value);
-        StepContext c{s && s->pool >= 0 ? &plan.topology.pools[s->pool] : nullptr, s, &b};
-        auto values = ContextPlaceholders(plan, profile, c);
+        if (values.empty()) {
+          const Server* s = plan.FindServer(b.server.value);
+          StepContext c{s && s->pool >= 0 ? &plan.topology.pools[s->pool] : nullptr, s, &b};
+          values = ContextPlaceholders(plan, profile, c);
+        }
         values["location"] = l->path.value;
         std::vector<std::string> unfilled;
         std::string out = FillPlaceholders(p->output.value, values, &unfilled);
@@ -240,10 +244,8 @@ class Linter {
   // Databases, servers, pools and shares named by the command.
   void Objects(const ExpandedStep& e, const Loc& where, const std::string& who, const std::string& n, const std::string& proc) {
     static const std::regex database(R"(database\s+\[([^\]]+)\])", std::regex::icase);
-    static const std::regex host_param(R"(-(\w*fqdn|computername)\s+"?([^\s";,)]+))", std::regex::icase);
     static const std::regex identity(R"((registrar|edgeserver|applicationserver):([^\s";,)]+))", std::regex::icase);
     static const std::regex instance(R"(-dbinstance\s+"?([^\s"\\;]+)\\)", std::regex::icase);
-    static const std::regex unc(R"(\\\\([A-Za-z0-9.-]+)\\([^\\\s"';]+))");
     const std::string& cmd = e.command;
     // Each rule runs only on a command that holds the words it cannot match without (std::regex
     // is slow, and a build lints every step of every backup).
@@ -264,14 +266,14 @@ class Linter {
       Unknown(e, where, who, n, proc, "'" + h + "', which is no server, pool or backup host of the plan");
     };
     if (holds("fqdn") || holds("computername"))
-      for (std::sregex_iterator it(cmd.begin(), cmd.end(), host_param), end; it != end; ++it) host((*it)[2]);
+      for (const std::string& h : HostParameterValues(cmd)) host(h);
     if (holds("registrar:") || holds("edgeserver:") || holds("applicationserver:"))
       for (std::sregex_iterator it(cmd.begin(), cmd.end(), identity), end; it != end; ++it) host((*it)[2]);
     if (holds("-dbinstance"))
       for (std::sregex_iterator it(cmd.begin(), cmd.end(), instance), end; it != end; ++it) host((*it)[1]);
     if (holds("\\\\")) {
-      for (std::sregex_iterator it(cmd.begin(), cmd.end(), unc), end; it != end; ++it) {
-        const std::string share = "\\\\" + (*it)[1].str() + "\\" + (*it)[2].str();
+      for (const auto& [unc_host, unc_share] : UncShares(cmd)) {
+        const std::string share = "\\\\" + unc_host + "\\" + unc_share;
         if (!facts_.KnownShare(share)) {
           Unknown(e, where, who, n, proc, "the share '" + share + "', which is no File Store share or backup location of the plan");
         }
