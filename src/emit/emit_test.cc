@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <random>
 
 #include <algorithm>
 #include <cstdio>
@@ -562,6 +563,30 @@ BOOST_AUTO_TEST_CASE(long_tokens_wrap_after_dots_and_backslashes) {
   BOOST_TEST(AddWordBreaks("<svg><text>sql01.contoso.com</text></svg><style>a.very-long-selector.x{}</style>") ==
              "<svg><text>sql01.contoso.com</text></svg><style>a.very-long-selector.x{}</style>");
   BOOST_TEST(AddWordBreaks("samples/contoso/plan.xml:12:5.") == "samples/<wbr>contoso/<wbr>plan.<wbr>xml:12:5.");
+}
+
+BOOST_AUTO_TEST_CASE(word_breaks_fed_in_pieces_are_the_word_breaks_of_the_whole) {
+  // Random pages of the pieces the breaker turns on, cut at random places: every cut gives the
+  // text the whole page gives.
+  const std::vector<std::string> pieces = {"<td>", "</td>", "<svg>", "</svg>", "<style>", "</style>", "<title>",
+                                           "</title>", "<", ">", "/", "\\", ".", "sql01", "contoso", "com", " ",
+                                           "\n", "x", "a.b", "<p class=\"a.b.c\">", "</sv", "g>", "0"};
+  std::mt19937 gen(7);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1), length(1, 60);
+  for (int n = 0; n < 3000; ++n) {
+    std::string page;
+    for (size_t k = length(gen); k > 0; --k) page += pieces[pick(gen)];
+    const std::string whole = AddWordBreaks(page);
+    std::string streamed;
+    WordBreaker breaker([&streamed](const std::string& piece) { streamed += piece; });
+    for (size_t at = 0; at < page.size();) {
+      const size_t len = std::uniform_int_distribution<size_t>(0, 7)(gen);
+      breaker.Feed(page.substr(at, len));
+      at += len;
+    }
+    breaker.Finish();
+    BOOST_TEST(streamed == whole, "page [" << page << "]");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(runbook_layout_for_the_emergency) {

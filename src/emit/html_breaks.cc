@@ -1,5 +1,6 @@
 #include "emit/html_breaks.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace plangen {
@@ -44,37 +45,93 @@ std::string TagName(const std::string& html, size_t lt) {
 
 }  // namespace
 
+WordBreaker::WordBreaker(TemplateSet::TextSink out) : out_(std::move(out)) {}
+
+void WordBreaker::Feed(const std::string& piece) {
+  in_ += piece;
+  while (Step(false)) {
+  }
+  Flush(false);
+}
+
+void WordBreaker::Finish() {
+  while (pos_ < in_.size() && Step(true)) {
+  }
+  Flush(true);
+}
+
+void WordBreaker::Flush(bool all) {
+  // The text read is dropped once it is most of the buffer, and what was made is handed on in
+  // pieces of some size, not a tag at a time.
+  if (pos_ > 0 && (all || pos_ * 2 > in_.size())) {
+    in_.erase(0, pos_);
+    scanned_ = scanned_ > pos_ ? scanned_ - pos_ : 0;
+    pos_ = 0;
+  }
+  if (!done_.empty() && (all || done_.size() >= (64u << 10))) {
+    out_(done_);
+    done_.clear();
+  }
+}
+
+bool WordBreaker::Step(bool last) {
+  const std::string& html = in_;
+  if (!skip_until_.empty()) {
+    // Inside <svg>, <style>, <script> or <title>: copied as it is, up to its end tag.
+    const size_t from = std::max(pos_, scanned_);
+    size_t close = html.find(skip_until_, from);
+    if (close == std::string::npos) {
+      if (!last) {
+        scanned_ = html.size() >= skip_until_.size() ? html.size() - skip_until_.size() + 1 : 0;
+        return false;
+      }
+      close = html.size();
+    }
+    done_.append(html, pos_, close - pos_);
+    pos_ = close;
+    skip_until_.clear();
+    scanned_ = 0;
+    return true;
+  }
+  size_t lt = html.find('<', std::max(pos_, scanned_));
+  if (lt == std::string::npos) {
+    if (!last) {
+      scanned_ = html.size();
+      return false;
+    }
+    lt = html.size();
+  }
+  scanned_ = 0;
+  BreakText(html.substr(pos_, lt - pos_), done_);
+  pos_ = lt;
+  if (lt == html.size()) return false;
+  const size_t gt = html.find('>', lt);
+  if (gt == std::string::npos) {
+    if (!last) return false;
+    done_.append(html, lt, std::string::npos);
+    pos_ = html.size();
+    return false;
+  }
+  done_.append(html, lt, gt + 1 - lt);
+  pos_ = gt + 1;
+  // Elements whose text is not prose.
+  const std::string name = TagName(html, lt);
+  if (html[lt + 1] != '/' && (name == "svg" || name == "style" || name == "script" || name == "title"))
+    skip_until_ = "</" + name;
+  return true;
+}
+
 std::string AddWordBreaks(const std::string& html) {
   std::string out;
   out.reserve(html.size() + html.size() / 16);
-  size_t i = 0;
-  while (i < html.size()) {
-    size_t lt = html.find('<', i);
-    if (lt == std::string::npos) lt = html.size();
-    BreakText(html.substr(i, lt - i), out);
-    if (lt == html.size()) break;
-    size_t gt = html.find('>', lt);
-    if (gt == std::string::npos) {
-      out.append(html, lt, std::string::npos);
-      break;
-    }
-    out.append(html, lt, gt + 1 - lt);
-    i = gt + 1;
-    // Elements whose text is not prose: copied as they are, up to their end tag.
-    std::string name = TagName(html, lt);
-    if (html[lt + 1] != '/' && (name == "svg" || name == "style" || name == "script" || name == "title")) {
-      size_t close = html.find("</" + name, i);
-      if (close == std::string::npos) close = html.size();
-      out.append(html, i, close - i);
-      i = close;
-    }
-  }
+  WordBreaker breaker([&out](const std::string& piece) { out += piece; });
+  breaker.Feed(html);
+  breaker.Finish();
   return out;
 }
 
 TemplateData WordBreaksLambda() {
-  return TemplateData(kainjow::mustache::lambda2{
-      [](const std::string& text, const kainjow::mustache::renderer& render) { return AddWordBreaks(render(text)); }});
+  return FilterSection([](TemplateSet::TextSink out) { return std::make_unique<WordBreaker>(std::move(out)); });
 }
 
 }  // namespace plangen

@@ -84,12 +84,50 @@ std::string EscapeMarkdownCode(const std::string& s) {
   return out;
 }
 
+namespace {
+
+// The text of every section of `text` whose opening tag {{#name}} starts a line, as the parser
+// gives it to a lambda: from the end of its opening tag to the start of its closing tag. None when
+// the template sets other delimiters.
+std::set<std::string> LineSections(const std::string& text) {
+  std::set<std::string> out;
+  if (text.find("{{=") != std::string::npos) return out;
+  struct Open {
+    std::string name;
+    size_t text_start;
+    bool line_start;
+  };
+  std::vector<Open> open;
+  for (size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 2)) {
+    const char kind = at + 2 < text.size() ? text[at + 2] : '\0';
+    if (kind != '#' && kind != '^' && kind != '/') continue;
+    const size_t close = text.find("}}", at + 3);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(at + 3, close - at - 3);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    if (kind != '/') {
+      open.push_back({name, close + 2, at == 0 || text[at - 1] == '\n'});
+    } else if (!open.empty() && open.back().name == name) {
+      if (open.back().line_start) out.insert(text.substr(open.back().text_start, at - open.back().text_start));
+      open.pop_back();
+    } else {
+      return {};  // not a template the parser accepts: nothing streams
+    }
+    at = close;
+  }
+  return out;
+}
+
+}  // namespace
+
 const TemplateSet::File& TemplateSet::Read(const std::string& rel) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = files_.find(rel);
   if (it != files_.end()) return it->second;
   File f;
   f.found = ReadFromDisk(rel, &f.text, &f.shown);
+  if (f.found) f.line_sections = LineSections(f.text);
   return files_.emplace(rel, std::move(f)).first->second;
 }
 
@@ -143,7 +181,79 @@ class StrictContext : public kainjow::mustache::context<std::string> {
   mutable std::map<std::string, kainjow::mustache::data> partials_;
 };
 
+// Goes to a TextSink piece by piece, as kainjow writes to a stream.
+struct Sink {
+  const std::function<void(const std::string&)>* write;
+  Sink& operator<<(const std::string& s) {
+    (*write)(s);
+    return *this;
+  }
+};
+
+// The rendering TemplateSet::RenderTo is doing on this thread, for the filter sections inside it.
+struct ActiveRender {
+  StrictContext* ctx;
+  const TemplateSet::TextSink* write;
+  const std::set<std::string>* line_sections;
+  std::function<std::string(const std::string&)> escape;  // empty: HTML's, kainjow's own
+  bool streaming = false;                                  // a filter section is streaming now
+  std::string error;
+};
+thread_local ActiveRender* active_render = nullptr;
+
 }  // namespace
+
+TemplateData FilterSection(TextFilterFactory make) {
+  return TemplateData(kainjow::mustache::lambda2{[make](const std::string& text, const kainjow::mustache::renderer& render) {
+    ActiveRender* a = active_render;
+    if (!a || a->streaming || !a->line_sections->count(text)) {
+      std::string whole;
+      std::unique_ptr<TextFilter> f = make([&whole](const std::string& piece) { whole += piece; });
+      f->Feed(render(text));
+      f->Finish();
+      return whole;
+    }
+    // Nothing of the template's line is waiting in the renderer (the tag starts it), so the text
+    // can go to the output before the renderer gets its result back. The result is the text from
+    // its last character that is not a space on: what follows the closing tag on its line is
+    // then kept or dropped as if the whole text had come back.
+    std::string held;
+    std::function<void(const std::string&)> tail = [&held, a](const std::string& piece) {
+      const size_t last = piece.find_last_not_of(" \t");
+      if (last == std::string::npos) {
+        held += piece;
+        return;
+      }
+      held.append(piece, 0, last);
+      (*a->write)(held);
+      held.assign(piece, last, std::string::npos);
+    };
+    std::unique_ptr<TextFilter> f = make(tail);
+    std::function<void(const std::string&)> feed = [&f](const std::string& piece) { f->Feed(piece); };
+    kainjow::mustache::mustache inner(text);
+    if (a->escape) inner.set_custom_escape(a->escape);
+    a->streaming = true;
+    Sink sink{&feed};
+    inner.render(*a->ctx, sink);
+    a->streaming = false;
+    if (!inner.is_valid() && a->error.empty()) a->error = inner.error_message();
+    f->Finish();
+    return held;
+  }});
+}
+
+// The escape of a template's format: Markdown's, XML's for the parts of a Word document, none for
+// anything else but HTML, whose escape (kainjow's own) is the empty function.
+static std::function<std::string(const std::string&)> EscapeOf(const std::string& name) {
+  auto ends_with = [&](const char* suffix) {
+    std::string s = suffix;
+    return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends_with(".md.mustache")) return EscapeMarkdown;
+  if (name.compare(0, 5, "docx/") == 0) return EscapeXml;
+  if (!ends_with(".html.mustache")) return [](const std::string& s) { return s; };
+  return {};
+}
 
 bool TemplateSet::Render(const std::string& name, const TemplateData& data, std::string* out, DiagEngine& diags,
                          SourceManager& sm) {
@@ -183,17 +293,7 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
       diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->error_message()});
       return false;
     }
-    auto ends_with = [&](const char* suffix) {
-      std::string s = suffix;
-      return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
-    };
-    if (ends_with(".md.mustache")) {
-      tmpl->set_custom_escape(EscapeMarkdown);
-    } else if (name.compare(0, 5, "docx/") == 0) {
-      tmpl->set_custom_escape(EscapeXml);
-    } else if (!ends_with(".html.mustache")) {
-      tmpl->set_custom_escape([](const std::string& s) { return s; });
-    }
+    if (auto escape = EscapeOf(name)) tmpl->set_custom_escape(escape);
   }
   std::string partial_dir = "partials/";
   StrictContext ctx(&data, this, [&](const std::string& pname, std::string* ptext) {
@@ -203,17 +303,14 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
   });
   // Each piece goes straight to `write`: an ostringstream would hold the whole text, twice (its
   // buffer and str()), and a runbook of 10,000 backups is tens of megabytes.
-  struct Sink {
-    const TextSink* write;
-    Sink& operator<<(const std::string& s) {
-      (*write)(s);
-      return *this;
-    }
-  };
   Sink sink{&write};
+  ActiveRender active{&ctx, &write, &source.line_sections, EscapeOf(name), false, {}};
+  ActiveRender* outer = active_render;
+  active_render = &active;
   tmpl->render(ctx, sink);
-  if (!tmpl->is_valid()) {
-    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->error_message()});
+  active_render = outer;
+  if (!tmpl->is_valid() || !active.error.empty()) {
+    diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->is_valid() ? active.error : tmpl->error_message()});
     return false;  // not kept: it holds the error now
   }
   {

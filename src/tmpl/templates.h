@@ -31,6 +31,23 @@ std::string EscapeMarkdown(const std::string& s);
 /// Text inside a Markdown code span or block: no escaping, but backticks are kept from closing it.
 std::string EscapeMarkdownCode(const std::string& s);
 
+/// What a filter section's text passes through: Feed takes the text in pieces, in order, and
+/// Finish ends it; the filter hands what it makes to the sink it was made with.
+class TextFilter {
+ public:
+  virtual ~TextFilter() = default;
+  virtual void Feed(const std::string& piece) = 0;
+  virtual void Finish() = 0;
+};
+using TextFilterFactory = std::function<std::unique_ptr<TextFilter>(std::function<void(const std::string&)> sink)>;
+
+/// Data for a section {{#key}}...{{/key}} whose text is rendered with the current data and
+/// passed through the filter `make` makes. In a template rendered by TemplateSet, a section whose
+/// opening tag starts a line (and is not inside another such section) streams: its text goes
+/// through the filter into the output as it is rendered, never held whole. Anywhere else, or
+/// rendered by another renderer, it is rendered whole, then filtered; the text is the same.
+TemplateData FilterSection(TextFilterFactory make);
+
 /// Safe to render from several threads at once: each file is read once and kept.
 class TemplateSet {
  public:
@@ -55,6 +72,9 @@ class TemplateSet {
   struct File {
     bool found = false;
     std::string text, shown;
+    /// The texts of the sections whose opening tag starts a line: the ones a FilterSection may
+    /// stream (none when the template changes its delimiters).
+    std::set<std::string> line_sections;
   };
   /// templates/<rel> as found in the user's folder or plangen's, read on first use.
   const File& Read(const std::string& rel);

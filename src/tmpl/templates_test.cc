@@ -1,3 +1,4 @@
+#include <cctype>
 #include <boost/test/unit_test.hpp>
 
 #include "diag/printers.h"
@@ -13,6 +14,36 @@ std::string Findings(const DiagEngine& diags) {
   std::string out;
   for (const Diagnostic* d : diags.Sorted()) out += CodeString(d->id) + " " + d->message + "\n";
   return out;
+}
+
+// Passes its text on as it comes, upper-cased, counting the pieces.
+class UpperFilter : public TextFilter {
+ public:
+  explicit UpperFilter(std::function<void(const std::string&)> out) : out_(std::move(out)) {}
+  void Feed(const std::string& piece) override {
+    std::string up = piece;
+    for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    out_(up);
+  }
+  void Finish() override { out_("|"); }
+
+ private:
+  std::function<void(const std::string&)> out_;
+};
+
+TemplateData FilterData(int items) {
+  TemplateData data;
+  data.set("upper", FilterSection([](std::function<void(const std::string&)> out) { return std::make_unique<UpperFilter>(std::move(out)); }));
+  TemplateData list{TemplateData::type::list};
+  for (int i = 0; i < items; ++i) {
+    TemplateData item;
+    item.set("name", "item " + std::to_string(i) + " <x>");
+    list.push_back(item);
+  }
+  data.set("items", list);
+  data.set("yes", true);
+  data.set("title", std::string("T&"));
+  return data;
 }
 
 }  // namespace
@@ -68,6 +99,56 @@ BOOST_AUTO_TEST_CASE(xml_escaping_leaves_out_what_xml_forbids) {
   BOOST_TEST(EscapeXml(std::string("x\ty\nz\r\x01\x0b\x1f") + "\xEF\xBF\xBE\xEF\xBF\xBFw") == "x\ty\nzw");
   // Other characters, U+FFFD and the rest of UTF-8, are kept.
   BOOST_TEST(EscapeXml("\xEF\xBF\xBD \xC3\xA9") == "\xEF\xBF\xBD \xC3\xA9");
+}
+
+BOOST_AUTO_TEST_CASE(a_filter_section_gives_the_same_text_streamed_as_rendered_whole) {
+  // Sections that start a line stream; the others, and kainjow rendering the same template on its
+  // own, render whole: every layout gives the same text both ways.
+  const std::vector<std::string> layouts = {
+      "<h1>{{title}}</h1>\n{{#upper}}\n{{#items}}<li>{{name}}</li>\n{{/items}}\n{{/upper}}\nend\n",
+      "{{#upper}}a {{title}}{{/upper}} after\n",
+      "{{#upper}}\n{{#items}}{{name}}\n{{/items}}{{/upper}}{{#yes}}{{/yes}}\nnext\n",
+      "{{#upper}}   \n  {{/upper}}  \nx\n",
+      "{{#upper}}{{/upper}}\n",
+      "x {{#upper}}mid-line {{title}}{{/upper}} y\n",
+      "{{#yes}}\n{{#upper}}\n{{#items}}{{name}} {{title}}\n{{/items}}\n{{/upper}}\n{{/yes}}\n",
+      "{{#upper}}\nouter\n{{#upper}}\ninner {{title}}\n{{/upper}}\n{{/upper}}\n",
+      "{{#items}}\n{{#upper}}\n{{name}}\n{{/upper}}\n{{/items}}\n",
+  };
+  for (const std::string& layout : layouts) {
+    testing::TempDir dir;
+    dir.Write("t.html.mustache", layout);
+    TemplateSet set(dir.path(), testing::SourceRoot() + "/templates");
+    SourceManager sm;
+    DiagEngine diags(sm);
+    const TemplateData data = FilterData(3);
+    std::string streamed;
+    BOOST_TEST(set.Render("t.html.mustache", data, &streamed, diags, sm));
+    kainjow::mustache::mustache plain(layout);
+    const std::string whole = plain.render(data);
+    BOOST_TEST(streamed == whole, "layout [" << layout << "]");
+    BOOST_TEST(Findings(diags) == "");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_filter_section_that_starts_a_line_is_never_held_whole) {
+  testing::TempDir dir;
+  dir.Write("t.html.mustache", "<h1>{{title}}</h1>\n{{#upper}}\n{{#items}}<li>{{name}}</li>\n{{/items}}\n{{/upper}}\nend\n");
+  TemplateSet set(dir.path(), testing::SourceRoot() + "/templates");
+  SourceManager sm;
+  DiagEngine diags(sm);
+  size_t largest = 0, total = 0;
+  BOOST_TEST(set.RenderTo("t.html.mustache", FilterData(1000), [&](const std::string& piece) {
+    largest = std::max(largest, piece.size());
+    total += piece.size();
+  }, diags, sm));
+  BOOST_TEST(total > 20000u);
+  BOOST_TEST(largest < 100u, "a piece of " << largest << " bytes");
+  // A missing key inside the streamed section is still a finding.
+  dir.Write("u.html.mustache", "{{#upper}}\n{{nothing}}\n{{/upper}}\n");
+  std::string out;
+  BOOST_TEST(!set.Render("u.html.mustache", FilterData(1), &out, diags, sm));
+  BOOST_TEST(Findings(diags).find("nothing") != std::string::npos, Findings(diags));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
