@@ -53,18 +53,27 @@ void WriteRecordAfter(const std::string& dir, int64_t after) {
   BOOST_FAIL("the clock did not move in two seconds");
 }
 
+// A folder with one file, a record written after it, and the file's stamp saved with a record
+// SHA-256 of "aaa...".
+struct SavedTree {
+  TempDir tmp;
+  CacheHome home{tmp.path + "/cache"};
+  std::string dir = tmp.Dir("out"), file = tmp.Write("out/a.txt", "abcdef");
+  SavedTree() {
+    WriteRecordAfter(dir, ChangeTime(file));
+    StampCache made;
+    made.Add("a.txt", file);
+    made.Save(dir, std::string(64, 'a'));
+  }
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(stamp_cache)
 
 BOOST_AUTO_TEST_CASE(an_untouched_file_is_trusted_and_an_edit_with_its_time_put_back_is_not) {
-  TempDir tmp;
-  CacheHome home(tmp.path + "/cache");
-  const std::string dir = tmp.Dir("out"), file = tmp.Write("out/a.txt", "abcdef");
-  WriteRecordAfter(dir, ChangeTime(file));
-  StampCache made;
-  made.Add("a.txt", file);
-  made.Save(dir, std::string(64, 'a'));
+  const SavedTree t;
+  const std::string &dir = t.dir, &file = t.file;
   BOOST_TEST(fs::exists(StampCacheFile(dir)));
 
   StampCache loaded = StampCache::Load(dir, std::string(64, 'a'));
@@ -80,16 +89,11 @@ BOOST_AUTO_TEST_CASE(an_untouched_file_is_trusted_and_an_edit_with_its_time_put_
 }
 
 BOOST_AUTO_TEST_CASE(stamps_of_another_record_or_folder_or_a_touched_record_are_not_used) {
-  TempDir tmp;
-  CacheHome home(tmp.path + "/cache");
-  const std::string dir = tmp.Dir("out"), file = tmp.Write("out/a.txt", "abcdef");
-  WriteRecordAfter(dir, ChangeTime(file));
-  StampCache made;
-  made.Add("a.txt", file);
-  made.Save(dir, std::string(64, 'a'));
+  const SavedTree t;
+  const std::string &dir = t.dir, &file = t.file;
   BOOST_TEST(StampCache::Load(dir, std::string(64, 'a')).size() == 1u);
   BOOST_TEST(StampCache::Load(dir, std::string(64, 'b')).size() == 0u);
-  BOOST_TEST(StampCache::Load(tmp.Dir("other"), std::string(64, 'a')).size() == 0u);
+  BOOST_TEST(StampCache::Load(t.tmp.Dir("other"), std::string(64, 'a')).size() == 0u);
   // A damaged cache is no cache.
   std::string text;
   {

@@ -31,6 +31,16 @@ class UpperFilter : public TextFilter {
   std::function<void(const std::string&)> out_;
 };
 
+// A user's template folder holding `name` with `text`, and a set that reads it first.
+struct UserTemplates {
+  testing::TempDir dir;
+  TemplateSet set;
+  SourceManager sm;
+  DiagEngine diags{sm};
+  UserTemplates(const std::string& name, const std::string& text)
+      : set((dir.Write(name, text), dir.path()), testing::SourceRoot() + "/templates") {}
+};
+
 TemplateData FilterData(int items) {
   TemplateData data;
   data.set("upper", FilterSection([](std::function<void(const std::string&)> out) { return std::make_unique<UpperFilter>(std::move(out)); }));
@@ -51,21 +61,17 @@ TemplateData FilterData(int items) {
 BOOST_AUTO_TEST_SUITE(templates)
 
 BOOST_AUTO_TEST_CASE(user_folder_overrides_one_template_and_keeps_the_others) {
-  testing::TempDir dir;
-  dir.Write("runbook/runbook.md.mustache", "CUSTOM {{role_name}}\n");
-  TemplateSet set(dir.path(), testing::SourceRoot() + "/templates");
-  SourceManager sm;
-  DiagEngine diags(sm);
+  UserTemplates t("runbook/runbook.md.mustache", "CUSTOM {{role_name}}\n");
   TemplateData data;
   data.set("role_name", std::string("Ops *team*"));
   std::string out;
-  BOOST_TEST(set.Render("runbook/runbook.md.mustache", data, &out, diags, sm));
+  BOOST_TEST(t.set.Render("runbook/runbook.md.mustache", data, &out, t.diags, t.sm));
   BOOST_TEST(out == "CUSTOM Ops \\*team\\*\n");  // Markdown escaping follows the file's format
   // A template the folder does not override comes from plangen's own set.
-  dir.Write("x.html.mustache", "<p>{{role_name}}</p>");
-  BOOST_TEST(set.Render("x.html.mustache", data, &out, diags, sm));
+  t.dir.Write("x.html.mustache", "<p>{{role_name}}</p>");
+  BOOST_TEST(t.set.Render("x.html.mustache", data, &out, t.diags, t.sm));
   BOOST_TEST(out == "<p>Ops *team*</p>");
-  BOOST_TEST(Findings(diags) == "");
+  BOOST_TEST(Findings(t.diags) == "");
 }
 
 BOOST_AUTO_TEST_CASE(missing_key_syntax_error_and_missing_template_are_findings) {
@@ -116,39 +122,31 @@ BOOST_AUTO_TEST_CASE(a_filter_section_gives_the_same_text_streamed_as_rendered_w
       "{{#items}}\n{{#upper}}\n{{name}}\n{{/upper}}\n{{/items}}\n",
   };
   for (const std::string& layout : layouts) {
-    testing::TempDir dir;
-    dir.Write("t.html.mustache", layout);
-    TemplateSet set(dir.path(), testing::SourceRoot() + "/templates");
-    SourceManager sm;
-    DiagEngine diags(sm);
+    UserTemplates t("t.html.mustache", layout);
     const TemplateData data = FilterData(3);
     std::string streamed;
-    BOOST_TEST(set.Render("t.html.mustache", data, &streamed, diags, sm));
+    BOOST_TEST(t.set.Render("t.html.mustache", data, &streamed, t.diags, t.sm));
     kainjow::mustache::mustache plain(layout);
     const std::string whole = plain.render(data);
     BOOST_TEST(streamed == whole, "layout [" << layout << "]");
-    BOOST_TEST(Findings(diags) == "");
+    BOOST_TEST(Findings(t.diags) == "");
   }
 }
 
 BOOST_AUTO_TEST_CASE(a_filter_section_that_starts_a_line_is_never_held_whole) {
-  testing::TempDir dir;
-  dir.Write("t.html.mustache", "<h1>{{title}}</h1>\n{{#upper}}\n{{#items}}<li>{{name}}</li>\n{{/items}}\n{{/upper}}\nend\n");
-  TemplateSet set(dir.path(), testing::SourceRoot() + "/templates");
-  SourceManager sm;
-  DiagEngine diags(sm);
+  UserTemplates t("t.html.mustache", "<h1>{{title}}</h1>\n{{#upper}}\n{{#items}}<li>{{name}}</li>\n{{/items}}\n{{/upper}}\nend\n");
   size_t largest = 0, total = 0;
-  BOOST_TEST(set.RenderTo("t.html.mustache", FilterData(1000), [&](const std::string& piece) {
+  BOOST_TEST(t.set.RenderTo("t.html.mustache", FilterData(1000), [&](const std::string& piece) {
     largest = std::max(largest, piece.size());
     total += piece.size();
-  }, diags, sm));
+  }, t.diags, t.sm));
   BOOST_TEST(total > 20000u);
   BOOST_TEST(largest < 100u, "a piece of " << largest << " bytes");
   // A missing key inside the streamed section is still a finding.
-  dir.Write("u.html.mustache", "{{#upper}}\n{{nothing}}\n{{/upper}}\n");
+  t.dir.Write("u.html.mustache", "{{#upper}}\n{{nothing}}\n{{/upper}}\n");
   std::string out;
-  BOOST_TEST(!set.Render("u.html.mustache", FilterData(1), &out, diags, sm));
-  BOOST_TEST(Findings(diags).find("nothing") != std::string::npos, Findings(diags));
+  BOOST_TEST(!t.set.Render("u.html.mustache", FilterData(1), &out, t.diags, t.sm));
+  BOOST_TEST(Findings(t.diags).find("nothing") != std::string::npos, Findings(t.diags));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
