@@ -33,10 +33,11 @@ class Scheduler {
   // Tasks write their outputs through to `staged` when it is set (OutputSet::WriteThrough).
   Scheduler(const EmitContext& ctx, audit::StagedOutput* staged) : ctx_(ctx), staged_(staged) {}
 
-  // Queues a task; `parent` is the task whose parts it is, or kNone.
-  void Add(EmitPart run, size_t parent) {
+  // Queues a task; `parent` is the task whose parts it is, or kNone. No two `heavy` tasks run at
+  // once.
+  void Add(EmitPart run, size_t parent, bool heavy = false) {
     std::lock_guard<std::mutex> lock(mutex_);
-    tasks_.push_back(Task{std::move(run), {}, {}, {}, true});
+    tasks_.push_back(Task{std::move(run), {}, {}, {}, true, heavy});
     const size_t id = tasks_.size() - 1;
     tasks_[id].out.WriteThrough(staged_);
     if (parent == kNone) {
@@ -79,7 +80,16 @@ class Scheduler {
     OutputSet out;
     CapturedFindings found;
     bool ok;
+    bool heavy;
   };
+
+  // The first queued task that may start now: any but a heavy one while another heavy one runs.
+  std::deque<size_t>::iterator Startable() {
+    for (auto it = ready_.begin(); it != ready_.end(); ++it) {
+      if (!heavy_running_ || !tasks_[*it].heavy) return it;
+    }
+    return ready_.end();
+  }
 
   void Work() {
     for (;;) {
@@ -87,19 +97,25 @@ class Scheduler {
       size_t id = kNone;
       {
         std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return !ready_.empty() || running_ == 0 || error_; });
-        if (ready_.empty() || error_) {
+        wake_.wait(lock, [&] { return Startable() != ready_.end() || running_ == 0 || error_; });
+        auto next = Startable();
+        if (next == ready_.end() || error_) {
           wake_.notify_all();
           return;
         }
-        id = ready_.front();
-        ready_.pop_front();
+        id = *next;
+        ready_.erase(next);
         task = &tasks_[id];  // a deque's elements stay where they are as it grows
         ++running_;
+        heavy_running_ = heavy_running_ || task->heavy;
       }
       Execute(*task, id);
       std::lock_guard<std::mutex> lock(mutex_);
       --running_;
+      if (task->heavy) {
+        heavy_running_ = false;
+        wake_.notify_all();
+      }
       if (running_ == 0) wake_.notify_all();
     }
   }
@@ -134,6 +150,7 @@ class Scheduler {
   std::vector<size_t> roots_;
   std::deque<size_t> ready_;
   size_t running_ = 0;
+  bool heavy_running_ = false;
   std::exception_ptr error_;
 };
 
@@ -141,14 +158,14 @@ thread_local Scheduler::Current Scheduler::current;
 
 }  // namespace
 
-bool EmitParts(std::vector<EmitPart> parts, OutputSet& out) {
+bool EmitParts(std::vector<EmitPart> parts, OutputSet& out, bool heavy) {
   const Scheduler::Current here = Scheduler::current;
   if (here.scheduler == nullptr) {
     bool ok = true;
     for (EmitPart& part : parts) ok = part(out) && ok;
     return ok;
   }
-  for (EmitPart& part : parts) here.scheduler->Add(std::move(part), here.task);
+  for (EmitPart& part : parts) here.scheduler->Add(std::move(part), here.task, heavy);
   return true;
 }
 

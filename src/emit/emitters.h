@@ -36,8 +36,9 @@ using EmitPart = std::function<bool(OutputSet&)>;
 /// Inside RunEmitters: queues `parts` to run beside the other work; their outputs and findings
 /// follow the calling emitter's, in the order of `parts`, and a part that fails fails the build.
 /// Returns true then. Outside (an emitter called on its own): runs them now, one after the other,
-/// into `out`, and returns whether all succeeded.
-bool EmitParts(std::vector<EmitPart> parts, OutputSet& out);
+/// into `out`, and returns whether all succeeded. `heavy` parts (a role's runbook view: hundreds
+/// of megabytes at 100,000 servers) never run two at once; the other threads take other work.
+bool EmitParts(std::vector<EmitPart> parts, OutputSet& out, bool heavy = false);
 /// Runs `parts` now on ctx.jobs threads, each into its own set, then joins their outputs into
 /// `out` and replays their findings in the order of `parts`: the same result for any ctx.jobs.
 /// The parts may read `out` (nothing writes it while they run). Returns whether all succeeded.

@@ -47,7 +47,7 @@ bool EmitRunbooks(const EmitContext& ctx, OutputSet& out, const std::vector<Runb
   for (const Role* role : RolesWithDuties(ctx.plan)) {
     parts.push_back([&ctx, role, formats](OutputSet& o) { return RenderRunbook(ctx, *role, formats, o); });
   }
-  return EmitParts(std::move(parts), out);
+  return EmitParts(std::move(parts), out, /*heavy=*/true);
 }
 
 bool EmitAllRunbooks(const EmitContext& ctx, OutputSet& out) { return EmitRunbooks(ctx, out, RunbookFormats()); }

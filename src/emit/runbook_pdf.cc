@@ -278,7 +278,7 @@ bool EmitRunbookPdfs(const EmitContext& ctx, OutputSet& out) {
   std::vector<EmitPart> parts;
   for (const Role* role : RolesWithDuties(ctx.plan))
     parts.push_back([&ctx, role](OutputSet& o) { return RenderRunbookPdf(ctx, *role, o); });
-  return EmitParts(std::move(parts), out);
+  return EmitParts(std::move(parts), out, /*heavy=*/true);
 }
 
 }  // namespace plangen
