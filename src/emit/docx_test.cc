@@ -151,7 +151,8 @@ Expected ExpectedOf(const Built& b, const std::string& role_id) {
         for (const data& st : ViewList(run, "steps")) step(st, "text");
       }
   }
-  for (const data& bk : ViewList(view, "backups")) {
+  for (const data& stand_in : ViewList(view, "backups")) {
+    const data bk = Materialize(stand_in);
     ++e.lists;
     for (const data& st : ViewList(bk, "steps")) step(st, "text");
   }

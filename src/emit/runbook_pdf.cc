@@ -217,7 +217,7 @@ bool RenderRunbookPdf(const EmitContext& ctx, const Role& role, OutputSet& out) 
   }
   if (ViewTrue(view, "has_backups")) {
     doc.Heading(2, "Backup duties", "backup-duties", true);
-    for (const TemplateData& b : ViewList(view, "backups")) BackupPart(doc, b);
+    for (const TemplateData& b : ViewList(view, "backups")) BackupPart(doc, Materialize(b));
   }
   if (ViewTrue(view, "has_checks")) {
     doc.Heading(2, "Validation duties", "validation-duties", true);

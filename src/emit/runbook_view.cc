@@ -492,6 +492,51 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   return d;
 }
 
+// What the contents of a runbook show of a backup.
+data BackupContents(const EmitContext& ctx, const Backup& b) {
+  data d;
+  const ProfileItem* item = ctx.profile.FindItem(b.item.value);
+  Set(d, "id", b.id.value);
+  Set(d, "anchor", Anchor("backup-", b.id.value));
+  Set(d, "item", item ? item->name.value : b.item.value);
+  Set(d, "item_id", b.item.value);
+  Set(d, "server", b.server.value);
+  return d;
+}
+
+// A backup of the role's, as its runbook section shows it; `your_zone`: the clock the role keeps.
+data BackupData(const EmitContext& ctx, const Backup& b, const std::optional<TimeZone>& your_zone) {
+  const Plan& plan = ctx.plan;
+  data d = BackupContents(ctx, b);
+  const ProfileItem* item = ctx.profile.FindItem(b.item.value);
+  Set(d, "store", Opt(item ? item->store.value : std::string()));
+  // Schedules are wall-clock times of the server's site: say which clock.
+  std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
+  if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty()) {
+    // And on the clock this role's people keep, when it reads otherwise.
+    std::string why, yours;
+    std::optional<TimeZone> zone = TimeZone::Find(site->time_zone.value, &why);
+    if (zone && your_zone && b.schedule.value) yours = ScheduleOnYourClock(*b.schedule.value, *zone, *your_zone, ctx.as_of);
+    schedule += " (" + site->time_zone.value + " time" + (yours.empty() ? "" : "; " + yours) + ")";
+  }
+  Set(d, "schedule", schedule);
+  Set(d, "retention", Dur(b.retention));
+  data locs{data::type::list};
+  for (const auto& l : b.locations) {
+    const Location* loc = plan.FindLocation(l.value);
+    data ld;
+    Set(ld, "path", loc ? loc->path.value : l.value);
+    Set(ld, "secure", loc && loc->secure.get());
+    Set(ld, "offsite", loc && loc->offsite.get());
+    Append(locs, std::move(ld));
+  }
+  Set(d, "locations", std::move(locs));
+  BackupProcedure(ctx, b, d);
+  Set(d, "worksheet", WorksheetRow(ctx, b));
+  Set(d, "source", SourceRef(ctx.sources, b.loc));
+  return d;
+}
+
 }  // namespace
 
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline) {
@@ -518,46 +563,14 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
   Set(view, "department", Opt(role.department.value));
   Set(view, "role_source", SourceRef(ctx.sources, role.loc));
 
-  data backups{data::type::list};
+  // Made one at a time as the templates reach each backup (a role may own 100,000 of them); a
+  // contents list reads only the stand-ins' keys.
+  const std::vector<const Backup*> owned = plan.BackupsOwnedBy(id);
   data sheet_rows{data::type::list};
-  for (const Backup* owned : plan.BackupsOwnedBy(id)) {
-    const Backup& b = *owned;
-    data d;
-    const ProfileItem* item = ctx.profile.FindItem(b.item.value);
-    Set(d, "id", b.id.value);
-    Set(d, "anchor", Anchor("backup-", b.id.value));
-    Set(d, "item", item ? item->name.value : b.item.value);
-    Set(d, "item_id", b.item.value);
-    Set(d, "store", Opt(item ? item->store.value : std::string()));
-    Set(d, "server", b.server.value);
-    // Schedules are wall-clock times of the server's site: say which clock.
-    std::string schedule = b.schedule.value ? b.schedule.value->Canonical() : b.schedule.text.value;
-    if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty()) {
-      // And on the clock this role's people keep, when it reads otherwise.
-      std::string why, yours;
-      std::optional<TimeZone> zone = TimeZone::Find(site->time_zone.value, &why);
-      if (zone && your_zone && b.schedule.value) yours = ScheduleOnYourClock(*b.schedule.value, *zone, *your_zone, ctx.as_of);
-      schedule += " (" + site->time_zone.value + " time" + (yours.empty() ? "" : "; " + yours) + ")";
-    }
-    Set(d, "schedule", schedule);
-    Set(d, "retention", Dur(b.retention));
-    data locs{data::type::list};
-    for (const auto& l : b.locations) {
-      const Location* loc = plan.FindLocation(l.value);
-      data ld;
-      Set(ld, "path", loc ? loc->path.value : l.value);
-      Set(ld, "secure", loc && loc->secure.get());
-      Set(ld, "offsite", loc && loc->offsite.get());
-      Append(locs, std::move(ld));
-    }
-    Set(d, "locations", std::move(locs));
-    BackupProcedure(ctx, b, d);
-    data w = WorksheetRow(ctx, b);
-    Set(d, "worksheet", data(w));
-    Append(sheet_rows, std::move(w));
-    Set(d, "source", SourceRef(ctx.sources, b.loc));
-    Append(backups, std::move(d));
-  }
+  for (const Backup* b : owned) Append(sheet_rows, WorksheetRow(ctx, *b));
+  data backups = LazyList(
+      owned.size(), [&ctx, owned](size_t i) { return BackupContents(ctx, *owned[i]); },
+      [&ctx, owned, your_zone](size_t i) { return BackupData(ctx, *owned[i], your_zone); });
   const bool has_backups = !backups.is_empty_list();
   Set(view, "has_backups", has_backups);
   Set(view, "backups", std::move(backups));

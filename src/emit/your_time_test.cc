@@ -62,7 +62,7 @@ struct Sample {
 
 std::string BackupSchedule(const data& view, const std::string& id) {
   for (const data& b : ViewList(view, "backups"))
-    if (ViewString(b, "id") == id) return ViewString(b, "schedule");
+    if (ViewString(b, "id") == id) return ViewString(Materialize(b), "schedule");
   return "(no backup " + id + ")";
 }
 

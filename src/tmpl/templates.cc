@@ -148,18 +148,38 @@ bool TemplateSet::ReadFromDisk(const std::string& rel, std::string* text, std::s
 
 namespace {
 
+// What a LazyList stand-in holds, under kLazyKey, as the target of a lambda (the one data type
+// that can hold a function of ours): how to make its item.
+constexpr const char* kLazyKey = "\x01lazy";
+struct LazyItem {
+  std::shared_ptr<const std::function<TemplateData(size_t)>> make;
+  size_t index;
+  std::string operator()(const std::string&) const { return std::string(); }
+};
+
+const LazyItem* LazyOf(const kainjow::mustache::data* d) {
+  if (!d || !d->is_object()) return nullptr;
+  const kainjow::mustache::data* l = d->get(kLazyKey);
+  return l && l->is_lambda() ? l->lambda_value().target<LazyItem>() : nullptr;
+}
+
+// The item a stand-in stands for, as `make` makes it.
+TemplateData Made(const LazyItem& lazy) { return (*lazy.make)(lazy.index); }
+
 // A context that reads partials from files and records every key the template asks for that the
-// data does not have. Names under an inverted section may legitimately be absent.
-class StrictContext : public kainjow::mustache::context<std::string> {
+// data does not have. Names under an inverted section may legitimately be absent. A LazyList
+// stand-in on the stack is looked up in its own keys first, then in its whole item, made on the
+// first such lookup and dropped when the stand-in is popped.
+class StrictContext : public kainjow::mustache::basic_context<std::string> {
  public:
-  using Base = kainjow::mustache::context<std::string>;
-  StrictContext(const kainjow::mustache::data* d, const TemplateSet* set,
-                std::function<bool(const std::string&, std::string*)> read_partial)
-      : Base(d), read_partial_(std::move(read_partial)) {
-    (void)set;
+  StrictContext(const kainjow::mustache::data* d, std::function<bool(const std::string&, std::string*)> read_partial)
+      : read_partial_(std::move(read_partial)) {
+    push(d);
   }
+  void push(const kainjow::mustache::data* d) override { stack_.push_back(Entry{d, LazyOf(d), nullptr}); }
+  void pop() override { stack_.pop_back(); }
   const kainjow::mustache::data* get(const std::string& name) const override {
-    const kainjow::mustache::data* d = Base::get(name);
+    const kainjow::mustache::data* d = Find(name);
     if (!d) missing_.insert(name);
     return d;
   }
@@ -177,6 +197,46 @@ class StrictContext : public kainjow::mustache::context<std::string> {
   mutable std::set<std::string> missing_partials_;
 
  private:
+  struct Entry {
+    const kainjow::mustache::data* data;
+    const LazyItem* lazy;
+    mutable std::unique_ptr<kainjow::mustache::data> whole;
+  };
+
+  // `name` in one entry: the data's own key, else the whole item's of a stand-in. ("." is the
+  // whole item, without keys added to the stand-in.)
+  static const kainjow::mustache::data* In(const Entry& e, const std::string& name) {
+    if (const kainjow::mustache::data* v = e.data->get(name)) return v;
+    if (!e.lazy) return nullptr;
+    if (!e.whole) e.whole = std::make_unique<kainjow::mustache::data>(Made(*e.lazy));
+    return e.whole->get(name);
+  }
+
+  // As kainjow's context looks names up, from the top of the stack down.
+  const kainjow::mustache::data* Find(const std::string& name) const {
+    if (stack_.empty()) return nullptr;
+    if (name == ".") {
+      const Entry& top = stack_.back();
+      if (!top.lazy) return top.data;
+      if (!top.whole) top.whole = std::make_unique<kainjow::mustache::data>(Made(*top.lazy));
+      return top.whole.get();
+    }
+    std::vector<std::string> names;
+    for (size_t from = 0;;) {
+      const size_t dot = name.find('.', from);
+      names.push_back(name.substr(from, dot == std::string::npos ? std::string::npos : dot - from));
+      if (dot == std::string::npos) break;
+      from = dot + 1;
+    }
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const kainjow::mustache::data* v = In(*it, names[0]);
+      for (size_t i = 1; v && i < names.size(); ++i) v = v->get(names[i]);
+      if (v) return v;
+    }
+    return nullptr;
+  }
+
+  std::vector<Entry> stack_;
   std::function<bool(const std::string&, std::string*)> read_partial_;
   mutable std::map<std::string, kainjow::mustache::data> partials_;
 };
@@ -202,6 +262,23 @@ struct ActiveRender {
 thread_local ActiveRender* active_render = nullptr;
 
 }  // namespace
+
+TemplateData LazyList(size_t count, std::function<TemplateData(size_t)> cheap,
+                      std::function<TemplateData(size_t)> make) {
+  TemplateData list{TemplateData::type::list};
+  auto shared = std::make_shared<const std::function<TemplateData(size_t)>>(std::move(make));
+  for (size_t i = 0; i < count; ++i) {
+    TemplateData item = cheap(i);
+    item.set(kLazyKey, TemplateData(kainjow::mustache::lambda{LazyItem{shared, i}}));
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+TemplateData Materialize(const TemplateData& item) {
+  const LazyItem* lazy = LazyOf(&item);
+  return lazy ? Made(*lazy) : item;
+}
 
 TemplateData FilterSection(TextFilterFactory make) {
   return TemplateData(kainjow::mustache::lambda2{[make](const std::string& text, const kainjow::mustache::renderer& render) {
@@ -296,7 +373,7 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
     if (auto escape = EscapeOf(name)) tmpl->set_custom_escape(escape);
   }
   std::string partial_dir = "partials/";
-  StrictContext ctx(&data, this, [&](const std::string& pname, std::string* ptext) {
+  StrictContext ctx(&data, [&](const std::string& pname, std::string* ptext) {
     const File& partial = Read(partial_dir + pname + ".mustache");
     if (partial.found) *ptext = partial.text;
     return partial.found;

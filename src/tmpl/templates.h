@@ -48,6 +48,18 @@ using TextFilterFactory = std::function<std::unique_ptr<TextFilter>(std::functio
 /// rendered by another renderer, it is rendered whole, then filtered; the text is the same.
 TemplateData FilterSection(TextFilterFactory make);
 
+/// A list of `count` items made one at a time, as a template enters each, and dropped as it leaves:
+/// item i of the list stands in for `make(i)` and holds only `cheap(i)` (the keys a list of
+/// contents reads, say). TemplateSet's renderer makes the whole item when a key the stand-in lacks
+/// is looked up inside it; keys added to a stand-in later are kept over the whole item's. A
+/// runbook of 100,000 backups never holds more than one backup's data at once.
+TemplateData LazyList(size_t count, std::function<TemplateData(size_t)> cheap,
+                      std::function<TemplateData(size_t)> make);
+
+/// The whole item a LazyList stand-in stands for, as `make` makes it (without keys added to the
+/// stand-in), for code that reads a view; any other data, as it is.
+TemplateData Materialize(const TemplateData& item);
+
 /// Safe to render from several threads at once: each file is read once and kept.
 class TemplateSet {
  public:

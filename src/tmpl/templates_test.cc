@@ -41,6 +41,11 @@ struct UserTemplates {
       : set((dir.Write(name, text), dir.path()), testing::SourceRoot() + "/templates") {}
 };
 
+std::string ViewName(const TemplateData& d) {
+  const TemplateData* n = d.get("name");
+  return n && n->is_string() ? n->string_value() : std::string();
+}
+
 TemplateData FilterData(int items) {
   TemplateData data;
   data.set("upper", FilterSection([](std::function<void(const std::string&)> out) { return std::make_unique<UpperFilter>(std::move(out)); }));
@@ -147,6 +152,90 @@ BOOST_AUTO_TEST_CASE(a_filter_section_that_starts_a_line_is_never_held_whole) {
   std::string out;
   BOOST_TEST(!t.set.Render("u.html.mustache", FilterData(1), &out, t.diags, t.sm));
   BOOST_TEST(Findings(t.diags).find("nothing") != std::string::npos, Findings(t.diags));
+}
+
+BOOST_AUTO_TEST_CASE(a_lazy_list_renders_as_the_list_of_its_items) {
+  // The same text as the list made whole, in every layout: contents, sections, inverted
+  // sections, names of the parents, nested lists, keys added to the stand-ins.
+  auto item = [](size_t i) {
+    TemplateData d;
+    d.set("name", "item " + std::to_string(i));
+    d.set("anchor", "a" + std::to_string(i));
+    d.set("even", i % 2 == 0);
+    TemplateData steps{TemplateData::type::list};
+    for (size_t k = 0; k <= i; ++k) steps.push_back(TemplateData("step " + std::to_string(k)));
+    d.set("steps", steps);
+    return d;
+  };
+  auto cheap = [](size_t i) {
+    TemplateData d;
+    d.set("anchor", "a" + std::to_string(i));
+    return d;
+  };
+  const std::vector<std::string> layouts = {
+      "{{#items}}<a href=\"#{{anchor}}\">x</a>\n{{/items}}",
+      "<ul>\n{{#items}}\n<li>{{name}} of {{title}}{{#even}} (even){{/even}}{{^even}} (odd){{/even}}</li>\n{{#steps}}\n- {{.}}\n{{/steps}}\n{{/items}}\n</ul>\n",
+      "{{^items}}none{{/items}}{{#items}}{{anchor}}:{{name}},{{/items}}\n",
+      "{{#items}}{{#steps}}{{name}}/{{.}} {{/steps}}{{/items}}\n",
+      "{{#items}}[{{extra}}]{{/items}}\n",
+  };
+  for (const std::string& layout : layouts) {
+    for (size_t count : {0u, 1u, 4u}) {
+      UserTemplates t("t.html.mustache", layout);
+      TemplateData whole, lazy;
+      TemplateData list{TemplateData::type::list};
+      for (size_t i = 0; i < count; ++i) {
+        TemplateData d = item(i);
+        d.set("extra", "x" + std::to_string(i));
+        list.push_back(d);
+      }
+      whole.set("items", list);
+      TemplateData stand_ins = LazyList(count, cheap, item);
+      // A key added to each stand-in after the list was made (as a Word runbook adds bookmarks).
+      if (stand_ins.is_list()) {
+        auto& items = const_cast<kainjow::mustache::list&>(stand_ins.list_value());
+        for (size_t i = 0; i < items.size(); ++i) items[i].set("extra", "x" + std::to_string(i));
+      }
+      lazy.set("items", stand_ins);
+      for (TemplateData* d : {&whole, &lazy}) d->set("title", std::string("T"));
+      std::string want, got;
+      BOOST_TEST(t.set.Render("t.html.mustache", whole, &want, t.diags, t.sm));
+      BOOST_TEST(t.set.Render("t.html.mustache", lazy, &got, t.diags, t.sm));
+      BOOST_TEST(got == want, "layout [" << layout << "], " << count << " items");
+      BOOST_TEST(Findings(t.diags) == "");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_lazy_list_makes_an_item_only_when_read_and_holds_one_at_a_time) {
+  std::vector<std::weak_ptr<int>> made;
+  size_t most_alive = 0;
+  auto make = [&](size_t i) {
+    size_t alive = 0;
+    for (const auto& w : made) alive += !w.expired();
+    most_alive = std::max(most_alive, alive);
+    auto token = std::make_shared<int>(static_cast<int>(i));
+    made.push_back(token);
+    TemplateData d;
+    d.set("name", "item " + std::to_string(i));
+    d.set("token", TemplateData(kainjow::mustache::lambda{[token](const std::string&) { return std::string(); }}));
+    return d;
+  };
+  auto cheap = [](size_t i) {
+    TemplateData d;
+    d.set("anchor", "a" + std::to_string(i));
+    return d;
+  };
+  UserTemplates t("t.html.mustache", "{{#items}}{{anchor}} {{/items}}\n{{#items}}\n{{name}}\n{{/items}}\n");
+  TemplateData data;
+  data.set("items", LazyList(50, cheap, make));
+  std::string out;
+  BOOST_TEST(t.set.Render("t.html.mustache", data, &out, t.diags, t.sm));
+  BOOST_TEST(made.size() == 50u);  // the contents made none; the sections one each
+  BOOST_TEST(most_alive == 0u);    // each dropped before the next was made
+  BOOST_TEST(out.find("a49 \nitem 0\n") != std::string::npos, out);
+  // Code reading the view gets the whole item.
+  BOOST_TEST(ViewName(Materialize(data.get("items")->list_value()[3])) == "item 3");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
