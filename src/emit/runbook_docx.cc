@@ -46,6 +46,9 @@ bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::str
       data drawing(false);
       const std::string svg = StringKey(s, "timeline_svg");
       if (!svg.empty() && !doc.AddSvg(svg, kTimelineCss, "Timeline of " + StringKey(s, "title"), &drawing)) return false;
+      // The document shows the picture, not the SVG text (tens of megabytes at 100,000 servers):
+      // this copy of the view need not keep it.
+      if (!svg.empty()) Set(s, "timeline_svg", data(std::string()));
       Set(s, "docx_timeline", std::move(drawing));
       if (kainjow::mustache::list* runs = Items(s, "procedure_runs"))
         for (data& run : *runs) Set(run, "docx_list", data(doc.NewList()));

@@ -141,8 +141,10 @@ void ScenarioPart(PdfDocument& doc, const EmitContext& ctx, const TemplateData& 
   }
   if (ViewTrue(s, "has_worksheet_rows")) {
     doc.Paragraph("Worksheet rows with what this restoration needs:");
-    for (const TemplateData& w : ViewList(s, "worksheet_rows"))
+    for (const TemplateData& stand_in : ViewList(s, "worksheet_rows")) {
+      const TemplateData w = Materialize(stand_in);
       doc.Item(kBullet, PdfEscape(ViewStr(w, "sheet") + ": \u201c" + ViewStr(w, "row") + "\u201d for " + ViewStr(w, "server")), 0);
+    }
   }
   doc.EndGroup();
 }
@@ -254,9 +256,11 @@ bool RenderRunbookPdf(const EmitContext& ctx, const Role& role, OutputSet& out) 
   }
   if (ViewTrue(view, "has_worksheet_rows")) {
     doc.Heading(2, "Worksheet rows", "worksheet-rows", true);
-    for (const TemplateData& w : ViewList(view, "worksheet_rows"))
+    for (const TemplateData& stand_in : ViewList(view, "worksheet_rows")) {
+      const TemplateData w = Materialize(stand_in);
       doc.Item(kBullet, PdfEscape(ViewStr(w, "sheet") + ", row \u201c" + ViewStr(w, "row") + "\u201d: " + ViewStr(w, "server") +
                                   " (backup " + ViewStr(w, "backup") + ")"), 0);
+    }
   }
   PdfMetadata meta;
   meta.title = "Runbook: " + role_title + " (" + ViewStr(view, "plan_title") + ")";

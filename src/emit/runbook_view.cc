@@ -219,6 +219,14 @@ data WorksheetRow(const EmitContext& ctx, const Backup& b) {
   return w;
 }
 
+// The worksheet rows of `backups`, made one at a time as a template reads each (a scenario may
+// cover every backup of the plan).
+data WorksheetRows(const EmitContext& ctx, std::vector<const Backup*> backups) {
+  const size_t n = backups.size();
+  return LazyList(n, [](size_t) { return data(data::type::object); },
+                  [&ctx, backups = std::move(backups)](size_t i) { return WorksheetRow(ctx, *backups[i]); });
+}
+
 // The backups of the servers a scenario covers (named, or through their pool), in plan order.
 std::vector<const Backup*> CoveredBackups(const Plan& plan, const Scenario& s) {
   std::vector<const Backup*> out;
@@ -484,8 +492,7 @@ data ScenarioData(const EmitContext& ctx, const Scenario& s, const std::string& 
   if (with_timeline) Set(d, "timeline_svg", TimelineSvg(plan, s, t, shown));
   RestoreProcedure(ctx, s, d);
 
-  data rows{data::type::list};
-  for (const Backup* b : CoveredBackups(plan, s)) Append(rows, WorksheetRow(ctx, *b));
+  data rows = WorksheetRows(ctx, CoveredBackups(plan, s));
   Set(d, "has_worksheet_rows", !rows.is_empty_list());
   Set(d, "worksheet_rows", std::move(rows));
   Set(d, "source", SourceRef(ctx.sources, s.loc));
@@ -566,8 +573,7 @@ TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_tim
   // Made one at a time as the templates reach each backup (a role may own 100,000 of them); a
   // contents list reads only the stand-ins' keys.
   const std::vector<const Backup*> owned = plan.BackupsOwnedBy(id);
-  data sheet_rows{data::type::list};
-  for (const Backup* b : owned) Append(sheet_rows, WorksheetRow(ctx, *b));
+  data sheet_rows = WorksheetRows(ctx, owned);
   data backups = LazyList(
       owned.size(), [&ctx, owned](size_t i) { return BackupContents(ctx, *owned[i]); },
       [&ctx, owned, your_zone](size_t i) { return BackupData(ctx, *owned[i], your_zone); });
