@@ -1,4 +1,6 @@
 #include "tmpl/templates.h"
+
+#include "tmpl/data_moves.h"
 #include "util/input_file.h"
 
 #include <filesystem>
@@ -203,23 +205,30 @@ class StrictContext : public kainjow::mustache::basic_context<std::string> {
     mutable std::unique_ptr<kainjow::mustache::data> whole;
   };
 
+  // The whole item of a stand-in, made on first use; any other entry's data.
+  static const kainjow::mustache::data* Whole(const Entry& e) {
+    if (!e.lazy) return e.data;
+    if (!e.whole) e.whole = std::make_unique<kainjow::mustache::data>(Made(*e.lazy));
+    return e.whole.get();
+  }
+
   // `name` in one entry: the data's own key, else the whole item's of a stand-in. ("." is the
   // whole item, without keys added to the stand-in.)
   static const kainjow::mustache::data* In(const Entry& e, const std::string& name) {
     if (const kainjow::mustache::data* v = e.data->get(name)) return v;
-    if (!e.lazy) return nullptr;
-    if (!e.whole) e.whole = std::make_unique<kainjow::mustache::data>(Made(*e.lazy));
-    return e.whole->get(name);
+    return e.lazy ? Whole(e)->get(name) : nullptr;
   }
 
   // As kainjow's context looks names up, from the top of the stack down.
   const kainjow::mustache::data* Find(const std::string& name) const {
     if (stack_.empty()) return nullptr;
-    if (name == ".") {
-      const Entry& top = stack_.back();
-      if (!top.lazy) return top.data;
-      if (!top.whole) top.whole = std::make_unique<kainjow::mustache::data>(Made(*top.lazy));
-      return top.whole.get();
+    if (name == ".") return Whole(stack_.back());
+    // Most names have no dot: looked up as they are, without splitting (every key of every render).
+    if (name.find('.') == std::string::npos) {
+      for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+        if (const kainjow::mustache::data* v = In(*it, name)) return v;
+      }
+      return nullptr;
     }
     std::vector<std::string> names;
     for (size_t from = 0;;) {
@@ -270,7 +279,7 @@ TemplateData LazyList(size_t count, std::function<TemplateData(size_t)> cheap,
   for (size_t i = 0; i < count; ++i) {
     TemplateData item = cheap(i);
     item.set(kLazyKey, TemplateData(kainjow::mustache::lambda{LazyItem{shared, i}}));
-    list.push_back(std::move(item));
+    Append(list, std::move(item));
   }
   return list;
 }
@@ -359,6 +368,7 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
   // This thread's parsed copy of the template, taken out while it renders (a render inside this
   // one finds none and parses its own), or parsed now.
   std::unique_ptr<kainjow::mustache::mustache> tmpl;
+  const std::function<std::string(const std::string&)> escape = EscapeOf(name);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = parsed_.find({std::this_thread::get_id(), name});
@@ -370,7 +380,7 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
       diags.Report(DiagId::err_template_syntax, Loc::At(file(), 0), {tmpl->error_message()});
       return false;
     }
-    if (auto escape = EscapeOf(name)) tmpl->set_custom_escape(escape);
+    if (escape) tmpl->set_custom_escape(escape);
   }
   std::string partial_dir = "partials/";
   StrictContext ctx(&data, [&](const std::string& pname, std::string* ptext) {
@@ -381,7 +391,7 @@ bool TemplateSet::RenderTo(const std::string& name, const TemplateData& data, co
   // Each piece goes straight to `write`: an ostringstream would hold the whole text, twice (its
   // buffer and str()), and a runbook of 10,000 backups is tens of megabytes.
   Sink sink{&write};
-  ActiveRender active{&ctx, &write, &source.line_sections, EscapeOf(name), false, {}};
+  ActiveRender active{&ctx, &write, &source.line_sections, escape, false, {}};
   ActiveRender* outer = active_render;
   active_render = &active;
   tmpl->render(ctx, sink);
