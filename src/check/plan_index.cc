@@ -7,8 +7,8 @@ namespace plangen::check {
 
 
 namespace {
-template <class T>
-const T* Lookup(const std::unordered_map<std::string, const T*>& m, const std::string& key) {
+template <class Map>
+typename Map::mapped_type Lookup(const Map& m, const std::string& key) {
   auto it = m.find(key);
   return it == m.end() ? nullptr : it->second;
 }
@@ -20,7 +20,8 @@ PlanIndex::PlanIndex(const Plan& p) : plan(p) {
   for (const Procedure& x : p.procedures) procedures_.emplace(x.id.value, &x);
   for (const Spare& s : p.spares) spares_.emplace(s.id.value, &s);
   const auto& servers = p.topology.servers;
-  for (size_t i = 0; i < servers.size(); ++i) servers_.emplace(AsciiLower(servers[i].fqdn.value), static_cast<int>(i));
+  servers_.reserve(servers.size());
+  for (size_t i = 0; i < servers.size(); ++i) servers_.emplace(servers[i].fqdn.value, static_cast<int>(i));
   const auto& pools = p.topology.pools;
   for (size_t i = 0; i < pools.size(); ++i) {
     pools_.emplace(pools[i].id.value, static_cast<int>(i));
@@ -45,7 +46,7 @@ const Procedure* PlanIndex::procedure(const std::string& id) const { return Look
 const Spare* PlanIndex::spare(const std::string& id) const { return Lookup(spares_, id); }
 
 int PlanIndex::server(const std::string& fqdn) const {
-  auto it = servers_.find(AsciiLower(fqdn));
+  auto it = servers_.find(fqdn);
   return it == servers_.end() ? -1 : it->second;
 }
 

@@ -7,6 +7,7 @@
 
 #include "model/plan.h"
 #include "model/profile.h"
+#include "util/name_maps.h"
 #include "util/strings.h"
 
 namespace plangen::check {
@@ -33,11 +34,12 @@ struct PlanIndex {
   const Plan& plan;
 
  private:
-  std::unordered_map<std::string, const Role*> roles_;
-  std::unordered_map<std::string, const Location*> locations_;
-  std::unordered_map<std::string, const Procedure*> procedures_;
-  std::unordered_map<std::string, const Spare*> spares_;
-  std::unordered_map<std::string, int> servers_, pools_;
+  NameMap<const Role*> roles_;
+  NameMap<const Location*> locations_;
+  NameMap<const Procedure*> procedures_;
+  NameMap<const Spare*> spares_;
+  FoldedNameMap<int> servers_;
+  std::unordered_map<std::string, int> pools_;
   std::vector<std::vector<int>> backups_by_server_;
   std::vector<int> mirror_;
 };

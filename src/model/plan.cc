@@ -1,8 +1,12 @@
 #include "model/plan.h"
+#include "util/name_maps.h"
 #include "util/strings.h"
 
+#include <array>
 #include <cctype>
 #include <limits>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,21 +14,25 @@ namespace plangen {
 
 namespace {
 
+// Where a plan's lists are and how long they are: indexes built for another shape are stale.
+using IndexShape = std::array<std::pair<const void*, size_t>, 9>;
+
 // The site key of the pools-by-kind index that stands for every site.
 constexpr int kAnySite = std::numeric_limits<int>::min();
 
 
 // First element of `v` under each key; later duplicates are reported by the resolver.
-template <class T, class Key>
-std::unordered_map<std::string, const T*> IndexBy(const std::vector<T>& v, Key key) {
-  std::unordered_map<std::string, const T*> m;
+template <class Map, class T, class Key>
+Map IndexBy(const std::vector<T>& v, Key key) {
+  static_assert(std::is_same_v<decltype(key(v.front())), std::string_view>, "keys view the plan's strings");
+  Map m;
   m.reserve(v.size());
   for (const auto& x : v) m.emplace(key(x), &x);
   return m;
 }
 
-template <class T>
-const T* Lookup(const std::unordered_map<std::string, const T*>& m, const std::string& k) {
+template <class Map>
+typename Map::mapped_type Lookup(const Map& m, std::string_view k) {
   auto it = m.find(k);
   return it == m.end() ? nullptr : it->second;
 }
@@ -32,54 +40,54 @@ const T* Lookup(const std::unordered_map<std::string, const T*>& m, const std::s
 }  // namespace
 
 struct Plan::Indexes {
-  std::unordered_map<std::string, const Role*> roles;
-  std::unordered_map<std::string, const Location*> locations;
-  std::unordered_map<std::string, const Server*> servers;   // lower-case FQDN
-  std::unordered_map<std::string, const Pool*> pool_ids;
-  std::unordered_map<std::string, const Pool*> pool_fqdns; // lower-case FQDN
-  std::unordered_map<std::string, const Procedure*> procedures;
-  std::unordered_map<std::string, const Spare*> spares;
-  std::unordered_map<std::string, const Scenario*> scenarios;
-  std::unordered_map<std::string, const Person*> people;
-  std::unordered_map<std::string, std::vector<const Role*>> roles_of_person;
-  std::unordered_map<std::string, std::vector<const Backup*>> backups_on;  // lower-case FQDN
+  NameMap<const Role*> roles;
+  NameMap<const Location*> locations;
+  FoldedNameMap<const Server*> servers;
+  NameMap<const Pool*> pool_ids;
+  FoldedNameMap<const Pool*> pool_fqdns;
+  NameMap<const Procedure*> procedures;
+  NameMap<const Spare*> spares;
+  NameMap<const Scenario*> scenarios;
+  NameMap<const Person*> people;
+  NameMap<std::vector<const Role*>> roles_of_person;
+  FoldedNameMap<std::vector<const Backup*>> backups_on;
   std::unordered_map<int, std::vector<const Backup*>> backups_in_pool;
-  std::unordered_map<std::string, const Server*> mirrors;  // lower-case primary FQDN
-  std::unordered_map<std::string, const Backup*> first_backup_of_item;
-  std::unordered_map<std::string, std::vector<const Backup*>> backups_owned_by;
-  std::unordered_map<std::string, std::vector<const Scenario*>> scenarios_of_role;
+  FoldedNameMap<const Server*> mirrors;  // by primary FQDN
+  NameMap<const Backup*> first_backup_of_item;
+  NameMap<std::vector<const Backup*>> backups_owned_by;
+  NameMap<std::vector<const Scenario*>> scenarios_of_role;
   std::map<std::pair<std::string, int>, std::vector<const Pool*>> pools_of_kind;  // (kind, site or kAnySite): first two
-  std::unordered_map<std::string, const Pool*> kind_in_another_site;
+  NameMap<const Pool*> kind_in_another_site;
   std::vector<std::string> coordinators;
   // What the indexes were built from: a plan changed since (elements added, or the plan copied)
   // gets new indexes.
-  std::vector<std::pair<const void*, size_t>> built_from;
+  IndexShape built_from;
 };
 
 namespace {
-std::vector<std::pair<const void*, size_t>> Shape(const Plan& p) {
-  return {{p.roles.data(), p.roles.size()},         {p.locations.data(), p.locations.size()},
-          {p.topology.servers.data(), p.topology.servers.size()}, {p.topology.pools.data(), p.topology.pools.size()},
-          {p.procedures.data(), p.procedures.size()}, {p.spares.data(), p.spares.size()},
-          {p.scenarios.data(), p.scenarios.size()}, {p.backups.data(), p.backups.size()},
-          {p.people.data(), p.people.size()}};
+IndexShape ShapeOf(const Plan& p) {
+  return {{{p.roles.data(), p.roles.size()},         {p.locations.data(), p.locations.size()},
+           {p.topology.servers.data(), p.topology.servers.size()}, {p.topology.pools.data(), p.topology.pools.size()},
+           {p.procedures.data(), p.procedures.size()}, {p.spares.data(), p.spares.size()},
+           {p.scenarios.data(), p.scenarios.size()}, {p.backups.data(), p.backups.size()},
+           {p.people.data(), p.people.size()}}};
 }
 const std::vector<const Backup*> kNoBackups;
 }  // namespace
 
 const Plan::Indexes& Plan::Index() const {
-  if (!indexes_ || indexes_->built_from != Shape(*this)) {
+  if (!indexes_ || indexes_->built_from != ShapeOf(*this)) {
     auto ix = std::make_shared<Indexes>();
-    ix->built_from = Shape(*this);
-    ix->roles = IndexBy(roles, [](const Role& r) { return r.id.value; });
-    ix->locations = IndexBy(locations, [](const Location& l) { return l.id.value; });
-    ix->servers = IndexBy(topology.servers, [](const Server& s) { return AsciiLower(s.fqdn.value); });
-    ix->pool_ids = IndexBy(topology.pools, [](const Pool& p) { return p.id.value; });
-    ix->pool_fqdns = IndexBy(topology.pools, [](const Pool& p) { return AsciiLower(p.fqdn.value); });
-    ix->procedures = IndexBy(procedures, [](const Procedure& p) { return p.id.value; });
-    ix->spares = IndexBy(spares, [](const Spare& s) { return s.id.value; });
-    ix->scenarios = IndexBy(scenarios, [](const Scenario& s) { return s.id.value; });
-    ix->people = IndexBy(people, [](const Person& p) { return p.id.value; });
+    ix->built_from = ShapeOf(*this);
+    ix->roles = IndexBy<NameMap<const Role*>>(roles, [](const Role& r) -> std::string_view { return r.id.value; });
+    ix->locations = IndexBy<NameMap<const Location*>>(locations, [](const Location& l) -> std::string_view { return l.id.value; });
+    ix->servers = IndexBy<FoldedNameMap<const Server*>>(topology.servers, [](const Server& s) { return std::string_view(s.fqdn.value); });
+    ix->pool_ids = IndexBy<NameMap<const Pool*>>(topology.pools, [](const Pool& p) -> std::string_view { return p.id.value; });
+    ix->pool_fqdns = IndexBy<FoldedNameMap<const Pool*>>(topology.pools, [](const Pool& p) { return std::string_view(p.fqdn.value); });
+    ix->procedures = IndexBy<NameMap<const Procedure*>>(procedures, [](const Procedure& p) -> std::string_view { return p.id.value; });
+    ix->spares = IndexBy<NameMap<const Spare*>>(spares, [](const Spare& s) -> std::string_view { return s.id.value; });
+    ix->scenarios = IndexBy<NameMap<const Scenario*>>(scenarios, [](const Scenario& s) -> std::string_view { return s.id.value; });
+    ix->people = IndexBy<NameMap<const Person*>>(people, [](const Person& p) -> std::string_view { return p.id.value; });
     for (const Role& r : roles) {
       for (const Ref& m : r.members) {
         auto& list = ix->roles_of_person[m.value];
@@ -87,13 +95,13 @@ const Plan::Indexes& Plan::Index() const {
       }
     }
     for (const Backup& b : backups) {
-      std::string key = AsciiLower(b.server.value);
+      std::string_view key = b.server.value;
       ix->backups_on[key].push_back(&b);
       auto server = ix->servers.find(key);
       if (server != ix->servers.end() && server->second->pool >= 0) ix->backups_in_pool[server->second->pool].push_back(&b);
     }
     for (const Server& s : topology.servers) {
-      if (!s.mirror_of.empty()) ix->mirrors.emplace(AsciiLower(s.mirror_of.value), &s);
+      if (!s.mirror_of.empty()) ix->mirrors.emplace(s.mirror_of.value, &s);
     }
     for (const Backup& b : backups) {
       ix->first_backup_of_item.emplace(b.item.value, &b);
@@ -130,10 +138,10 @@ const Plan::Indexes& Plan::Index() const {
 const std::vector<std::string>& Plan::Coordinators() const { return Index().coordinators; }
 const Role* Plan::FindRole(const std::string& id) const { return Lookup(Index().roles, id); }
 const Location* Plan::FindLocation(const std::string& id) const { return Lookup(Index().locations, id); }
-const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, AsciiLower(fqdn)); }
+const Server* Plan::FindServer(const std::string& fqdn) const { return Lookup(Index().servers, fqdn); }
 const Pool* Plan::FindPool(const std::string& key) const {
   if (const Pool* p = Lookup(Index().pool_ids, key)) return p;
-  return Lookup(Index().pool_fqdns, AsciiLower(key));
+  return Lookup(Index().pool_fqdns, key);
 }
 const Procedure* Plan::FindProcedure(const std::string& id) const { return Lookup(Index().procedures, id); }
 const Spare* Plan::FindSpare(const std::string& id) const { return Lookup(Index().spares, id); }
@@ -145,14 +153,14 @@ const std::vector<const Role*>& Plan::RolesOfPerson(const std::string& id) const
   return it == Index().roles_of_person.end() ? none : it->second;
 }
 const std::vector<const Backup*>& Plan::BackupsOn(const std::string& fqdn) const {
-  auto it = Index().backups_on.find(AsciiLower(fqdn));
+  auto it = Index().backups_on.find(fqdn);
   return it == Index().backups_on.end() ? kNoBackups : it->second;
 }
 const std::vector<const Backup*>& Plan::BackupsInPool(int pool) const {
   auto it = Index().backups_in_pool.find(pool);
   return it == Index().backups_in_pool.end() ? kNoBackups : it->second;
 }
-const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, AsciiLower(primary_fqdn)); }
+const Server* Plan::MirrorOf(const std::string& primary_fqdn) const { return Lookup(Index().mirrors, primary_fqdn); }
 const Backup* Plan::FirstBackupOf(const std::string& item) const { return Lookup(Index().first_backup_of_item, item); }
 const std::vector<const Backup*>& Plan::BackupsOwnedBy(const std::string& id) const {
   auto it = Index().backups_owned_by.find(id);

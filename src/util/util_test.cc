@@ -9,6 +9,7 @@
 
 #include "util/edit_distance.h"
 #include "util/iso8601.h"
+#include "util/name_maps.h"
 #include "util/schedule.h"
 #include "util/scratch_file.h"
 #include "util/source_manager.h"
@@ -216,6 +217,34 @@ BOOST_AUTO_TEST_CASE(memory_file_system_dir_takes_only_a_writable_tmpfs) {
     BOOST_TEST(plangen::MemoryFileSystemDir(here).empty(), here);
   BOOST_TEST(plangen::MemoryFileSystemDir("/dev/shm/plangen-no-such-folder").empty());
   BOOST_TEST(plangen::MemoryFileSystemDir("/proc/self/status").empty());
+}
+
+// A folded map finds a name in any ASCII case, and only that name; a plain one only in its case.
+BOOST_AUTO_TEST_CASE(name_maps_fold_ascii_case_only) {
+  const std::vector<std::string> names = {"FE01.Contoso.com", "fe02.contoso.com", "Pool-A", "caf\xc3\x89.contoso.com"};
+  FoldedNameMap<int> folded;
+  NameMap<int> exact;
+  for (size_t i = 0; i < names.size(); ++i) {
+    folded.emplace(names[i], static_cast<int>(i));
+    exact.emplace(names[i], static_cast<int>(i));
+  }
+  BOOST_TEST(folded.count("fe01.contoso.com") == 1u);
+  BOOST_TEST(folded.at("FE02.CONTOSO.COM") == 1);
+  BOOST_TEST(folded.at("pool-a") == 2);
+  BOOST_TEST(folded.count("fe01.contoso.co") == 0u);
+  BOOST_TEST(folded.count("fe01.contoso.com.") == 0u);
+  BOOST_TEST(folded.count("fe03.contoso.com") == 0u);
+  // Only ASCII letters fold: the bytes of a UTF-8 letter are compared as they are.
+  BOOST_TEST(folded.count("CAF\xc3\x89.contoso.com") == 1u);
+  BOOST_TEST(folded.count("caf\xc3\xa9.contoso.com") == 0u);
+  BOOST_TEST(exact.count("FE01.Contoso.com") == 1u);
+  BOOST_TEST(exact.count("fe01.contoso.com") == 0u);
+  for (const char* a : {"Fe01.Contoso.Com", "fe01.contoso.com", "FE01.CONTOSO.COM"}) {
+    BOOST_TEST(FoldedHash{}(a) == FoldedHash{}("FE01.Contoso.com"));
+    BOOST_TEST(FoldedEqual{}(a, "FE01.Contoso.com"));
+  }
+  BOOST_TEST(!FoldedEqual{}("fe01", "fe1"));
+  BOOST_TEST(!FoldedEqual{}("fe01[", "fe01{"));  // '[' and '{' are 32 apart but are not letters
 }
 
 BOOST_AUTO_TEST_SUITE_END()

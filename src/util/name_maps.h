@@ -1,0 +1,47 @@
+// Hash maps keyed by names the plan holds: the keys are views of the plan's own strings, so that
+// building an index copies no name and a lookup allocates nothing. The plan must outlive the map
+// and keep its elements where they are (the indexes are rebuilt when its lists change).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+
+namespace plangen {
+
+/// The ASCII lower case of `c`; other bytes (UTF-8 included) unchanged.
+constexpr char FoldChar(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// FNV-1a over the ASCII lower case of a name: "Fe01.Example.com" and "fe01.example.com" hash alike.
+struct FoldedHash {
+  size_t operator()(std::string_view s) const noexcept {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(FoldChar(c));
+      h *= 1099511628211ull;
+    }
+    return static_cast<size_t>(h);
+  }
+};
+
+/// Equal but for the case of ASCII letters.
+struct FoldedEqual {
+  bool operator()(std::string_view a, std::string_view b) const noexcept {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (FoldChar(a[i]) != FoldChar(b[i])) return false;
+    }
+    return true;
+  }
+};
+
+/// Name -> value, names compared exactly (ids).
+template <class V>
+using NameMap = std::unordered_map<std::string_view, V>;
+
+/// Name -> value, names compared without regard to ASCII case (FQDNs, service names).
+template <class V>
+using FoldedNameMap = std::unordered_map<std::string_view, V, FoldedHash, FoldedEqual>;
+
+}  // namespace plangen
