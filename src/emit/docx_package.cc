@@ -134,6 +134,14 @@ bool DocxDocument::AddSvg(const std::string& svg, const std::string& css, const 
 
 bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::string& title, const std::string& footer,
                          std::string* bytes) {
+  return Write(kind, std::move(view), title, footer,
+               [bytes](std::vector<audit::ZipMember> members, const audit::ZipWriteOptions& options, std::string* err) {
+                 return audit::ZipToBytes(std::move(members), options, bytes, err);
+               });
+}
+
+bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::string& title, const std::string& footer,
+                         const Zip& zip) {
   const DocxPage page = DocxPageOf(ctx_.paper);
   Set(view, "docx_page_w", data(std::to_string(page.width)));
   Set(view, "docx_page_h", data(std::to_string(page.height)));
@@ -213,7 +221,7 @@ bool DocxDocument::Write(const std::string& kind, TemplateData view, const std::
   zo.mtime = static_cast<int64_t>(ctx_.as_of.days) * 86400;
   zo.office_package = true;
   std::string err;
-  const bool zipped = audit::ZipToBytes(std::move(members), zo, bytes, &err);
+  const bool zipped = zip(std::move(members), zo, &err);
   remove_scratch(true);
   images_.clear();  // after the archive: its PNG members borrowed their bytes
   if (!zipped) {

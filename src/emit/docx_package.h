@@ -4,10 +4,12 @@
 // LibreOffice need, one template each.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "audit/zip_writer.h"
 #include "emit/emit_context.h"
 #include "tmpl/templates.h"
 
@@ -41,9 +43,17 @@ class DocxDocument {
   /// extension. Sets `drawing` to the keys of a drawing: png_rid, svg_rid, cx, cy, drawing_id,
   /// name, descr. False when the SVG cannot be drawn (reported).
   bool AddSvg(const std::string& svg, const std::string& css, const std::string& descr, TemplateData* drawing);
+  /// What zips a document's parts: into an output of its own (OutputSet::AddZip, straight into
+  /// the staging directory) or into bytes. False, with `err`, when the archive cannot be made.
+  using Zip = std::function<bool(std::vector<audit::ZipMember> members, const audit::ZipWriteOptions& options,
+                                 std::string* err)>;
+
   /// Renders templates/docx/<kind>/document.xml.mustache and the shared parts with `view`
-  /// and the document's own keys (docx_*), and zips them into `bytes`. `title`: the document's
+  /// and the document's own keys (docx_*), and hands them to `zip`. `title`: the document's
   /// title property; `footer`: the text of every page's footer, before "Page X of Y".
+  bool Write(const std::string& kind, TemplateData view, const std::string& title, const std::string& footer,
+             const Zip& zip);
+  /// Write, zipped into `bytes`.
   bool Write(const std::string& kind, TemplateData view, const std::string& title, const std::string& footer,
              std::string* bytes);
 

@@ -34,10 +34,9 @@ std::string StringKey(const data& object, const char* key) {
 
 }  // namespace
 
-bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::string& path,
-                       const std::string& scratch_dir, std::string* bytes) {
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::string& path, OutputSet& out) {
   DocxDocument doc(ctx, path);
-  doc.SetScratchDir(scratch_dir);
+  if (out.staged()) doc.SetScratchDir(out.staged()->staging_dir());
   int n = 0;
   if (kainjow::mustache::list* scenarios = Items(view, "scenarios")) {
     for (data& s : *scenarios) {
@@ -63,8 +62,14 @@ bool RenderRunbookDocx(const EmitContext& ctx, TemplateData view, const std::str
     }
   }
   const std::string role_title = StringKey(view, "role_title");
+  // Zipped straight into its file: the archive is never held in memory.
   return doc.Write("runbook", std::move(view), "Runbook: " + role_title,
-                   PrintFooterPlan(ctx) + " \u00b7 Runbook: " + role_title, bytes);
+                   PrintFooterPlan(ctx) + " \u00b7 Runbook: " + role_title,
+                   [&out, &path](std::vector<audit::ZipMember> members, const audit::ZipWriteOptions& options,
+                                 std::string* err) {
+                     OutputSet::Written written;
+                     return out.AddZip(path, std::move(members), options, &written, err);
+                   });
 }
 
 }  // namespace plangen

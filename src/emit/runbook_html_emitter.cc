@@ -31,12 +31,8 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
       if (!rendered) return false;
       continue;
     }
-    std::string bytes;
     // The last format takes the view itself rather than a copy of it.
-    const std::string scratch = out.staged() ? out.staged()->staging_dir() : "";
-    if (!RenderRunbookDocx(ctx, i + 1 == formats.size() ? std::move(view) : TemplateData(view), path, scratch, &bytes))
-      return false;
-    out.Add(path, std::move(bytes));
+    if (!RenderRunbookDocx(ctx, i + 1 == formats.size() ? std::move(view) : TemplateData(view), path, out)) return false;
   }
   return true;
 }

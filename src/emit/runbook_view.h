@@ -37,8 +37,7 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
 /// (the Word document adds its own keys to it): move it in when no other format needs it.
 /// `scratch_dir`: where its main part may be written while it is zipped (the staging directory),
 /// or "" to make it in memory.
-bool RenderRunbookDocx(const EmitContext& ctx, TemplateData runbook_view, const std::string& path,
-                       const std::string& scratch_dir, std::string* bytes);
+bool RenderRunbookDocx(const EmitContext& ctx, TemplateData runbook_view, const std::string& path, OutputSet& out);
 
 /// Mustache data for the runbook of `role`; `with_timeline`: with each scenario's SVG timeline.
 TemplateData RunbookView(const EmitContext& ctx, const Role& role, bool with_timeline = true);
