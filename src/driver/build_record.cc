@@ -161,7 +161,7 @@ BuildInputs ReadBuildInputs(const ParsedArgs& r, const CompileOptions& copt, con
   const fs::path plan_dir = Canonical(fs::path(copt.plan_path).parent_path().string());
   const fs::path data_dir = Canonical(DataDir());
   for (const auto& [path, input] : c.sources.Inputs()) {
-    inputs.push_back({{"read", RecordName(path, plan_dir, data_dir)}, {"sha256", audit::Sha256Hex(input.bytes)}});
+    inputs.push_back({{"read", RecordName(path, plan_dir, data_dir)}, {"sha256", audit::Sha256Hex(input.bytes())}});
   }
   for (int32_t i = 0; i < c.sources.FileCount(); ++i) {
     inputs.push_back({{"source", c.sources.OutputName(i)}, {"sha256", audit::Sha256Hex(c.sources.Text(i))}});

@@ -132,7 +132,9 @@ bool LoadXmlFile(const std::string& path, const std::string& display, XmlDocumen
                  DiagEngine& diags) {
   std::string bytes;
   if (!ReadFileBytes(path, display, kMaxXmlBytes, &bytes, sm, diags)) return false;
-  return ParseXml(display, bytes, out, sm, diags);
+  const bool parsed = ParseXml(display, bytes, out, sm, diags);
+  sm.ShareInputWithText(path, out->file);
+  return parsed;
 }
 
 std::string LocalName(const pugi::xml_node& node) {

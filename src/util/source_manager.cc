@@ -65,13 +65,24 @@ std::string InputKey(const std::string& path) {
 
 void SourceManager::KeepInput(const std::string& path, std::string bytes) {
   Input& in = inputs_[InputKey(path)];
-  in.bytes = std::move(bytes);
+  in.bytes_ = std::move(bytes);
+  in.same_as_text_ = nullptr;
   ++in.reads;
+}
+
+void SourceManager::ShareInputWithText(const std::string& path, int32_t file) {
+  auto it = inputs_.find(InputKey(path));
+  if (it == inputs_.end() || file < 0 || file >= FileCount()) return;
+  Input& in = it->second;
+  const std::string& text = files_[file].text;  // files_ is a deque: the text stays where it is
+  if (in.same_as_text_ || in.bytes_ != text) return;
+  in.same_as_text_ = &text;
+  std::string().swap(in.bytes_);
 }
 
 const std::string* SourceManager::InputBytes(const std::string& path) const {
   auto it = inputs_.find(InputKey(path));
-  return it == inputs_.end() ? nullptr : &it->second.bytes;
+  return it == inputs_.end() ? nullptr : &it->second.bytes();
 }
 
 namespace {

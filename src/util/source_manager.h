@@ -97,13 +97,22 @@ class SourceManager {
   ResolvedLoc ResolveForOutput(const Loc& loc) const;
 
   /// An input file as it was read from disk: its bytes and how many times it was read.
-  struct Input {
-    std::string bytes;
+  class Input {
+   public:
+    const std::string& bytes() const { return same_as_text_ ? *same_as_text_ : bytes_; }
     int reads = 0;
+
+   private:
+    friend class SourceManager;
+    std::string bytes_;
+    const std::string* same_as_text_ = nullptr;  // the text of the file read from it, when byte for byte the same
   };
   /// Keeps the bytes just read from `path` (ReadFileBytes calls this for every input), so that
   /// later stages (the audit package) use exactly what was checked instead of reading again.
   void KeepInput(const std::string& path, std::string bytes);
+  /// When the text of `file` is the very bytes read from `path` (UTF-8 without a byte order mark,
+  /// as most inputs are), keeps them once: the input's bytes become a view of that text.
+  void ShareInputWithText(const std::string& path, int32_t file);
   /// The bytes read from `path` (any spelling of the same file), or null when it was not read.
   const std::string* InputBytes(const std::string& path) const;
   /// Every input read, by canonical path.

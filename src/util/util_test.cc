@@ -247,4 +247,29 @@ BOOST_AUTO_TEST_CASE(name_maps_fold_ascii_case_only) {
   BOOST_TEST(!FoldedEqual{}("fe01[", "fe01{"));  // '[' and '{' are 32 apart but are not letters
 }
 
+// An input whose text is its bytes is kept once; one whose text differs keeps its own bytes.
+BOOST_AUTO_TEST_CASE(source_manager_keeps_an_input_once_when_its_text_is_its_bytes) {
+  SourceManager sm;
+  sm.KeepInput("plan.xml", "<plan/>");
+  int32_t plan = sm.AddFile("plan.xml", "<plan/>");
+  sm.ShareInputWithText("plan.xml", plan);
+  BOOST_REQUIRE(sm.InputBytes("plan.xml"));
+  BOOST_TEST(*sm.InputBytes("plan.xml") == "<plan/>");
+  BOOST_TEST(sm.InputBytes("plan.xml") == &sm.Text(plan));  // the same string, not a copy
+  BOOST_TEST(sm.Inputs().at(sm.Inputs().begin()->first).bytes() == "<plan/>");
+
+  const std::string bom = "\xEF\xBB\xBF<plan/>";
+  sm.KeepInput("bom.xml", bom);
+  int32_t decoded = sm.AddFile("bom.xml", "<plan/>");
+  sm.ShareInputWithText("bom.xml", decoded);
+  BOOST_TEST(*sm.InputBytes("bom.xml") == bom);  // what was read, not what was decoded
+  // Files added later do not move the text an input shares.
+  for (int i = 0; i < 1000; ++i) sm.AddFile("f" + std::to_string(i), std::string(100, 'x'));
+  BOOST_TEST(*sm.InputBytes("plan.xml") == "<plan/>");
+  // Reading the file again keeps the new bytes.
+  sm.KeepInput("plan.xml", "<plan>2</plan>");
+  BOOST_TEST(*sm.InputBytes("plan.xml") == "<plan>2</plan>");
+  BOOST_TEST(sm.Inputs().size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
