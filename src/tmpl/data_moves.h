@@ -19,8 +19,20 @@ inline void Set(TemplateData& object, const std::string& key, TemplateData&& val
 }
 
 /// list.push_back(value), moving the value.
+/// A list grows by moving its items: kainjow's move constructor is not noexcept, so a
+/// std::vector of them that outgrows its storage copies every item, nested lists and all, where
+/// it would move them. Append grows the storage itself, moving each item across.
 inline void Append(TemplateData& list, TemplateData&& value) {
-  if (list.is_list()) const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(value));
+  if (!list.is_list()) return;
+  // list_value() is the list's own storage, which is never const: the cast only undoes its view.
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    kainjow::mustache::list grown;
+    grown.reserve(items.empty() ? 4 : 2 * items.size());
+    for (TemplateData& item : items) grown.push_back(std::move(item));  // within capacity: a move
+    items.swap(grown);
+  }
+  items.push_back(std::move(value));
 }
 
 }  // namespace plangen

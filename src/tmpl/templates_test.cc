@@ -4,6 +4,7 @@
 #include "diag/printers.h"
 #include "plan_fixture.h"
 #include "test_paths.h"
+#include "tmpl/data_moves.h"
 #include "tmpl/templates.h"
 
 using namespace plangen;
@@ -64,6 +65,38 @@ TemplateData FilterData(int items) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(templates)
+
+// A list built with Append never copies an item, however far it grows: kainjow's std::vector of
+// items would copy them all each time it outgrows its storage. Each item holds a lambda whose
+// function object counts its copies.
+BOOST_AUTO_TEST_CASE(append_moves_items_when_the_list_grows) {
+  struct Counted {
+    int* copies;
+    explicit Counted(int* c) : copies(c) {}
+    Counted(const Counted& o) : copies(o.copies) { ++*copies; }
+    Counted(Counted&& o) noexcept : copies(o.copies) {}
+    Counted& operator=(const Counted&) = default;
+    std::string operator()(const std::string&) const { return "x"; }
+  };
+  int copies = 0;
+  TemplateData list{TemplateData::type::list};
+  for (int i = 0; i < 1000; ++i) {
+    TemplateData item;
+    TemplateData nested{TemplateData::type::list};
+    Append(nested, TemplateData(kainjow::mustache::lambda(Counted(&copies))));
+    Set(item, "nested", std::move(nested));
+    copies = 0;  // what making the item cost is not the list's doing
+    Append(list, std::move(item));
+    BOOST_TEST(copies == 0, "item " << i);
+  }
+  BOOST_REQUIRE(list.list_value().size() == 1000u);
+  for (const TemplateData& item : list.list_value()) {
+    const TemplateData* nested = item.get("nested");
+    BOOST_REQUIRE(nested);
+    BOOST_TEST(nested->list_value().size() == 1u);
+    BOOST_TEST(nested->list_value().front().is_lambda());
+  }
+}
 
 BOOST_AUTO_TEST_CASE(user_folder_overrides_one_template_and_keeps_the_others) {
   UserTemplates t("runbook/runbook.md.mustache", "CUSTOM {{role_name}}\n");
