@@ -1,4 +1,5 @@
 #include "emit/checklist_view.h"
+#include "tmpl/data_moves.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -155,15 +156,15 @@ TemplateData ChecklistView(const EmitContext& ctx) {
         cd.set("target", c.target.value);
         cd.set("status", LogStatus(ctx, log, c));
         cd.set("source", SourceRef(ctx.sources, c.loc));
-        items.push_back(cd);
+        Append(items, std::move(cd));
       }
-      od.set("checks", items);
-      owner_list.push_back(od);
+      Set(od, "checks", std::move(items));
+      Append(owner_list, std::move(od));
     }
     data g;
     g.set("interval", label);
-    g.set("owners", owner_list);
-    groups.push_back(g);
+    Set(g, "owners", std::move(owner_list));
+    Append(groups, std::move(g));
     i = j;
   }
   view.set("groups", groups);

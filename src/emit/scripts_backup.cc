@@ -5,6 +5,7 @@
 #include <set>
 
 #include "emit/checklist_view.h"
+#include "tmpl/data_moves.h"
 #include "emit/emitters.h"
 #include "emit/placeholders.h"
 #include "emit/procedure_expansion.h"
@@ -279,9 +280,9 @@ TemplateData BackupScriptView(const EmitContext& ctx, const std::string& server,
       locs.push_back(ld);
     }
     d.set("locations", locs);
-    list.push_back(d);
+    Append(list, std::move(d));
   }
-  view.set("backups", list);
+  Set(view, "backups", std::move(list));
   return view;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "emit/emitters.h"
+#include "tmpl/data_moves.h"
 #include "emit/procedure_expansion.h"
 #include "emit/runbook_view.h"
 #include "emit/scripts_ps.h"
@@ -29,7 +30,7 @@ data ProcedureView(const EmitContext& ctx, const Scenario& s) {
       d.set("text", PsLiteral(st.text));
       d.set("command", PsLiteral(st.command));
       d.set("verify", PsLiteral(st.verify));
-      list.push_back(d);
+      Append(list, std::move(d));
     }
   }
   return list;
@@ -70,9 +71,9 @@ TemplateData RestoreScriptView(const EmitContext& ctx, const Scenario& s, const 
     d.set("yours", st.role.value == role);
     d.set("role", PsLiteral(RoleName(ctx.plan, st.role.value)));
     d.set("estimate", PsLiteral(st.estimate.value ? DescribeDuration(*st.estimate.value) : std::string("not estimated")));
-    steps.push_back(d);
+    Append(steps, std::move(d));
   }
-  view.set("steps", steps);
+  Set(view, "steps", std::move(steps));
   return view;
 }
 

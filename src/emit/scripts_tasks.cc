@@ -12,6 +12,7 @@
 #include "util/strings.h"
 
 #include "emit/emitters.h"
+#include "tmpl/data_moves.h"
 #include "emit/scripts_ps.h"
 #include "emit/scripts_view.h"
 
@@ -326,7 +327,7 @@ TemplateData TaskView(const EmitContext& ctx, const Backup& b) {
       data t;
       t.set("at_time", true);
       t.set("start", TaskTime(r));
-      list.push_back(t);
+      Append(list, std::move(t));
     }
     coverage = runs.empty() ? std::string(" It has no run in the year from ") + FormatDate(ctx.as_of) + "."
                             : " Task Scheduler cannot repeat this schedule, so the task holds its next " +
@@ -340,9 +341,9 @@ TemplateData TaskView(const EmitContext& ctx, const Backup& b) {
     }
     d.set("at_time", false);
     d.set("start", TaskTime(t.start));
-    list.push_back(d);
+    Append(list, std::move(d));
   }
-  view.set("triggers", list);
+  Set(view, "triggers", std::move(list));
   view.set("author", XmlText("plangen, plan " + ctx.plan.id.value + " version " + ctx.plan.version.value));
   // Start times carry no UTC offset: Task Scheduler reads them as the computer's local time, so a
   // daily 02:00 stays at 02:00 across daylight-saving changes, as the plan means. The backup script
