@@ -9,6 +9,7 @@
 #include "emit/checklist_view.h"
 #include "emit/html_breaks.h"
 #include "emit/runbook_view.h"
+#include "tmpl/data_moves.h"
 #include "plangen_config.h"
 #include "util/paths.h"
 #include "worksheets_in/returned.h"
@@ -69,7 +70,7 @@ void Approvals(const EmitContext& ctx, data* view) {
     }
     d.set("digest_status", status);
     d.set("digest_ok", !digest.empty() && a.digest.value == digest);
-    list.push_back(d);
+    Append(list, std::move(d));
   }
   size_t total = ctx.plan.governance.approvals.size();
   std::string sentence;
@@ -85,7 +86,7 @@ void Approvals(const EmitContext& ctx, data* view) {
                  ". Approve the plan again (plangen approve) before relying on it.";
     }
   }
-  view->set("approvals", list);
+  Set(*view, "approvals", std::move(list));
   view->set("has_approvals", total > 0);
   view->set("plan_digest", digest);
   // The digest may wrap on a phone, between groups of 16 hex digits; copied, it is whole.
@@ -131,7 +132,7 @@ data BackupCoverage(const EmitContext& ctx) {
               (items[t] == 1 ? " item " : " items ") + (n == 1 ? "has" : "have") + " a backup in the plan";
     }
     d.set("items_words", words);
-    list.push_back(d);
+    Append(list, std::move(d));
   }
   return list;
 }
@@ -154,12 +155,12 @@ void ServerCoverage(const EmitContext& ctx, data* view) {
     if (covered.count(static_cast<int>(i))) continue;
     data d;
     d.set("fqdn", topo.servers[i].fqdn.value);
-    uncovered.push_back(d);
+    Append(uncovered, std::move(d));
   }
   view->set("servers_total", std::to_string(topo.servers.size()));
   view->set("servers_covered", std::to_string(covered.size()));
   view->set("has_uncovered_servers", covered.size() < topo.servers.size());
-  view->set("uncovered_servers", uncovered);
+  Set(*view, "uncovered_servers", std::move(uncovered));
 }
 
 data Finding(const EmitContext& ctx, const Diagnostic& d) {
@@ -173,9 +174,9 @@ data Finding(const EmitContext& ctx, const Diagnostic& d) {
 
 void Findings(const EmitContext& ctx, data* view) {
   data open{data::type::list};
-  for (const Diagnostic* d : ctx.diags.Sorted()) open.push_back(Finding(ctx, *d));
+  for (const Diagnostic* d : ctx.diags.Sorted()) Append(open, Finding(ctx, *d));
   view->set("has_findings", !ctx.diags.Sorted().empty());
-  view->set("findings", open);
+  Set(*view, "findings", std::move(open));
   view->set("errors", Count(ctx.diags.errors(), "error", "errors"));
   view->set("warnings", Count(ctx.diags.warnings(), "warning", "warnings"));
   view->set("notes", Count(ctx.diags.notes(), "note", "notes"));
@@ -189,10 +190,10 @@ void Findings(const EmitContext& ctx, data* view) {
     w.set("reason", o.reason);
     w.set("where", Where(ctx.sources, o.where));
     w.set("waived", std::to_string(waived[id]));
-    waivers.push_back(w);
+    Append(waivers, std::move(w));
   }
   view->set("has_waivers", !ctx.diags.overrides().empty());
-  view->set("waivers", waivers);
+  Set(*view, "waivers", std::move(waivers));
 }
 
 // The returned Validation Log rows, newest first (undated rows last, in file order).
@@ -212,12 +213,12 @@ void ValidationHistory(const EmitContext& ctx, data* view) {
     d.set("check", (e.kind.empty() ? std::string("unknown check") : e.kind) + (e.target.empty() ? "" : " of " + e.target));
     d.set("by", e.performed_by.empty() ? std::string("unknown") : RoleLabel(ctx.plan, e.performed_by));
     d.set("result", (e.result.empty() ? std::string("no result") : e.result) + (e.duration.empty() ? "" : ", " + e.duration));
-    list.push_back(d);
+    Append(list, std::move(d));
   }
   view->set("has_validation_history", !list.is_empty_list());
   // Say why there is no history: nothing was given, or what was given holds no entry.
   view->set("worksheets_given", ctx.worksheets != nullptr || ctx.evidence_entries != nullptr);
-  view->set("validation_history", list);
+  Set(*view, "validation_history", std::move(list));
 }
 
 }  // namespace
@@ -245,8 +246,8 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
     if (current.empty()) return;
     data s;
     s.set("title", current);
-    s.set("files", files);
-    sections.push_back(s);
+    Set(s, "files", std::move(files));
+    Append(sections, std::move(s));
     files = data(data::type::list);
   };
   for (const SummaryLink& l : links) {
@@ -257,10 +258,10 @@ TemplateData AuditSummaryView(const EmitContext& ctx, const std::vector<SummaryL
     data f;
     f.set("href", PercentEncodePath(l.path));
     f.set("path", l.path);
-    files.push_back(f);
+    Append(files, std::move(f));
   }
   flush();
-  view.set("sections", sections);
+  Set(view, "sections", std::move(sections));
   view.set("word_breaks", WordBreaksLambda());
   return view;
 }

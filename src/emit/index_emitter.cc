@@ -3,6 +3,7 @@
 
 #include "emit/checklist_view.h"
 #include "emit/emitters.h"
+#include "tmpl/data_moves.h"
 #include "util/paths.h"
 
 namespace plangen {
@@ -44,7 +45,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
     f.set("format", dot == std::string::npos ? std::string() : name.substr(dot + 1));
     auto it = folders.find(folder);
     if (it == folders.end()) it = folders.emplace(folder, data(data::type::list)).first;
-    it->second.push_back(f);
+    Append(it->second, std::move(f));
   }
   for (const auto& [folder, files] : folders)
     if (std::find(order.begin(), order.end(), folder) == order.end()) order.push_back(folder);
@@ -54,8 +55,8 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
     if (it == folders.end()) continue;
     data s;
     s.set("title", std::string(FolderTitle(folder)));
-    s.set("files", it->second);
-    sections.push_back(s);
+    Set(s, "files", std::move(it->second));
+    Append(sections, std::move(s));
   }
   data view;
   view.set("plan_title", ctx.plan.title.value);
@@ -64,12 +65,13 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   view.set("as_of", FormatDate(ctx.as_of));
   view.set("draft", ctx.draft);
   SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Outputs", &view);
-  view.set("sections", sections);
+  Set(view, "sections", std::move(sections));
   view.set("has_summary", out.Has("summary.html"));
-  std::string text;
-  if (!ctx.templates.Render("index.html.mustache", view, &text, ctx.diags, ctx.sources)) return false;
-  out.Add("index.html", std::move(text));
-  return true;
+  // A link per output: tens of megabytes at 100,000 servers, written as it is rendered.
+  return out.AddStreamed("index.html", [&](const audit::StagedOutput::Writer& write) {
+    return ctx.templates.RenderTo("index.html.mustache", view, [&write](const std::string& s) { write(s); }, ctx.diags,
+                                  ctx.sources);
+  });
 }
 
 }  // namespace plangen
