@@ -1,4 +1,5 @@
 #include "emit/emitters.h"
+#include "util/free_memory.h"
 
 #include <condition_variable>
 #include <deque>
@@ -110,6 +111,9 @@ class Scheduler {
         heavy_running_ = heavy_running_ || task->heavy;
       }
       Execute(*task, id);
+      // A heavy part's view was freed into this thread's arena: give it back, or the part that
+      // runs next on the other thread cannot use it and adds its own.
+      if (task->heavy) ReturnFreeMemory();
       std::lock_guard<std::mutex> lock(mutex_);
       --running_;
       if (task->heavy) {
@@ -186,6 +190,8 @@ bool RunEmitters(const EmitContext& ctx, OutputSet& out) {
     scheduler.Add([&ctx, run = e.run](OutputSet& o) { return run(ctx, o); }, Scheduler::kNone);
   }
   scheduler.Run(ctx.jobs == 0 ? 1 : ctx.jobs);
+  // What the threads freed stays in their arenas; the stages after run on this thread.
+  ReturnFreeMemory();
   bool ok = scheduler.Gather(out);
   for (const Emitter& e : AllEmitters()) {
     if (e.when == EmitWhen::kAfterOthers) ok = e.run(ctx, out) && ok;
