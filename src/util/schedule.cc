@@ -238,10 +238,23 @@ struct RulePart {
   std::string name, value;
 };
 
+// The pieces of `s` between the `sep`s, as std::getline reads them: a trailing separator ends
+// the last piece rather than starting an empty one. (A stream per rule part cost more than the
+// rest of the parsing: each one sets up its locale.)
+std::vector<std::string> Pieces(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(sep, pos);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 bool IntList(const std::string& v, int lo, int hi, bool signed_ok, std::vector<int>* out) {
-  std::stringstream vs(v);
-  std::string item;
-  while (std::getline(vs, item, ',')) {
+  for (std::string item : Pieces(v, ',')) {
     int sign = 1;
     if (signed_ok && !item.empty() && (item[0] == '+' || item[0] == '-')) {
       sign = item[0] == '-' ? -1 : 1;
@@ -257,10 +270,8 @@ bool IntList(const std::string& v, int lo, int hi, bool signed_ok, std::vector<i
 
 // BYDAY: "MO", "SU,SA", and in monthly and yearly rules "1MO", "-1FR".
 bool DayList(const std::string& v, int max_ordinal, uint8_t* plain, bool* ordinals) {
-  std::stringstream ds(v);
-  std::string day;
   bool any = false;
-  while (std::getline(ds, day, ',')) {
+  for (const std::string& day : Pieces(v, ',')) {
     if (day.size() < 2) return false;
     std::string code = day.substr(day.size() - 2), num = day.substr(0, day.size() - 2);
     int idx = -1;
@@ -281,9 +292,7 @@ bool DayList(const std::string& v, int max_ordinal, uint8_t* plain, bool* ordina
 std::optional<std::vector<RulePart>> CheckRRule(const std::string& body, std::string* why) {
   std::vector<RulePart> parts;
   std::map<std::string, std::string> seen;
-  std::stringstream ss(body);
-  std::string part;
-  while (std::getline(ss, part, ';')) {
+  for (const std::string& part : Pieces(body, ';')) {
     size_t eq = part.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == part.size()) {
       *why = "'" + part + "' is not NAME=VALUE";
