@@ -12,6 +12,7 @@
 #include "check/location_hosts.h"
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
+#include "util/name_maps.h"
 #include "util/strings.h"
 
 namespace plangen {
@@ -23,25 +24,26 @@ namespace {
 class HostIndex {
  public:
   explicit HostIndex(const Topology& t) {
+    full_.reserve(t.servers.size());
+    first_.reserve(t.servers.size());
     for (size_t i = 0; i < t.servers.size(); ++i) {
-      std::string f = AsciiLower(t.servers[i].fqdn.value);
+      std::string_view f = t.servers[i].fqdn.value;
       full_.emplace(f, static_cast<int>(i));
-      std::string first = f.substr(0, f.find('.'));
-      auto [it, fresh] = first_.emplace(first, static_cast<int>(i));
+      auto [it, fresh] = first_.emplace(f.substr(0, f.find('.')), static_cast<int>(i));
       if (!fresh && it->second != static_cast<int>(i)) it->second = -1;  // ambiguous short name
     }
   }
-  int Find(const std::string& host) const {
-    std::string h = AsciiLower(host);
-    if (auto it = full_.find(h); it != full_.end()) return it->second;
-    if (h.find('.') == std::string::npos) {
-      if (auto it = first_.find(h); it != first_.end()) return it->second;
+  int Find(std::string_view host) const {
+    if (auto it = full_.find(host); it != full_.end()) return it->second;
+    if (host.find('.') == std::string_view::npos) {
+      if (auto it = first_.find(host); it != first_.end()) return it->second;
     }
     return -1;
   }
 
  private:
-  std::unordered_map<std::string, int> full_, first_;
+  // Views of the topology's own FQDNs and of their first labels, found in any case.
+  FoldedNameMap<int> full_, first_;
 };
 
 Loc HostLoc(const Location& l) { return !l.host.empty() ? l.host.loc : l.path.loc; }
