@@ -184,6 +184,9 @@ bool RunEmitters(const EmitContext& ctx, OutputSet& out) {
   // What the threads share is only read from now on: lookups and line tables are built first.
   ctx.plan.BuildIndexes();
   ctx.sources.IndexLines();
+  // What the check freed (the XML tree, the passes' tables) lies in this thread's heap, where the
+  // other threads cannot reuse it.
+  ReturnFreeMemory();
   Scheduler scheduler(ctx, out.staged());
   for (const Emitter& e : AllEmitters()) {
     if (e.when != EmitWhen::kWithOthers) continue;
