@@ -105,6 +105,73 @@ std::string IcsDuration(int64_t seconds) {
   return out;
 }
 
+// A backup's event: its first run on or after --as-of (DTSTART, so that it agrees with the
+// RRULE) and the zone of its server's site, if it names one.
+struct BackupEvent {
+  const Backup* backup;
+  LocalTime first;
+  std::optional<TimeZone> zone;
+};
+
+// A validation check's event: when it is next due, and how often.
+struct CheckEvent {
+  const ValidationCheck* check;
+  CheckDue due;
+  Duration interval;
+};
+
+void WriteBackupEvent(const EmitContext& ctx, const std::string& role_id, const std::string& stamp,
+                      const BackupEvent& e, std::string& body) {
+  const Plan& plan = ctx.plan;
+  const Backup& b = *e.backup;
+  const Schedule& s = *b.schedule.value;
+  const ProfileItem* item = ctx.profile.FindItem(b.item.value);
+  std::string what = item ? item->name.value : b.item.value;
+  std::string locs;
+  for (const auto& l : b.locations) {
+    const Location* loc = plan.FindLocation(l.value);
+    locs += (locs.empty() ? "" : ", ") + (loc ? loc->path.value : l.value);
+  }
+  Line(body, "BEGIN:VEVENT");
+  Line(body, "UID:" + StableHash(plan.id.value + "\n" + "backup\n" + b.id.value) + "@plangen");
+  Line(body, "DTSTAMP:" + stamp);
+  // Runs are wall-clock times of the server's site: in its zone when it names one (with the
+  // zone's VTIMEZONE in the heading), in UTC for UTC, else floating.
+  std::string local = IcsDate(e.first.date()) + "T" + Two(e.first.hour()) + Two(e.first.minute()) + "00";
+  if (e.zone && e.zone->is_utc()) {
+    Line(body, "DTSTART:" + local + "Z");
+  } else if (e.zone) {
+    Line(body, "DTSTART;TZID=" + e.zone->name() + ":" + local);
+  } else {
+    Line(body, "DTSTART:" + local);
+  }
+  Line(body, "DURATION:" + IcsDuration(BackupSeconds(ctx, b)));
+  Line(body, "RRULE:" + s.ToRRule());
+  Line(body, "SUMMARY:" + IcsText("Backup: " + what + " on " + b.server.value));
+  Line(body, "DESCRIPTION:" + IcsText("Schedule: " + s.Canonical() + "\nTo: " + locs + "\nRunbook: runbooks/" +
+                                      RoleFileStem(role_id) + ".html\nSource: " + SourceRef(ctx.sources, b.loc)));
+  Line(body, "CATEGORIES:Backup");
+  Line(body, "TRANSP:TRANSPARENT");
+  Line(body, "END:VEVENT");
+}
+
+void WriteCheckEvent(const EmitContext& ctx, const std::string& stamp, const CheckEvent& e, std::string& body) {
+  const ValidationCheck& c = *e.check;
+  Line(body, "BEGIN:VEVENT");
+  Line(body, "UID:" + StableHash(ctx.plan.id.value + "\n" + "check\n" + c.id.value) + "@plangen");
+  Line(body, "DTSTAMP:" + stamp);
+  Line(body, "DTSTART;VALUE=DATE:" + IcsDate(e.due.next));
+  Line(body, "DURATION:P1D");
+  Line(body, "RRULE:" + IntervalRRule(e.interval));
+  Line(body, "SUMMARY:" + IcsText(c.kind.value + " check: " + c.title.value));
+  Line(body, "DESCRIPTION:" + IcsText("Every " + DescribeDuration(e.interval) + "; record the result in: " +
+                                      c.records.value + "\nDue date: " + e.due.basis + "\nSource: " +
+                                      SourceRef(ctx.sources, c.loc)));
+  Line(body, "CATEGORIES:Validation");
+  Line(body, "TRANSP:TRANSPARENT");
+  Line(body, "END:VEVENT");
+}
+
 }  // namespace
 
 bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
@@ -112,72 +179,34 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
   const std::string stamp = IcsDate(ctx.as_of) + "T000000Z";
   for (const Role& role : plan.roles) {
     const std::string& id = role.id.value;
-    std::string body;
+    // First what the calendar holds and the zones its events are in (the heading lists them),
+    // then the calendar, written event by event: a calendar of 100,000 backups is about 90 MB.
+    std::vector<BackupEvent> backups;
     std::map<std::string, TimeZone> zones;  // the zones this calendar's events are in, by name
     for (const Backup* owned : plan.BackupsOwnedBy(id)) {
       const Backup& b = *owned;
       if (!b.schedule.value) continue;
-      const Schedule& s = *b.schedule.value;
-      const ProfileItem* item = ctx.profile.FindItem(b.item.value);
-      std::string what = item ? item->name.value : b.item.value;
-      std::string locs;
-      for (const auto& l : b.locations) {
-        const Location* loc = plan.FindLocation(l.value);
-        locs += (locs.empty() ? "" : ", ") + (loc ? loc->path.value : l.value);
-      }
-      // DTSTART is the first run on or after --as-of, so that it agrees with the RRULE.
       const LocalTime from = LocalTime::At(ctx.as_of, 0, 0);
-      std::vector<LocalTime> first = s.Runs(from, LocalTime{from.minutes + 1440LL * 366 * 30}, 1);
+      std::vector<LocalTime> first = b.schedule.value->Runs(from, LocalTime{from.minutes + 1440LL * 366 * 30}, 1);
       if (first.empty()) continue;
-      Line(body, "BEGIN:VEVENT");
-      Line(body, "UID:" + StableHash(plan.id.value + "\n" + "backup\n" + b.id.value) + "@plangen");
-      Line(body, "DTSTAMP:" + stamp);
-      // Runs are wall-clock times of the server's site: in its zone when it names one (with the
-      // zone's VTIMEZONE below), in UTC for UTC, else floating.
-      std::string local = IcsDate(first[0].date()) + "T" + Two(first[0].hour()) + Two(first[0].minute()) + "00";
-      std::optional<TimeZone> tz;
+      BackupEvent e{&b, first[0], std::nullopt};
       if (const Site* site = SiteOfServer(plan, b.server.value); site && !site->time_zone.empty()) {
         std::string why;
-        tz = TimeZone::Find(site->time_zone.value, &why);
+        e.zone = TimeZone::Find(site->time_zone.value, &why);
       }
-      if (tz && tz->is_utc()) {
-        Line(body, "DTSTART:" + local + "Z");
-      } else if (tz) {
-        zones.emplace(tz->name(), *tz);
-        Line(body, "DTSTART;TZID=" + tz->name() + ":" + local);
-      } else {
-        Line(body, "DTSTART:" + local);
-      }
-      Line(body, "DURATION:" + IcsDuration(BackupSeconds(ctx, b)));
-      Line(body, "RRULE:" + s.ToRRule());
-      Line(body, "SUMMARY:" + IcsText("Backup: " + what + " on " + b.server.value));
-      Line(body, "DESCRIPTION:" + IcsText("Schedule: " + s.Canonical() + "\nTo: " + locs + "\nRunbook: runbooks/" +
-                                          RoleFileStem(id) + ".html\nSource: " + SourceRef(ctx.sources, b.loc)));
-      Line(body, "CATEGORIES:Backup");
-      Line(body, "TRANSP:TRANSPARENT");
-      Line(body, "END:VEVENT");
+      if (e.zone && !e.zone->is_utc()) zones.emplace(e.zone->name(), *e.zone);
+      backups.push_back(std::move(e));
     }
+    std::vector<CheckEvent> checks;
     for (const ValidationCheck& c : plan.checks) {
       if (c.owner.value != id) continue;
       CheckDue due = DueDates(plan, c, ctx.as_of);
       std::optional<Duration> interval = c.interval.value;
       if (!interval && c.kind.value == "M1") interval = plan.governance.review_interval.value;
       if (!due.known || !interval) continue;
-      Line(body, "BEGIN:VEVENT");
-      Line(body, "UID:" + StableHash(plan.id.value + "\n" + "check\n" + c.id.value) + "@plangen");
-      Line(body, "DTSTAMP:" + stamp);
-      Line(body, "DTSTART;VALUE=DATE:" + IcsDate(due.next));
-      Line(body, "DURATION:P1D");
-      Line(body, "RRULE:" + IntervalRRule(*interval));
-      Line(body, "SUMMARY:" + IcsText(c.kind.value + " check: " + c.title.value));
-      Line(body, "DESCRIPTION:" + IcsText("Every " + DescribeDuration(*interval) + "; record the result in: " +
-                                          c.records.value + "\nDue date: " + due.basis + "\nSource: " +
-                                          SourceRef(ctx.sources, c.loc)));
-      Line(body, "CATEGORIES:Validation");
-      Line(body, "TRANSP:TRANSPARENT");
-      Line(body, "END:VEVENT");
+      checks.push_back({&c, std::move(due), *interval});
     }
-    if (body.empty()) continue;  // restoration duties are not recurring; they live in the runbook
+    if (backups.empty() && checks.empty()) continue;  // restoration duties are not recurring; they live in the runbook
     std::string ics;
     Line(ics, "BEGIN:VCALENDAR");
     Line(ics, "VERSION:2.0");
@@ -194,11 +223,19 @@ bool EmitCalendars(const EmitContext& ctx, OutputSet& out) {
     for (const auto& [name, tz] : zones) {
       for (const std::string& l : tz.VTimezone(Date{ctx.as_of.days - 366}, Date{ctx.as_of.days + 3653})) Line(ics, l);
     }
-    // The events are written where they lie rather than copied after the heading: a calendar of
-    // 100,000 backups is about 90 MB.
     out.AddStreamed("calendar/" + RoleFileStem(id) + ".ics", [&](const audit::StagedOutput::Writer& write) {
       write(ics);
-      write(body);
+      std::string event;
+      for (const BackupEvent& e : backups) {
+        event.clear();
+        WriteBackupEvent(ctx, id, stamp, e, event);
+        write(event);
+      }
+      for (const CheckEvent& e : checks) {
+        event.clear();
+        WriteCheckEvent(ctx, stamp, e, event);
+        write(event);
+      }
       write("END:VCALENDAR\r\n");
       return true;
     });
