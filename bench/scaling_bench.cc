@@ -102,6 +102,9 @@ Figure Build(const std::string& plan_text, size_t a, size_t b, const std::string
   f.a = a;
   f.b = b;
   std::filesystem::remove_all(dir);
+  // The build's gigabytes still go to disk after it returns: wait for them, or the next figure
+  // (the check of the same size) is taken while the kernel writes them out.
+  sync();
   return f;
 }
 
