@@ -8,10 +8,9 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace plangen {
+#include "util/strings.h"
 
-/// The ASCII lower case of `c`; other bytes (UTF-8 included) unchanged.
-constexpr char FoldChar(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+namespace plangen {
 
 /// FNV-1a over the ASCII lower case of a name: "Fe01.Example.com" and "fe01.example.com" hash alike.
 struct FoldedHash {
@@ -27,13 +26,7 @@ struct FoldedHash {
 
 /// Equal but for the case of ASCII letters.
 struct FoldedEqual {
-  bool operator()(std::string_view a, std::string_view b) const noexcept {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (FoldChar(a[i]) != FoldChar(b[i])) return false;
-    }
-    return true;
-  }
+  bool operator()(std::string_view a, std::string_view b) const noexcept { return EqualsIgnoreCase(a, b); }
 };
 
 /// Name -> value, names compared exactly (ids).

@@ -3,13 +3,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace plangen {
 
+/// The ASCII lower case of `c`; other bytes (UTF-8 included) unchanged.
+constexpr char FoldChar(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 /// `s` with ASCII letters lower-cased; other bytes (UTF-8 included) unchanged.
 std::string AsciiLower(std::string s);
 /// True when `a` and `b` are equal but for the case of ASCII letters.
-bool EqualsIgnoreCase(const std::string& a, const std::string& b);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 /// `s` with each run of white space made one space and the ends trimmed: free text that reflows
 /// compares equal.
 std::string CollapseSpace(const std::string& s);
