@@ -13,12 +13,7 @@ bool EmitAuditSummary(const EmitContext& ctx, OutputSet& out) {
     if (package.empty()) return false;
     links.push_back({"Audit package", package});
   }
-  // A link per output: tens of megabytes at 100,000 servers, written as it is rendered.
-  const TemplateData view = AuditSummaryView(ctx, links, false);
-  return out.AddStreamed("summary.html", [&](const audit::StagedOutput::Writer& write) {
-    return ctx.templates.RenderTo("audit/summary.html.mustache", view, [&write](const std::string& s) { write(s); },
-                                  ctx.diags, ctx.sources);
-  });
+  return AddRendered(ctx, "summary.html", "audit/summary.html.mustache", AuditSummaryView(ctx, links, false), out);
 }
 
 }  // namespace plangen

@@ -162,6 +162,14 @@ thread_local Scheduler::Current Scheduler::current;
 
 }  // namespace
 
+bool AddRendered(const EmitContext& ctx, const std::string& path, const std::string& template_name,
+                 const TemplateData& view, OutputSet& out) {
+  return out.AddStreamed(path, [&](const audit::StagedOutput::Writer& write) {
+    return ctx.templates.RenderTo(template_name, view, [&write](const std::string& s) { write(s); }, ctx.diags,
+                                  ctx.sources);
+  });
+}
+
 bool EmitParts(std::vector<EmitPart> parts, OutputSet& out, bool heavy) {
   const Scheduler::Current here = Scheduler::current;
   if (here.scheduler == nullptr) {

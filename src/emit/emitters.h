@@ -25,6 +25,12 @@ struct Emitter {
 /// Every emitter, in order (emitters.def).
 const std::vector<Emitter>& AllEmitters();
 
+/// Adds `path`, rendered from template `template_name` with `view` straight into its file, never
+/// held whole (a runbook or an index of 100,000 servers is tens to hundreds of megabytes). False
+/// when the template cannot be rendered (reported).
+bool AddRendered(const EmitContext& ctx, const std::string& path, const std::string& template_name,
+                 const TemplateData& view, OutputSet& out);
+
 /// Runs every emitter; false when any failed (its findings are in ctx.diags). The kWithOthers
 /// emitters, and the parts they hand to EmitParts, run on up to ctx.jobs threads; their outputs
 /// and findings are gathered in emitter order, so the result is the same for any ctx.jobs.

@@ -67,11 +67,7 @@ bool EmitIndex(const EmitContext& ctx, OutputSet& out) {
   SetPrintPage(ctx, PrintFooterPlan(ctx) + " \u00b7 Outputs", &view);
   Set(view, "sections", std::move(sections));
   view.set("has_summary", out.Has("summary.html"));
-  // A link per output: tens of megabytes at 100,000 servers, written as it is rendered.
-  return out.AddStreamed("index.html", [&](const audit::StagedOutput::Writer& write) {
-    return ctx.templates.RenderTo("index.html.mustache", view, [&write](const std::string& s) { write(s); }, ctx.diags,
-                                  ctx.sources);
-  });
+  return AddRendered(ctx, "index.html", "index.html.mustache", view, out);
 }
 
 }  // namespace plangen

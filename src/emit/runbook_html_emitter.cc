@@ -23,12 +23,7 @@ bool RenderRunbook(const EmitContext& ctx, const Role& role, const std::vector<R
     const RunbookFormat& f = formats[i];
     const std::string path = "runbooks/" + RoleFileStem(role.id.value) + f.ext;
     if (!f.docx) {
-      // Straight into its file: a runbook of 100,000 backups is hundreds of megabytes of text.
-      const bool rendered = out.AddStreamed(path, [&](const audit::StagedOutput::Writer& write) {
-        return ctx.templates.RenderTo(f.template_name, view, [&write](const std::string& s) { write(s); }, ctx.diags,
-                                      ctx.sources);
-      });
-      if (!rendered) return false;
+      if (!AddRendered(ctx, path, f.template_name, view, out)) return false;
       continue;
     }
     // The last format takes the view itself rather than a copy of it.
