@@ -13,7 +13,6 @@
 #include "check/plan_index.h"
 #include "diag/diagnostic.h"
 #include "util/name_maps.h"
-#include "util/strings.h"
 
 namespace plangen {
 

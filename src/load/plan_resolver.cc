@@ -1,7 +1,5 @@
 // ResolvePlan: ids are unique and every reference names something that exists.
 #include <algorithm>
-#include <cctype>
-#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_set>
@@ -9,7 +7,6 @@
 #include "load/plan_loader.h"
 #include "util/edit_distance.h"
 #include "util/name_maps.h"
-#include "util/strings.h"
 
 namespace plangen {
 
@@ -63,11 +60,11 @@ class Resolver {
     const NameSet pool_fqdns_s(Names("pool FQDN", [&](auto f) { for (auto& x : p.topology.pools) f(x.fqdn); }, true));
 
     std::vector<std::string_view> all_procedures = procedures;
-    std::vector<std::string_view> scenario_templates, server_roles, services, role_kinds;
+    std::vector<std::string_view> items, scenario_templates, server_roles, services, role_kinds;
     if (profile_) {
       for (auto& x : profile_->procedures) all_procedures.push_back(x.id.value);
-      for (auto& x : profile_->items) items_.push_back(x.id.value);
-      for (auto& x : profile_->no_backup) items_.push_back(x.id.value);
+      for (auto& x : profile_->items) items.push_back(x.id.value);
+      for (auto& x : profile_->no_backup) items.push_back(x.id.value);
       for (auto& x : profile_->scenarios) scenario_templates.push_back(x.id.value);
       for (auto& x : profile_->roles) server_roles.push_back(x.role.value);
       for (auto& x : profile_->services) services.push_back(x.service.value);
@@ -75,7 +72,7 @@ class Resolver {
     }
     const NameSet all_procedures_s(std::move(all_procedures)), scenario_templates_s(std::move(scenario_templates)),
         server_roles_s(std::move(server_roles)), services_s(std::move(services)), role_kinds_s(std::move(role_kinds)),
-        items_s(items_);
+        items_s(std::move(items));
     const Known pool_keys = {&pools_s, &pool_fqdns_s}, coverable = {&pools_s, &pool_fqdns_s, &servers_s};
     // A profile that lists role kinds accepts only those.
     if (!role_kinds_s.names().empty()) {
@@ -208,7 +205,6 @@ class Resolver {
   const Plan& plan_;
   const Profile* profile_;
   DiagEngine& diags_;
-  std::vector<std::string_view> items_;  // the profile's data items and items it leaves out
 };
 
 }  // namespace

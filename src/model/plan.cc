@@ -1,6 +1,5 @@
 #include "model/plan.h"
 #include "util/name_maps.h"
-#include "util/strings.h"
 
 #include <array>
 #include <cctype>
@@ -81,9 +80,9 @@ const Plan::Indexes& Plan::Index() const {
     ix->built_from = ShapeOf(*this);
     ix->roles = IndexBy<NameMap<const Role*>>(roles, [](const Role& r) -> std::string_view { return r.id.value; });
     ix->locations = IndexBy<NameMap<const Location*>>(locations, [](const Location& l) -> std::string_view { return l.id.value; });
-    ix->servers = IndexBy<FoldedNameMap<const Server*>>(topology.servers, [](const Server& s) { return std::string_view(s.fqdn.value); });
+    ix->servers = IndexBy<FoldedNameMap<const Server*>>(topology.servers, [](const Server& s) -> std::string_view { return s.fqdn.value; });
     ix->pool_ids = IndexBy<NameMap<const Pool*>>(topology.pools, [](const Pool& p) -> std::string_view { return p.id.value; });
-    ix->pool_fqdns = IndexBy<FoldedNameMap<const Pool*>>(topology.pools, [](const Pool& p) { return std::string_view(p.fqdn.value); });
+    ix->pool_fqdns = IndexBy<FoldedNameMap<const Pool*>>(topology.pools, [](const Pool& p) -> std::string_view { return p.fqdn.value; });
     ix->procedures = IndexBy<NameMap<const Procedure*>>(procedures, [](const Procedure& p) -> std::string_view { return p.id.value; });
     ix->spares = IndexBy<NameMap<const Spare*>>(spares, [](const Spare& s) -> std::string_view { return s.id.value; });
     ix->scenarios = IndexBy<NameMap<const Scenario*>>(scenarios, [](const Scenario& s) -> std::string_view { return s.id.value; });
