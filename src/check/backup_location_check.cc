@@ -92,7 +92,7 @@ void CheckBackupLocations(const CheckContext& ctx, DiagEngine& diags) {
   std::set<std::string> insecure_reported;
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);
-    int s = pi.server(b.server.value);
+    int s = pi.server_of(b);
     std::string server = s >= 0 ? plan.topology.servers[s].fqdn.value : b.server.value;
     std::string pool;
     if (s >= 0 && plan.topology.servers[s].pool >= 0) pool = plan.topology.pools[plan.topology.servers[s].pool].fqdn.value;

@@ -51,7 +51,7 @@ void CheckBackupRuns(const CheckContext& ctx, DiagEngine& diags) {
       }
     }
     // PG2118
-    if (int s = pi.server(b.server.value); s >= 0 && !topo.servers[s].mirror_of.empty()) {
+    if (int s = pi.server_of(b); s >= 0 && !topo.servers[s].mirror_of.empty()) {
       diags.Report(DiagId::warn_backup_on_mirror, b.server.loc, {b.id.value, topo.servers[s].fqdn.value, topo.servers[s].mirror_of.value})
           .AddNote(topo.servers[s].loc, "'" + topo.servers[s].fqdn.value + "' is the mirror of '" + topo.servers[s].mirror_of.value + "'");
     }

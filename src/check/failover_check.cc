@@ -68,9 +68,9 @@ void CheckFailovers(const CheckContext& ctx, DiagEngine& diags) {
     const int n = static_cast<int>(sc.steps.size());
     int store_pool = -1;
     for (const Ref& c : sc.covers) {
-      int p = pi.pool(c.value);
+      int p = pi.pool_of(sc, c);
       if (p < 0) {
-        int s = pi.server(c.value);
+        int s = pi.server_of(sc, c);
         if (s >= 0) p = topo.servers[s].pool;
       }
       if (p >= 0 && store_pools.count(p)) {

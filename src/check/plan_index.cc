@@ -1,7 +1,9 @@
 #include "check/plan_index.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <cctype>
+#include <functional>
 
 namespace plangen::check {
 
@@ -28,9 +30,19 @@ PlanIndex::PlanIndex(const Plan& p) : plan(p) {
     pools_.emplace(AsciiLower(pools[i].fqdn.value), static_cast<int>(i));
   }
   backups_by_server_.resize(servers.size());
+  backup_server_.reserve(p.backups.size());
   for (size_t i = 0; i < p.backups.size(); ++i) {
     int s = server(p.backups[i].server.value);
+    backup_server_.push_back(s);
     if (s >= 0) backups_by_server_[s].push_back(static_cast<int>(i));
+  }
+  cover_begin_.reserve(p.scenarios.size());
+  for (const Scenario& sc : p.scenarios) {
+    cover_begin_.push_back(cover_server_.size());
+    for (const Ref& c : sc.covers) {
+      cover_server_.push_back(server(c.value));
+      cover_pool_.push_back(pool(c.value));
+    }
   }
   mirror_.assign(servers.size(), -1);
   for (size_t i = 0; i < servers.size(); ++i) {
@@ -52,8 +64,38 @@ int PlanIndex::server(const std::string& fqdn) const {
 
 int PlanIndex::pool(const std::string& key) const {
   auto it = pools_.find(key);
-  if (it == pools_.end()) it = pools_.find(AsciiLower(key));
+  // A key without capitals is its own lower case, looked up already.
+  if (it == pools_.end() && std::any_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    it = pools_.find(AsciiLower(key));
   return it == pools_.end() ? -1 : it->second;
+}
+
+template <class T>
+int PlanIndex::Position(const std::vector<T>& list, const T& element) {
+  const std::less<const T*> before;
+  if (list.empty() || before(&element, list.data()) || !before(&element, list.data() + list.size())) return -1;
+  return static_cast<int>(&element - list.data());
+}
+
+int PlanIndex::server_of(const Backup& b) const {
+  const int i = Position(plan.backups, b);
+  return i < 0 ? server(b.server.value) : backup_server_[i];
+}
+
+int PlanIndex::CoverSlot(const Scenario& sc, const Ref& cover) const {
+  const int k = Position(plan.scenarios, sc);
+  const int j = k < 0 ? -1 : Position(sc.covers, cover);
+  return j < 0 ? -1 : static_cast<int>(cover_begin_[k]) + j;
+}
+
+int PlanIndex::server_of(const Scenario& sc, const Ref& cover) const {
+  const int slot = CoverSlot(sc, cover);
+  return slot < 0 ? server(cover.value) : cover_server_[slot];
+}
+
+int PlanIndex::pool_of(const Scenario& sc, const Ref& cover) const {
+  const int slot = CoverSlot(sc, cover);
+  return slot < 0 ? pool(cover.value) : cover_pool_[slot];
 }
 
 const std::vector<int>& PlanIndex::backups_of(int server_index) const { return backups_by_server_[server_index]; }
@@ -62,14 +104,14 @@ ProfileIndex::ProfileIndex(const Profile& p) {
   for (const auto& x : p.items) items_.emplace(x.id.value, &x);
   for (const auto& x : p.no_backup) no_backup_.emplace(x.id.value, &x);
   for (const auto& x : p.procedures) procedures_.emplace(x.id.value, &x);
-  for (const auto& x : p.services) services_.emplace(AsciiLower(x.service.value), &x);
+  for (const auto& x : p.services) services_.emplace(x.service.value, &x);
   for (const auto& x : p.roles) roles_.emplace(x.role.value, &x);
 }
 
 const ProfileItem* ProfileIndex::item(const std::string& id) const { return Lookup(items_, id); }
 const NoBackupItem* ProfileIndex::no_backup(const std::string& id) const { return Lookup(no_backup_, id); }
 const ProfileProcedure* ProfileIndex::procedure(const std::string& id) const { return Lookup(procedures_, id); }
-const ServiceMapping* ProfileIndex::service(const std::string& name) const { return Lookup(services_, AsciiLower(name)); }
+const ServiceMapping* ProfileIndex::service(const std::string& name) const { return Lookup(services_, name); }
 const RoleMapping* ProfileIndex::role(const std::string& name) const { return Lookup(roles_, name); }
 
 std::string QuotedAlternatives(const std::vector<std::string>& values, const char* last_joiner) {

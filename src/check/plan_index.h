@@ -26,6 +26,12 @@ struct PlanIndex {
   int server(const std::string& fqdn) const;
   /// Index into plan.topology.pools by id or FQDN (case-insensitive), or -1.
   int pool(const std::string& id_or_fqdn) const;
+  /// server(b.server.value) for a backup of the plan, looked up once when the index was built.
+  int server_of(const Backup& b) const;
+  /// server(c.value) and pool(c.value) for one of the covers of a scenario of the plan, looked up
+  /// once when the index was built: the rules read each scenario's covers many times.
+  int server_of(const Scenario& sc, const Ref& cover) const;
+  int pool_of(const Scenario& sc, const Ref& cover) const;
   /// Backups whose server is `server_index`.
   const std::vector<int>& backups_of(int server_index) const;
   /// For a server that another names as mirror-of: that mirror's index, else -1.
@@ -40,6 +46,16 @@ struct PlanIndex {
   NameMap<const Spare*> spares_;
   FoldedNameMap<int> servers_;
   std::unordered_map<std::string, int> pools_;
+  // Where the element at `offset` of a list of the plan (backups, a scenario's covers) stands in
+  // that list, or -1 when it is not one of its elements.
+  template <class T>
+  static int Position(const std::vector<T>& list, const T& element);
+  // The covers' index in cover_server_/cover_pool_: one cover is cover_begin_[its scenario] + its place.
+  int CoverSlot(const Scenario& sc, const Ref& cover) const;
+
+  std::vector<int> backup_server_;
+  std::vector<size_t> cover_begin_;
+  std::vector<int> cover_server_, cover_pool_;
   std::vector<std::vector<int>> backups_by_server_;
   std::vector<int> mirror_;
 };
@@ -57,7 +73,7 @@ struct ProfileIndex {
   std::unordered_map<std::string, const ProfileItem*> items_;
   std::unordered_map<std::string, const NoBackupItem*> no_backup_;
   std::unordered_map<std::string, const ProfileProcedure*> procedures_;
-  std::unordered_map<std::string, const ServiceMapping*> services_;
+  FoldedNameMap<const ServiceMapping*> services_;
   std::unordered_map<std::string, const RoleMapping*> roles_;
 };
 

@@ -70,10 +70,10 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
       }
     };
     for (const Ref& c : sc.covers) {
-      int s = pi.server(c.value);
+      int s = pi.server_of(sc, c);
       if (s >= 0) {
         cover(s);
-      } else if (int p = pi.pool(c.value); p >= 0) {
+      } else if (int p = pi.pool_of(sc, c); p >= 0) {
         for (int ps : topo.pools[p].servers) cover(ps);
       }
     }
@@ -95,7 +95,7 @@ void CheckRecoveryPoints(const CheckContext& ctx, DiagEngine& diags) {
       bool found = false;
       for (const Backup& b : plan.backups) {
         if (b.item.value != i.value) continue;
-        int s = pi.server(b.server.value);
+        int s = pi.server_of(b);
         if (item->scope.value == "global") found = true;
         else if (s >= 0 && covered[s] == mark) found = true;
         else if (item->scope.value == "pool" && s >= 0) {

@@ -67,8 +67,8 @@ void CheckRestoreMethods(const CheckContext& ctx, DiagEngine& diags) {
   for (const Scenario& sc : plan.scenarios) {
     std::set<int> servers;
     for (const Ref& c : sc.covers) {
-      if (int s = pi.server(c.value); s >= 0) servers.insert(s);
-      else if (int p = pi.pool(c.value); p >= 0) servers.insert(plan.topology.pools[p].servers.begin(), plan.topology.pools[p].servers.end());
+      if (int s = pi.server_of(sc, c); s >= 0) servers.insert(s);
+      else if (int p = pi.pool_of(sc, c); p >= 0) servers.insert(plan.topology.pools[p].servers.begin(), plan.topology.pools[p].servers.end());
     }
     // What each step says: its title and the procedure it follows.
     std::vector<std::string> texts;

@@ -32,11 +32,11 @@ void CheckScenarioCoverage(const CheckContext& ctx, DiagEngine& diags) {
     const int mark = static_cast<int>(k);
     std::vector<int> named;
     for (const Ref& c : sc.covers) {
-      if (int s = pi.server(c.value); s >= 0) {
+      if (int s = pi.server_of(sc, c); s >= 0) {
         covered[s] = true;
         if (listed[s] != mark) named.push_back(s);
         listed[s] = mark;
-      } else if (int p = pi.pool(c.value); p >= 0) {
+      } else if (int p = pi.pool_of(sc, c); p >= 0) {
         pool_covered[p] = true;
         if (!WholePoolOnly(topo.pools[p])) {
           for (int ps : topo.pools[p].servers) covered[ps] = true;

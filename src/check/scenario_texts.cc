@@ -35,10 +35,10 @@ Coverage CoverageOf(const PlanIndex& pi, const Scenario& sc) {
   Coverage out;
   const Topology& topo = pi.plan.topology;
   for (const Ref& c : sc.covers) {
-    if (int s = pi.server(c.value); s >= 0) {
+    if (int s = pi.server_of(sc, c); s >= 0) {
       out.servers.insert(s);
       if (topo.servers[s].pool >= 0) out.pools.insert(topo.servers[s].pool);
-    } else if (int p = pi.pool(c.value); p >= 0) {
+    } else if (int p = pi.pool_of(sc, c); p >= 0) {
       out.pools.insert(p);
       for (int x : topo.pools[p].servers) out.servers.insert(x);
     }

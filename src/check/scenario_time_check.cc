@@ -25,7 +25,7 @@ void CheckScenarioTimes(const CheckContext& ctx, DiagEngine& diags) {
     int64_t transport = 0;
     if (spare && sc.new_hardware.get()) {
       int kept = check::SpareSite(plan, *spare);
-      for (int site : check::ScenarioSites(plan, sc)) {
+      for (int site : check::ScenarioSites(pi, sc)) {
         if (kept < 0 || site == kept) continue;
         if (spare->transport.value) {
           transport = spare->transport.Seconds();

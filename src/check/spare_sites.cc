@@ -42,7 +42,8 @@ int SpareSite(const Plan& plan, const Spare& spare) {
   return found;
 }
 
-std::vector<int> ScenarioSites(const Plan& plan, const Scenario& scenario) {
+std::vector<int> ScenarioSites(const PlanIndex& pi, const Scenario& scenario) {
+  const Plan& plan = pi.plan;
   std::vector<int> out;
   auto add = [&](int pool) {
     if (pool < 0) return;
@@ -50,8 +51,8 @@ std::vector<int> ScenarioSites(const Plan& plan, const Scenario& scenario) {
     if (site >= 0 && std::find(out.begin(), out.end(), site) == out.end()) out.push_back(site);
   };
   for (const Ref& c : scenario.covers) {
-    if (const Server* s = plan.FindServer(c.value)) {
-      add(s->pool);
+    if (int s = pi.server_of(scenario, c); s >= 0) {
+      add(plan.topology.servers[s].pool);
     } else if (const Pool* p = plan.FindPool(c.value)) {
       add(static_cast<int>(p - plan.topology.pools.data()));
     }

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "check/plan_index.h"
 #include "model/plan.h"
 
 namespace plangen::check {
@@ -12,6 +13,6 @@ namespace plangen::check {
 int SpareSite(const Plan& plan, const Spare& spare);
 
 /// The sites of the servers `scenario` covers (pools stand for their servers), in site order.
-std::vector<int> ScenarioSites(const Plan& plan, const Scenario& scenario);
+std::vector<int> ScenarioSites(const PlanIndex& pi, const Scenario& scenario);
 
 }  // namespace plangen::check

@@ -131,8 +131,8 @@ void CheckStepFlow(const CheckContext& ctx, DiagEngine& diags) {
     if (n < 2) continue;
     std::vector<int> servers;
     for (const Ref& c : sc.covers) {
-      if (int s = pi.server(c.value); s >= 0) servers.push_back(s);
-      else if (int p = pi.pool(c.value); p >= 0) servers.insert(servers.end(), topo.pools[p].servers.begin(), topo.pools[p].servers.end());
+      if (int s = pi.server_of(sc, c); s >= 0) servers.push_back(s);
+      else if (int p = pi.pool_of(sc, c); p >= 0) servers.insert(servers.end(), topo.pools[p].servers.begin(), topo.pools[p].servers.end());
     }
     std::sort(servers.begin(), servers.end());
     servers.erase(std::unique(servers.begin(), servers.end()), servers.end());
