@@ -4,7 +4,9 @@
 // pool that holds it), so the worksheet names the right server. A mirror's items (the transaction
 // logs of mirrored databases) are backed up on the server it mirrors. Only items some server of the
 // plan is recorded as holding are judged.
+#include <cstdint>
 #include <unordered_set>
+#include <vector>
 
 #include "check/check_context.h"
 #include "check/plan_index.h"
@@ -16,8 +18,6 @@ using check::PlanIndex;
 using check::ProfileIndex;
 
 namespace {
-
-std::string Key(const std::string& item, int index) { return item + '\n' + std::to_string(index); }
 
 // Whether `server` holds `item`: one of its services or roles maps to it, or runs its holder.
 bool Holds(const Server& server, const ProfileItem& item, const ProfileIndex& prof) {
@@ -41,7 +41,7 @@ void CheckBackupServers(const Plan& plan, const PlanIndex& pi, const ProfileInde
   const auto& servers = plan.topology.servers;
   for (const Backup& b : plan.backups) {
     const ProfileItem* item = prof.item(b.item.value);
-    int s = pi.server(b.server.value);
+    int s = pi.server_of(b);
     if (!item || s < 0) continue;
     if (Holds(servers[s], *item, prof)) continue;
     bool pool_holds = false;
@@ -68,50 +68,59 @@ void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
   ProfileIndex prof(ctx.profile);
 
   // Where a backup of an item counts, by the item's scope: this server, any server of its pool,
-  // or anywhere (a global store has one copy for the whole deployment).
-  std::unordered_set<std::string> on_server, in_pool, anywhere;
+  // or anywhere (a global store has one copy for the whole deployment). Items are numbered by
+  // their place in the profile, so the sets hold numbers, not names.
+  const std::vector<ProfileItem>& items = ctx.profile.items;
+  auto number = [&](const ProfileItem* item) { return static_cast<uint64_t>(item - items.data()); };
+  auto key = [](uint64_t item, int index) { return item << 32 | static_cast<uint32_t>(index); };
+  std::unordered_set<uint64_t> on_server, in_pool;
+  std::vector<bool> anywhere(items.size());
   for (const Backup& b : plan.backups) {
     if (const NoBackupItem* nb = prof.no_backup(b.item.value)) {
       diags.Report(DiagId::note_backup_not_needed, b.item.loc, {b.item.value, nb->reason.value});
       continue;
     }
-    int s = pi.server(b.server.value);
-    if (s < 0) continue;
-    on_server.insert(Key(b.item.value, s));
-    in_pool.insert(Key(b.item.value, plan.topology.servers[s].pool));
-    anywhere.insert(b.item.value);
+    int s = pi.server_of(b);
+    const ProfileItem* item = prof.item(b.item.value);
+    if (s < 0 || !item) continue;  // an unknown item is reported by the resolver
+    on_server.insert(key(number(item), s));
+    in_pool.insert(key(number(item), plan.topology.servers[s].pool));
+    anywhere[number(item)] = true;
   }
 
   CheckBackupServers(plan, pi, prof, diags);
 
   const auto& servers = plan.topology.servers;
+  std::vector<int> seen_on(items.size(), -1);  // an item required twice on one server is reported once
   for (size_t si = 0; si < servers.size(); ++si) {
     const Server& server = servers[si];
-    std::unordered_set<std::string> seen;  // an item required twice on one server is reported once
-    auto require = [&](const Text& item_id, const Loc& where, const std::string& holder) {
+    const int mirrored = server.mirror_of.empty() ? -1 : pi.server(server.mirror_of.value);
+    auto require = [&](const Text& item_id, const Loc& where, const char* holder_kind, const std::string& holder) {
       const ProfileItem* item = prof.item(item_id.value);
-      if (!item || !seen.insert(item->id.value).second) return;  // no-backup or unknown items
+      if (!item || seen_on[number(item)] == static_cast<int>(si)) return;  // no-backup or unknown items
+      seen_on[number(item)] = static_cast<int>(si);
+      const uint64_t n = number(item);
       bool ok = false;
-      if (item->scope.value == "global") ok = anywhere.count(item->id.value) > 0;
-      else if (item->scope.value == "pool") ok = in_pool.count(Key(item->id.value, server.pool)) > 0;
-      else ok = on_server.count(Key(item->id.value, static_cast<int>(si))) > 0;
+      if (item->scope.value == "global") ok = anywhere[n];
+      else if (item->scope.value == "pool") ok = in_pool.count(key(n, server.pool)) > 0;
+      else ok = on_server.count(key(n, static_cast<int>(si))) > 0;
       // A mirror's items are backed up on the server it mirrors, or in that server's pool.
-      if (int p = server.mirror_of.empty() ? -1 : pi.server(server.mirror_of.value); !ok && p >= 0) {
-        ok = on_server.count(Key(item->id.value, p)) > 0 || (item->scope.value != "server" && in_pool.count(Key(item->id.value, servers[p].pool)) > 0);
+      if (!ok && mirrored >= 0) {
+        ok = on_server.count(key(n, mirrored)) > 0 || (item->scope.value != "server" && in_pool.count(key(n, servers[mirrored].pool)) > 0);
       }
       if (ok) return;
       diags.Report(DiagId::err_backup_missing, where, {item->id.value, server.fqdn.value})
-          .AddNote(item->loc, "'" + item->id.value + "' is " + item->name.value + ", held by " + holder);
+          .AddNote(item->loc, "'" + item->id.value + "' is " + item->name.value + ", held by " + holder_kind + " '" + holder + "'");
     };
     for (const Service& sv : server.services) {
       const ServiceMapping* m = prof.service(sv.type.value);
       if (!m) continue;
-      for (const Text& item : m->items) require(item, sv.loc, "service '" + sv.type.value + "'");
+      for (const Text& item : m->items) require(item, sv.loc, "service", sv.type.value);
     }
     for (const Text& role : server.roles) {
       const RoleMapping* m = prof.role(role.value);
       if (!m) continue;
-      for (const Text& item : m->items) require(item, role.loc, "server role '" + role.value + "'");
+      for (const Text& item : m->items) require(item, role.loc, "server role", role.value);
     }
   }
 }
