@@ -170,8 +170,14 @@ class Resolver {
   // linear in the size of the plan; only a miss pays for the suggestion.
   void Ref(const Text& t, const char* what, Known known, bool fold_case = false) {
     if (t.empty() || IsPlaceholder(t.value)) return;  // a decision left open, listed by PG5101
+    // Exactly as written first in every set: a name in another case is the rare one.
     for (const NameSet* k : known) {
-      if (k->Has(t.value, fold_case)) return;
+      if (k->Has(t.value, false)) return;
+    }
+    if (fold_case) {
+      for (const NameSet* k : known) {
+        if (k->Has(t.value, true)) return;
+      }
     }
     diags_.Report(DiagId::err_dangling_reference, t.loc, {what, t.value, Hint(t.value, known, "the plan defines ")});
   }
