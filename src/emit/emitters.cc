@@ -84,12 +84,18 @@ class Scheduler {
     bool heavy;
   };
 
-  // The first queued task that may start now: any but a heavy one while another heavy one runs.
+  // The queued task to start now: the first heavy one when none runs (heavy tasks run one after
+  // the other, so their chain is the longest and starts first), else the first light one.
   std::deque<size_t>::iterator Startable() {
+    auto first_light = ready_.end();
     for (auto it = ready_.begin(); it != ready_.end(); ++it) {
-      if (!heavy_running_ || !tasks_[*it].heavy) return it;
+      if (!tasks_[*it].heavy) {
+        if (first_light == ready_.end()) first_light = it;
+      } else if (!heavy_running_) {
+        return it;
+      }
     }
-    return ready_.end();
+    return first_light;
   }
 
   void Work() {

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <string>
+#include <vector>
 #include <thread>
 
 #include "emit/emitters.h"
@@ -65,6 +67,41 @@ BOOST_AUTO_TEST_CASE(heavy_parts_run_one_at_a_time_beside_the_other_work) {
   BOOST_TEST(all.done.load() == 12);
   BOOST_TEST(heavy.most.load() == 1);
   BOOST_TEST(all.most.load() >= 2);  // four threads: the light parts did not wait for the heavy ones
+}
+
+// Heavy parts run one after the other, so their chain decides when the emitters finish: a thread
+// that is free starts the next heavy part before any light one queued ahead of it.
+BOOST_AUTO_TEST_CASE(a_free_thread_starts_a_heavy_part_before_light_ones_queued_earlier) {
+  Plan plan;
+  Profile profile;
+  SourceManager sm;
+  DiagEngine diags(sm);
+  TemplateSet templates("", testing::SourceRoot() + "/templates");
+  EmitContext ctx{plan, profile, Date{}, false, templates, diags, sm};
+  ctx.jobs = 1;  // one thread: the order the parts run in is the order they are picked
+  std::vector<std::string> ran;
+  auto part = [&](std::string name) {
+    return [&ran, name](OutputSet&) {
+      ran.push_back(name);
+      return true;
+    };
+  };
+  std::vector<EmitPart> emitters;
+  emitters.push_back([&](OutputSet& o) {
+    std::vector<EmitPart> light;
+    light.push_back(part("light 1"));
+    light.push_back(part("light 2"));
+    EmitParts(std::move(light), o);
+    std::vector<EmitPart> heavy;
+    heavy.push_back(part("heavy 1"));
+    heavy.push_back(part("heavy 2"));
+    return EmitParts(std::move(heavy), o, /*heavy=*/true);
+  });
+  emitters.push_back(part("emitter 2"));
+  OutputSet out;
+  BOOST_TEST(RunSideBySide(ctx, std::move(emitters), out));
+  const std::vector<std::string> want = {"heavy 1", "heavy 2", "emitter 2", "light 1", "light 2"};
+  BOOST_TEST(ran == want, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
