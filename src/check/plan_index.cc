@@ -22,8 +22,6 @@ PlanIndex::PlanIndex(const Plan& p) : plan(p) {
   for (const Procedure& x : p.procedures) procedures_.emplace(x.id.value, &x);
   for (const Spare& s : p.spares) spares_.emplace(s.id.value, &s);
   const auto& servers = p.topology.servers;
-  servers_.reserve(servers.size());
-  for (size_t i = 0; i < servers.size(); ++i) servers_.emplace(servers[i].fqdn.value, static_cast<int>(i));
   const auto& pools = p.topology.pools;
   for (size_t i = 0; i < pools.size(); ++i) {
     pools_.emplace(pools[i].id.value, static_cast<int>(i));
@@ -57,9 +55,10 @@ const Location* PlanIndex::location(const std::string& id) const { return Lookup
 const Procedure* PlanIndex::procedure(const std::string& id) const { return Lookup(procedures_, id); }
 const Spare* PlanIndex::spare(const std::string& id) const { return Lookup(spares_, id); }
 
+// The plan's own index of servers (the emitters use it too): one table of 100,000 names is enough.
 int PlanIndex::server(const std::string& fqdn) const {
-  auto it = servers_.find(fqdn);
-  return it == servers_.end() ? -1 : it->second;
+  const Server* s = plan.FindServer(fqdn);
+  return s ? static_cast<int>(s - plan.topology.servers.data()) : -1;
 }
 
 int PlanIndex::pool(const std::string& key) const {

@@ -44,7 +44,6 @@ struct PlanIndex {
   NameMap<const Location*> locations_;
   NameMap<const Procedure*> procedures_;
   NameMap<const Spare*> spares_;
-  FoldedNameMap<int> servers_;
   std::unordered_map<std::string, int> pools_;
   // Where the element at `offset` of a list of the plan (backups, a scenario's covers) stands in
   // that list, or -1 when it is not one of its elements.
