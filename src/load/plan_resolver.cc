@@ -15,15 +15,22 @@ namespace {
 
 // Distinct names in plan order, viewing the plan's (or profile's) own strings, with a hash set for
 // exact lookups; the set without regard to case is built on the first lookup that needs it.
+// Names that are never told apart by case (FQDNs) keep only that set.
 class NameSet {
  public:
-  explicit NameSet(std::vector<std::string_view> list) : names_(std::move(list)) {
+  enum Case { kExact, kAnyCase };
+  explicit NameSet(std::vector<std::string_view> list, Case kind = kExact) : names_(std::move(list)), kind_(kind) {
+    if (kind == kAnyCase) {
+      folded_.emplace(names_.begin(), names_.end());
+      return;
+    }
     exact_.reserve(names_.size());
     exact_.insert(names_.begin(), names_.end());
   }
+  // A set of kAnyCase names answers without regard to case whatever `fold_case` says.
   bool Has(std::string_view name, bool fold_case) const {
     if (exact_.count(name)) return true;
-    if (!fold_case) return false;
+    if (!fold_case && kind_ == kExact) return false;
     if (!folded_) folded_.emplace(names_.begin(), names_.end());
     return folded_->count(name) > 0;
   }
@@ -31,6 +38,7 @@ class NameSet {
 
  private:
   std::vector<std::string_view> names_;
+  Case kind_;
   std::unordered_set<std::string_view> exact_;
   mutable std::optional<std::unordered_set<std::string_view, FoldedHash, FoldedEqual>> folded_;
 };
@@ -56,8 +64,10 @@ class Resolver {
     const NameSet pools_s(Names("pool", [&](auto f) { for (auto& x : p.topology.pools) f(x.id); }));
     // FQDNs are case-insensitive and unique across pools and servers, except that a Standard
     // Edition pool and its one server share a name.
-    const NameSet servers_s(Names("server", [&](auto f) { for (auto& x : p.topology.servers) f(x.fqdn); }, true));
-    const NameSet pool_fqdns_s(Names("pool FQDN", [&](auto f) { for (auto& x : p.topology.pools) f(x.fqdn); }, true));
+    const NameSet servers_s(Names("server", [&](auto f) { for (auto& x : p.topology.servers) f(x.fqdn); }, true),
+                            NameSet::kAnyCase);
+    const NameSet pool_fqdns_s(Names("pool FQDN", [&](auto f) { for (auto& x : p.topology.pools) f(x.fqdn); }, true),
+                               NameSet::kAnyCase);
 
     std::vector<std::string_view> all_procedures = procedures;
     std::vector<std::string_view> items, scenario_templates, server_roles, services, role_kinds;
