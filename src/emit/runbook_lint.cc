@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 #include "emit/command_scan.h"
@@ -39,7 +40,7 @@ std::vector<std::string> Words(const std::string& command) {
 
 // What the plan has and writes, for the lint to compare commands with.
 struct PlanFacts {
-  std::set<std::string> hosts;      // lower case: servers, pools, location hosts
+  std::unordered_set<std::string> hosts;  // lower case: servers, pools, location hosts
   std::vector<std::string> shares;  // "\\host\share" of File Stores and locations
   std::vector<std::string> locations;  // location paths, longest first
   std::vector<std::string> outputs;    // every path a backup writes, for each of its locations
@@ -126,8 +127,8 @@ struct PlanFacts {
         output_folder_index.insert(lower.substr(0, at));
     }
   }
-  std::set<std::string> share_index, open_location_index, output_index;
-  std::set<std::string> output_folder_index;  // every folder an output lies in, at any depth
+  std::unordered_set<std::string> share_index, open_location_index, output_index;
+  std::unordered_set<std::string> output_folder_index;  // every folder an output lies in, at any depth
 };
 
 class Linter {
@@ -142,7 +143,7 @@ class Linter {
       const std::string& store = it->store.value;
       const std::string name = AsciiLower(store.substr(0, store.rfind('.')));
       databases_.insert(name);
-      databases_on_.insert({AsciiLower(b.server.value), name});
+      databases_on_.insert(DatabaseKey(b.server.value, name));
     }
   }
 
@@ -284,7 +285,11 @@ class Linter {
   // Whether a backup of the plan (on `server`, when given) backs up the database `name`.
   bool DatabaseBackedUp(const std::string& name, const Server* server) const {
     if (!server) return databases_.count(AsciiLower(name)) > 0;
-    return databases_on_.count({AsciiLower(server->fqdn.value), AsciiLower(name)}) > 0;
+    return databases_on_.count(DatabaseKey(server->fqdn.value, name)) > 0;
+  }
+  // A database on a server, in lower case; an FQDN has no line breaks.
+  static std::string DatabaseKey(const std::string& fqdn, const std::string& database) {
+    return AsciiLower(fqdn) + '\n' + AsciiLower(database);
   }
 
   // Paths under a backup location that a restore step reads.
@@ -329,9 +334,9 @@ class Linter {
   const Profile& profile_;
   DiagEngine& diags_;
   PlanFacts facts_;
-  std::set<std::string> seen_;
-  std::set<std::string> databases_;                            // lower-case database names
-  std::set<std::pair<std::string, std::string>> databases_on_;  // lower-case server FQDN and database
+  std::unordered_set<std::string> seen_;
+  std::unordered_set<std::string> databases_;     // lower-case database names
+  std::unordered_set<std::string> databases_on_;  // lower-case server FQDN and database: DatabaseKey
 };
 
 }  // namespace
