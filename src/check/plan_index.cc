@@ -78,13 +78,14 @@ int PlanIndex::Position(const std::vector<T>& list, const T& element) {
 
 int PlanIndex::server_of(const Backup& b) const {
   const int i = Position(plan.backups, b);
-  return i < 0 ? server(b.server.value) : backup_server_[i];
+  return i < 0 || static_cast<size_t>(i) >= backup_server_.size() ? server(b.server.value) : backup_server_[i];
 }
 
 int PlanIndex::CoverSlot(const Scenario& sc, const Ref& cover) const {
   const int k = Position(plan.scenarios, sc);
-  const int j = k < 0 ? -1 : Position(sc.covers, cover);
-  return j < 0 ? -1 : static_cast<int>(cover_begin_[k]) + j;
+  const int j = k < 0 || static_cast<size_t>(k) >= cover_begin_.size() ? -1 : Position(sc.covers, cover);
+  const size_t slot = j < 0 ? cover_server_.size() : cover_begin_[k] + static_cast<size_t>(j);
+  return slot < cover_server_.size() ? static_cast<int>(slot) : -1;
 }
 
 int PlanIndex::server_of(const Scenario& sc, const Ref& cover) const {

@@ -45,8 +45,8 @@ struct PlanIndex {
   NameMap<const Procedure*> procedures_;
   NameMap<const Spare*> spares_;
   std::unordered_map<std::string, int> pools_;
-  // Where the element at `offset` of a list of the plan (backups, a scenario's covers) stands in
-  // that list, or -1 when it is not one of its elements.
+  // Where `element` stands in `list` (the plan's backups, a scenario's covers), or -1 when it is
+  // not one of its elements.
   template <class T>
   static int Position(const std::vector<T>& list, const T& element);
   // The covers' index in cover_server_/cover_pool_: one cover is cover_begin_[its scenario] + its place.
