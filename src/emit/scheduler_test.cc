@@ -27,17 +27,21 @@ struct Gauge {
   }
 };
 
+// An empty plan and what the emitters' context needs around it.
+struct EmptyPlan {
+  Plan plan;
+  Profile profile;
+  SourceManager sm;
+  DiagEngine diags{sm};
+  TemplateSet templates{"", testing::SourceRoot() + "/templates"};
+  EmitContext ctx{plan, profile, Date{}, false, templates, diags, sm};
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(scheduler)
 
-BOOST_AUTO_TEST_CASE(heavy_parts_run_one_at_a_time_beside_the_other_work) {
-  Plan plan;
-  Profile profile;
-  SourceManager sm;
-  DiagEngine diags(sm);
-  TemplateSet templates("", testing::SourceRoot() + "/templates");
-  EmitContext ctx{plan, profile, Date{}, false, templates, diags, sm};
+BOOST_FIXTURE_TEST_CASE(heavy_parts_run_one_at_a_time_beside_the_other_work, EmptyPlan) {
   ctx.jobs = 4;
   Gauge heavy, all;
   auto part = [&](bool is_heavy, int ms) {
@@ -71,13 +75,7 @@ BOOST_AUTO_TEST_CASE(heavy_parts_run_one_at_a_time_beside_the_other_work) {
 
 // Heavy parts run one after the other, so their chain decides when the emitters finish: a thread
 // that is free starts the next heavy part before any light one queued ahead of it.
-BOOST_AUTO_TEST_CASE(a_free_thread_starts_a_heavy_part_before_light_ones_queued_earlier) {
-  Plan plan;
-  Profile profile;
-  SourceManager sm;
-  DiagEngine diags(sm);
-  TemplateSet templates("", testing::SourceRoot() + "/templates");
-  EmitContext ctx{plan, profile, Date{}, false, templates, diags, sm};
+BOOST_FIXTURE_TEST_CASE(a_free_thread_starts_a_heavy_part_before_light_ones_queued_earlier, EmptyPlan) {
   ctx.jobs = 1;  // one thread: the order the parts run in is the order they are picked
   std::vector<std::string> ran;
   auto part = [&](std::string name) {
