@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace plangen::audit {
 namespace {
@@ -270,10 +271,11 @@ bool StagedOutput::WriteFile(std::string_view relative_path, std::string_view by
 }
 
 bool StagedOutput::WriteStream(std::string_view relative_path, const std::function<bool(const Writer&)>& produce,
-                               uint64_t* size, std::string* sha256, std::string* err) {
+                               uint64_t* size, std::string* sha256, uint32_t* crc32, std::string* err) {
   int fd = CreateFile(relative_path, err);
   if (fd < 0) return false;
   Sha256 digest;
+  uLong crc = crc32_z(0L, Z_NULL, 0);
   std::string buffer;  // grows as needed: most files are a few kilobytes, written in one piece
   constexpr size_t kBuffer = 1u << 20;
   bool written = true;
@@ -288,6 +290,7 @@ bool StagedOutput::WriteStream(std::string_view relative_path, const std::functi
   };
   const bool produced = produce([&](std::string_view piece) {
     digest.Update(piece.data(), piece.size());
+    crc = crc32_z(crc, reinterpret_cast<const Bytef*>(piece.data()), piece.size());
     *size += piece.size();
     if (buffer.size() + piece.size() > kBuffer) flush();
     if (piece.size() >= kBuffer) {
@@ -301,6 +304,7 @@ bool StagedOutput::WriteStream(std::string_view relative_path, const std::functi
   });
   flush();
   *sha256 = digest.FinalHex();
+  *crc32 = static_cast<uint32_t>(crc);
   if (close(fd) != 0 && written) {
     written = false;
     write_errno = errno;

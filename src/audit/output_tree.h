@@ -38,11 +38,12 @@ class StagedOutput {
   using Writer = std::function<void(std::string_view)>;
   /// WriteFile for a file made piece by piece: `produce` gives its pieces to the writer it gets,
   /// and they go to the file (through a small buffer) rather than being held. Sets the file's
-  /// `*size` and `*sha256` (hex). False when `produce` returns false (what it wrote stays, as
-  /// every file of a failed build stays in the staging directory that is then removed) or when
-  /// the file cannot be written (`err` says why).
+  /// `*size`, `*sha256` (hex) and `*crc32` (the zip format's checksum, so that a zip copying the
+  /// file's bytes deflated elsewhere need not read them again). False when `produce` returns
+  /// false (what it wrote stays, as every file of a failed build stays in the staging directory
+  /// that is then removed) or when the file cannot be written (`err` says why).
   bool WriteStream(std::string_view relative_path, const std::function<bool(const Writer&)>& produce, uint64_t* size,
-                   std::string* sha256, std::string* err);
+                   std::string* sha256, uint32_t* crc32, std::string* err);
 
   /// Swaps the staging directory into place of the output directory. On Linux this is one
   /// renameat2(RENAME_EXCHANGE); elsewhere, or where the file system refuses it, the old

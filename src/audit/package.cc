@@ -46,8 +46,14 @@ bool WritePackage(const std::string& path, const std::vector<PackageMember>& mem
   std::vector<ZipMember> zip;
   zip.reserve(members.size() + 2);
   // Nothing is copied: the zip reads each member where it is (memory or the staging directory).
-  for (const PackageMember& pm : members)
-    zip.push_back(ZipMember{pm.path, {}, pm.file, &pm.bytes(), pm.copy_archive, pm.copy_member});
+  for (const PackageMember& pm : members) {
+    ZipMember z{pm.path, {}, pm.file, &pm.bytes(), pm.copy_archive, pm.copy_member};
+    if (!pm.file.empty() && pm.crc32) {
+      z.known_size = pm.size;
+      z.known_crc32 = pm.crc32;
+    }
+    zip.push_back(std::move(z));
+  }
   std::string manifest_text = FormatManifest(m);
   if (!info.sign_key_path.empty()) {
     std::string sig, err;

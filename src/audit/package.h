@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct PackageMember {
   std::string file;
   uint64_t size = 0;
   std::string sha256;
+  /// The CRC-32 of a file member's bytes, when it was worked out as they were written: a copy
+  /// from `copy_archive` is checked against it (ZipMember::known_crc32).
+  std::optional<uint32_t> crc32;
   /// A zip that holds the same bytes deflated already, as its member `copy_member` (a role's
   /// bundle): see ZipMember::copy_archive.
   std::string copy_archive, copy_member;

@@ -121,9 +121,10 @@ class CopySources {
         (st.valid & (ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)) != (ZIP_STAT_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD) ||
         st.comp_method != ZIP_CM_DEFLATE)
       return nullptr;
-    uint64_t size = 0;
-    uint32_t crc = 0;
-    if (!SizeAndCrc(m, &size, &crc) || size != st.size || crc != st.crc) return nullptr;
+    uint64_t size = m.known_size;
+    uint32_t crc = m.known_crc32.value_or(0);
+    if (!m.known_crc32 && !SizeAndCrc(m, &size, &crc)) return nullptr;
+    if (size != st.size || crc != st.crc) return nullptr;
     return zip_source_zip(into, from, static_cast<zip_uint64_t>(idx), ZIP_FL_COMPRESSED, 0, -1);
   }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct ZipMember {
   /// are these bytes', its compressed data is copied instead of deflating them again, which gives
   /// the same archive bytes at a fraction of the time. Otherwise the bytes are deflated as usual.
   std::string copy_archive, copy_member;
+  /// When set, the size and CRC-32 of the member's bytes, worked out when they were written: a
+  /// copy from `copy_archive` is checked against these rather than by reading the bytes again.
+  uint64_t known_size = 0;
+  std::optional<uint32_t> known_crc32;
 };
 
 struct ZipWriteOptions {

@@ -197,6 +197,7 @@ bool AssembleAuditPackage(const CompileOptions& options, const EmitContext& ectx
       m.file = outputs.WrittenPath(rel);
       m.size = w->size;
       m.sha256 = w->sha256;
+      m.crc32 = w->crc32;
       if (auto b = in_bundle.find(rel); b != in_bundle.end()) {
         m.copy_archive = b->second;
         m.copy_member = rel;

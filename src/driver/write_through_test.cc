@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <zlib.h>
 
 #include "audit/sha256.h"
 #include "driver/audit_package.h"
@@ -59,6 +60,14 @@ void BuildSample(const std::string& out, bool through, std::vector<audit::Packag
       BOOST_TEST(w->size == on_disk.size(), path);
       BOOST_TEST(w->sha256 == audit::Sha256Hex(on_disk), path);
       BOOST_TEST(outputs.Bytes(path) == on_disk, path);
+      // The zip checksum of what was written piece by piece (text: every runbook, script and
+      // page), for the package to check its copies from the bundles against.
+      const bool text = path.size() > 3 && (path.compare(path.size() - 3, 3, ".md") == 0 || path.find(".htm") != std::string::npos);
+      if (text) BOOST_TEST(w->crc32.has_value(), path);
+      if (w->crc32) {
+        const uLong crc = crc32_z(crc32_z(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(on_disk.data()), on_disk.size());
+        BOOST_TEST(*w->crc32 == static_cast<uint32_t>(crc), path);
+      }
     }
   }
   if (members) *members = package.members;

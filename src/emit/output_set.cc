@@ -40,9 +40,11 @@ bool OutputSet::AddStreamed(const std::string& relative_path,
   bool produced = true;
   Written w;
   std::string err;
+  uint32_t crc32 = 0;
   const bool ok = staged_->WriteStream(
       relative_path, [&](const audit::StagedOutput::Writer& write) { return produced = produce(write); }, &w.size,
-      &w.sha256, &err);
+      &w.sha256, &crc32, &err);
+  if (ok) w.crc32 = crc32;
   if (!ok && produced && write_error_.empty()) {
     write_error_ = err;
     write_error_path_ = relative_path;
@@ -58,7 +60,7 @@ bool OutputSet::AddZip(const std::string& relative_path, std::vector<audit::ZipM
   if (!staged_ || !audit::UnsafeRelativePathReason(relative_path).empty()) {
     std::string bytes;
     if (!audit::ZipToBytes(std::move(members), options, &bytes, err)) return false;
-    *written = Written{bytes.size(), audit::Sha256Hex(bytes)};
+    *written = Written{bytes.size(), audit::Sha256Hex(bytes), std::nullopt};
     Add(relative_path, std::move(bytes));
     return true;
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "audit/output_tree.h"
@@ -21,6 +22,7 @@ class OutputSet {
   struct Written {
     uint64_t size = 0;
     std::string sha256;  ///< 64 lower-case hex digits
+    std::optional<uint32_t> crc32;  ///< the zip format's checksum, for a file written piece by piece
   };
 
   /// From now on, each file added is written into `staged` at once and not kept in memory; only
