@@ -64,7 +64,7 @@ int PlanIndex::server(const std::string& fqdn) const {
 int PlanIndex::pool(const std::string& key) const {
   auto it = pools_.find(key);
   // A key without capitals is its own lower case, looked up already.
-  if (it == pools_.end() && std::any_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+  if (it == pools_.end() && std::any_of(key.begin(), key.end(), [](char c) { return FoldChar(c) != c; }))
     it = pools_.find(AsciiLower(key));
   return it == pools_.end() ? -1 : it->second;
 }
@@ -83,8 +83,10 @@ int PlanIndex::server_of(const Backup& b) const {
 
 int PlanIndex::CoverSlot(const Scenario& sc, const Ref& cover) const {
   const int k = Position(plan.scenarios, sc);
-  const int j = k < 0 || static_cast<size_t>(k) >= cover_begin_.size() ? -1 : Position(sc.covers, cover);
-  const size_t slot = j < 0 ? cover_server_.size() : cover_begin_[k] + static_cast<size_t>(j);
+  if (k < 0 || static_cast<size_t>(k) >= cover_begin_.size()) return -1;
+  const int j = Position(sc.covers, cover);
+  if (j < 0) return -1;
+  const size_t slot = cover_begin_[k] + static_cast<size_t>(j);
   return slot < cover_server_.size() ? static_cast<int>(slot) : -1;
 }
 
