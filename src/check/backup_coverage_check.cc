@@ -97,9 +97,10 @@ void CheckBackupCoverage(const CheckContext& ctx, DiagEngine& diags) {
     const int mirrored = server.mirror_of.empty() ? -1 : pi.server(server.mirror_of.value);
     auto require = [&](const Text& item_id, const Loc& where, const char* holder_kind, const std::string& holder) {
       const ProfileItem* item = prof.item(item_id.value);
-      if (!item || seen_on[number(item)] == static_cast<int>(si)) return;  // no-backup or unknown items
-      seen_on[number(item)] = static_cast<int>(si);
+      if (!item) return;  // no-backup or unknown items
       const uint64_t n = number(item);
+      if (seen_on[n] == static_cast<int>(si)) return;
+      seen_on[n] = static_cast<int>(si);
       bool ok = false;
       if (item->scope.value == "global") ok = anywhere[n];
       else if (item->scope.value == "pool") ok = in_pool.count(key(n, server.pool)) > 0;
